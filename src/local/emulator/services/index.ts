@@ -1,0 +1,119 @@
+/**
+ * The emulated Apps Script services other than SpreadsheetApp, wired together. `globals()` is what
+ * the bundle sees; `toState()` is what a workbook file keeps (caches, locks and logs are per run).
+ */
+import type { EmulatorContext } from '../context';
+import { CacheServiceEmulator } from './cache';
+import { HtmlServiceEmulator } from './html';
+import { LockServiceEmulator } from './lock';
+import { LogService } from './logger';
+import { MailAppEmulator, type MailState } from './mail';
+import { PropertiesServiceEmulator, type PropertiesState } from './properties';
+import { ScriptAppEmulator, type ScriptAppState } from './script-app';
+import { SessionService, type SessionState } from './session';
+import { UiEmulator, type UiState } from './ui';
+import { UtilitiesEmulator } from './utilities';
+
+export interface ServicesOptions {
+  /** the folder holding the project's HTML files (Sidebar.html, ...) */
+  htmlDir: string;
+  /** the script time zone (appsscript.json "timeZone") */
+  scriptTimeZone: string;
+  /** the bundle's global object, so template scriptlets can call the script's functions */
+  getGlobals?: () => object;
+  /** e-mail → locale ('en', 'zh_CN') */
+  userLocales?: Record<string, string>;
+  /** recipients per user per 24 h (default 100, a consumer account) */
+  mailDailyQuota?: number;
+  scriptId?: string;
+  /** caption of Ui.createAddonMenu() */
+  addonName?: string;
+}
+
+export interface ServicesState {
+  session?: SessionState;
+  properties?: PropertiesState;
+  scriptApp?: ScriptAppState;
+  mail?: MailState;
+  ui?: UiState;
+}
+
+export interface ServiceGlobals {
+  Session: GoogleAppsScript.Base.Session;
+  PropertiesService: GoogleAppsScript.Properties.PropertiesService;
+  CacheService: GoogleAppsScript.Cache.CacheService;
+  LockService: GoogleAppsScript.Lock.LockService;
+  ScriptApp: GoogleAppsScript.Script.ScriptApp;
+  MailApp: GoogleAppsScript.Mail.MailApp;
+  HtmlService: GoogleAppsScript.HTML.HtmlService;
+  Utilities: GoogleAppsScript.Utilities.Utilities;
+  Logger: GoogleAppsScript.Base.Logger;
+  console: Console;
+}
+
+export function createServices(ctx: EmulatorContext, states: ServicesState = {}, options: ServicesOptions) {
+  const session = new SessionService(ctx, states.session, {
+    scriptTimeZone: options.scriptTimeZone,
+    userLocales: options.userLocales,
+    scriptId: options.scriptId,
+  });
+  const properties = new PropertiesServiceEmulator(ctx, states.properties);
+  const cache = new CacheServiceEmulator(ctx);
+  const lock = new LockServiceEmulator(ctx);
+  const scriptApp = new ScriptAppEmulator(ctx, states.scriptApp, {
+    scriptTimeZone: options.scriptTimeZone,
+    scriptId: options.scriptId,
+  });
+  const mail = new MailAppEmulator(ctx, states.mail, { dailyQuota: options.mailDailyQuota });
+  const ui = new UiEmulator(ctx, states.ui, { addonName: options.addonName });
+  const html = new HtmlServiceEmulator(ctx, { htmlDir: options.htmlDir, getGlobals: options.getGlobals });
+  const utilities = new UtilitiesEmulator(ctx);
+  const log = new LogService(ctx);
+
+  return {
+    session,
+    properties,
+    cache,
+    lock,
+    scriptApp,
+    mail,
+    ui,
+    html,
+    utilities,
+    log,
+    globals(): ServiceGlobals {
+      return {
+        Session: session.global,
+        PropertiesService: properties.global,
+        CacheService: cache.global,
+        LockService: lock.global,
+        ScriptApp: scriptApp.global,
+        MailApp: mail.global,
+        HtmlService: html.global,
+        Utilities: utilities.global,
+        Logger: log.logger,
+        console: log.console,
+      };
+    },
+    toState(): Required<ServicesState> {
+      return {
+        session: session.toState(),
+        properties: properties.toState(),
+        scriptApp: scriptApp.toState(),
+        mail: mail.toState(),
+        ui: ui.toState(),
+      };
+    },
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export { UI_UNAVAILABLE } from './ui';
+export { LOCK_TIMEOUT } from './lock';
+export { TOO_MANY_TRIGGERS } from './script-app';
+export { QUOTA_EXCEEDED } from './mail';
+export type { TriggerRecord, Firing, ClockSchedule } from './script-app';
+export type { MailRecord } from './mail';
+export type { MenuRecord, UiEvent, UiAnswer } from './ui';
+export type { LogLine } from './logger';
