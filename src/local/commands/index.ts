@@ -1,0 +1,66 @@
+/** The local runner's commands. Each feature adds its commands in a module of its own here. */
+import { CommandSpec, Parsed } from '../cli-args';
+import type { CliIO } from '../cli';
+import type { Runtime } from '../runtime';
+import { foundationCommands } from './foundation';
+
+export interface CommandContext extends Parsed {
+  io: CliIO;
+  json: boolean;
+  workbookPath: string;
+  now: number | undefined;
+  as: string | undefined;
+  /** loaded from the workbook file before `run` (null only for init) */
+  runtime: Runtime | null;
+}
+
+export interface CommandResult {
+  /** write the workbook file back (atomically) */
+  save: boolean;
+  code?: number;
+}
+
+export interface Command extends CommandSpec {
+  run(ctx: CommandContext): CommandResult | Promise<CommandResult>;
+}
+
+export const COMMANDS: Command[] = [...foundationCommands];
+
+export function usageText(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  const lines = COMMANDS.map(
+    (c) => `  ${c.name.padEnd(width)}  ${c.usage}\n  ${''.padEnd(width)}  ${c.summary}`,
+  );
+  return [
+    'Usage: npm run -s crm -- <command> [options]',
+    '',
+    'Runs the built add-on (dist/Code.js) against a workbook file, as the Apps Script emulator.',
+    '',
+    'Common options:',
+    '  --workbook PATH   the workbook file (default .crm/workbook.json)',
+    '  --as EMAIL        the active user (default the workbook owner)',
+    '  --now ISO         the emulated clock, e.g. 2026-11-23T09:00:00+08:00',
+    '  --json            machine-readable output',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    'Exit codes: 0 done, 1 the add-on refused or failed (nothing written), 2 usage.',
+  ].join('\n');
+}
+
+/** The runtime of a command that needs the workbook (all but init). */
+export function runtimeOf(ctx: CommandContext): Runtime {
+  if (!ctx.runtime) throw new Error('internal: no workbook loaded');
+  return ctx.runtime;
+}
+
+/** Prints what the add-on showed (alerts, dialogs) in text mode. */
+export function printUiEvents(ctx: CommandContext, from: number): void {
+  if (ctx.json) return;
+  const events = runtimeOf(ctx).services.ui._events().slice(from);
+  for (const e of events) {
+    const text = [e.title, e.message].filter(Boolean).join(': ');
+    ctx.io.out(`[${e.type}] ${text || e.title || ''}`.trim());
+  }
+}

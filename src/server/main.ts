@@ -1,0 +1,54 @@
+/**
+ * Every entry point of the add-on, and nothing else: onOpen/onInstall, menu handlers, trigger
+ * handlers and google.script.run targets. scripts/build.mjs turns each export into a top-level
+ * function of dist/Code.js. Each one resolves the acting user and role before it acts.
+ */
+import { isLocale, t, UserError } from '../i18n';
+import { buildMenu, buildMinimalMenu } from './menu';
+import { begin, requireAction, roleNotice, withDocumentLock } from './session';
+import { runSetup, SetupResult } from './setup';
+
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  if (e && e.authMode === ScriptApp.AuthMode.NONE) return buildMinimalMenu();
+  buildMenu(begin());
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/**
+ * Menu "Set up workbook" (admins). `locale` ('en' or 'zh-CN') is passed by `crm init --locale`;
+ * from the menu the workbook's or the user's locale is used.
+ */
+export function menuSetup(locale?: unknown): SetupResult {
+  const ex = begin();
+  requireAction(ex, 'setup');
+  if (typeof locale === 'string' && !isLocale(locale))
+    throw new UserError(ex.t('error.badLocale', { locale }));
+  const chosen = isLocale(locale) ? locale : ex.locale;
+  const result = withDocumentLock(ex, () => runSetup(ex, chosen));
+  if (isInteractive()) {
+    SpreadsheetApp.getUi().alert(
+      t(chosen, 'setup.done', { created: result.created.length, repaired: result.checked.length }),
+    );
+  }
+  return result;
+}
+
+export function menuAbout(): void {
+  const ex = begin();
+  const text = ex.t('about.text', { email: ex.user.email || '?', role: ex.t(`role.${ex.user.role}`) });
+  const notice = roleNotice(ex);
+  SpreadsheetApp.getUi().alert(notice ? `${text}\n\n${notice}` : text);
+}
+
+/** Ui calls fail in time-driven triggers; handlers that may run there ask first. */
+function isInteractive(): boolean {
+  try {
+    SpreadsheetApp.getUi();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Setup and its re-runs: creates the add-on's sheets with localized headers, key notes, formats and
+ * a frozen header row; adds what is missing to an existing workbook and never deletes, moves or
+ * rewrites a user's row or column. Safe to run any number of times.
+ */
+import { columnNote, mapHeader } from '../core/columns';
+import { ColumnType, SHEET_KEYS, SheetKey, SHEETS } from '../core/schema';
+import { SETTING_DEFS } from '../core/settings';
+import { normalizeEmail } from '../core/roles';
+import { Locale, t } from '../i18n';
+import { Execution } from './session';
+import { SETUP_STEPS } from './setup-steps';
+import { ensureColumns, ensureRows, Workbook } from './workbook';
+
+const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
+  id: '@',
+  phone: '@',
+  text: '@',
+  email: '@',
+  list: '@',
+  date: 'yyyy-mm-dd',
+  datetime: 'yyyy-mm-dd hh:mm',
+  money: '#,##0.00',
+  number: '#,##0.##',
+  integer: '0',
+  rating: '0',
+};
+
+export interface SetupResult {
+  created: SheetKey[];
+  checked: SheetKey[];
+  columnsAdded: Record<string, string[]>;
+}
+
+export function runSetup(ex: Execution, locale: Locale): SetupResult {
+  const { wb } = ex;
+  const result: SetupResult = { created: [], checked: [], columnsAdded: {} };
+  for (const key of SHEET_KEYS) {
+    let sheet = wb.sheet(key);
+    if (sheet) result.checked.push(key);
+    else {
+      sheet = wb.ss.insertSheet(uniqueName(wb, t(locale, `sheet.${key}`)));
+      result.created.push(key);
+    }
+    wb.remember(key, sheet);
+    const added = setUpHeader(wb, key, locale);
+    if (added.length) result.columnsAdded[key] = added;
+  }
+  wb.saveSheetIds();
+  removeDefaultSheet(wb, result);
+  seedSettings(wb, locale);
+  seedOwner(wb, ex.owner);
+  for (const step of SETUP_STEPS) step(ex, locale);
+  return result;
+}
+
+/** A tab name not taken by a user's own sheet. */
+function uniqueName(wb: Workbook, name: string): string {
+  const taken = new Set(wb.ss.getSheets().map((s) => s.getName()));
+  let candidate = name;
+  for (let i = 2; taken.has(candidate); i++) candidate = `${name} (${i})`;
+  return candidate;
+}
+
+/**
+ * Header row: known columns keep their position and the user's header text; missing ones are
+ * appended after the last column; every known column gets its key note, number format and width.
+ */
+function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): string[] {
+  const def = SHEETS[key];
+  const sheet = wb.sheet(key)!;
+  if (def.columns.length === 0) return [];
+  const width = Math.max(sheet.getLastColumn(), 1);
+  const headerRange = sheet.getRange(1, 1, 1, width);
+  const values = headerRange.getValues()[0];
+  const notes = headerRange.getNotes()[0];
+  const header = mapHeader(def, values, notes);
+  const isBlankSheet = sheet.getLastColumn() === 0;
+
+  const missing = def.columns.filter((c) => !(c.key in header.byKey)).map((c) => c.key);
+  let next = isBlankSheet ? 0 : width;
+  for (const columnKey of missing) header.byKey[columnKey] = next++;
+  const newWidth = Math.max(isBlankSheet ? 0 : width, next);
+  ensureColumns(sheet, newWidth);
+
+  const headerValues: unknown[] = [];
+  const headerNotes: string[] = [];
+  for (let i = 0; i < newWidth; i++) {
+    headerValues.push(i < values.length ? values[i] : '');
+    headerNotes.push(i < notes.length ? String(notes[i] ?? '') : '');
+  }
+  for (const column of def.columns) {
+    const i = header.byKey[column.key];
+    if (String(headerValues[i] ?? '').trim() === '') headerValues[i] = t(locale, `col.${key}.${column.key}`);
+    headerNotes[i] = columnNote(column.key, t(locale, 'setup.columnNote'));
+  }
+  const row = sheet.getRange(1, 1, 1, newWidth);
+  row.setValues([headerValues]);
+  row.setNotes([headerNotes]);
+  row.setFontWeight('bold');
+  row.setBackground('#e8eaf6');
+  if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
+
+  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
+  ensureRows(sheet, 2);
+  for (const column of def.columns) {
+    const format = NUMBER_FORMATS[column.type];
+    const c = header.byKey[column.key] + 1;
+    if (format) sheet.getRange(2, c, dataRows, 1).setNumberFormat(format);
+    if (missing.includes(column.key) && column.width) sheet.setColumnWidth(c, column.width);
+  }
+  wb.forget(key);
+  return missing;
+}
+
+/** A new spreadsheet's empty "Sheet1" goes once the add-on's sheets exist; a used one stays. */
+function removeDefaultSheet(wb: Workbook, result: SetupResult): void {
+  if (result.created.length !== SHEET_KEYS.length) return;
+  for (const sheet of wb.ss.getSheets()) {
+    if (
+      /^(Sheet1|工作表1)$/.test(sheet.getName()) &&
+      sheet.getLastRow() === 0 &&
+      sheet.getLastColumn() === 0
+    ) {
+      wb.ss.deleteSheet(sheet);
+    }
+  }
+}
+
+/** Appends the settings the sheet lacks, with their defaults; an admin's values are never touched. */
+function seedSettings(wb: Workbook, locale: Locale): void {
+  const present = new Set(Object.keys(readSettingsRaw(wb)));
+  const rows = SETTING_DEFS.filter((d) => !present.has(d.key)).map((d) => [
+    d.key,
+    d.key === 'locale' ? locale : d.default,
+  ]);
+  wb.append(
+    'settings',
+    rows.map(([k, v]) => ({ key: k, value: v })),
+  );
+}
+
+function readSettingsRaw(wb: Workbook): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of wb.read('settings')?.rows ?? []) out[String(r.values.key)] = String(r.values.value);
+  return out;
+}
+
+/** The owner is always an admin; the roles sheet says so from the start. */
+function seedOwner(wb: Workbook, owner: string): void {
+  if (!owner) return;
+  const roles = wb.read('roles')?.rows ?? [];
+  if (roles.some((r) => normalizeEmail(r.values.email) === normalizeEmail(owner))) return;
+  wb.append('roles', [{ email: owner, name: '', role: 'admin', team: '', managerEmail: '', active: true }]);
+}

@@ -1,0 +1,157 @@
+/**
+ * The workbook adapter: finds the add-on's sheets by key and reads or writes them in blocks.
+ * A server function builds one Workbook per execution; each sheet is read at most once (the read
+ * is cached) and every write is one setValues per contiguous block.
+ */
+import { HeaderMap, mapHeader } from '../core/columns';
+import { CellValue, SheetDef, SheetKey, SheetRow, SHEETS } from '../core/schema';
+import { neutralizeFormula } from '../core/injection';
+import { CATALOGS, LOCALES } from '../i18n';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Document property holding {sheetKey: sheetId}: tab names are localized labels users may rename. */
+export const SHEET_IDS_PROPERTY = 'sheetsCrm.sheetIds';
+
+export interface Table {
+  key: SheetKey;
+  sheet: Sheet;
+  header: HeaderMap;
+  /** the sheet's header row values as read */
+  headerValues: CellValue[];
+  /** number of columns read (the sheet's last column with content) */
+  width: number;
+  /** data rows with at least one non-empty cell; `row` is the sheet row number */
+  rows: SheetRow[];
+  /** the raw grid of data rows (row 2 onward), in sheet column order */
+  grid: CellValue[][];
+  lastRow: number;
+}
+
+export class Workbook {
+  readonly ss: Spreadsheet;
+  private sheetsById: Map<number, Sheet> | null = null;
+  private ids: Partial<Record<SheetKey, number>> | null = null;
+  private tables = new Map<SheetKey, Table>();
+
+  constructor(ss?: Spreadsheet) {
+    this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
+  }
+
+  private index(): { byId: Map<number, Sheet>; ids: Partial<Record<SheetKey, number>> } {
+    if (!this.sheetsById || !this.ids) {
+      this.sheetsById = new Map(this.ss.getSheets().map((s) => [s.getSheetId(), s] as [number, Sheet]));
+      const raw = PropertiesService.getDocumentProperties().getProperty(SHEET_IDS_PROPERTY);
+      this.ids = raw ? (JSON.parse(raw) as Partial<Record<SheetKey, number>>) : {};
+    }
+    return { byId: this.sheetsById, ids: this.ids };
+  }
+
+  /** The sheet of a key: by the recorded id, else by its label in any locale; null when absent. */
+  sheet(key: SheetKey): Sheet | null {
+    const { byId, ids } = this.index();
+    const id = ids[key];
+    if (id !== undefined && byId.has(id)) return byId.get(id)!;
+    const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
+    for (const sheet of byId.values()) if (labels.includes(sheet.getName())) return sheet;
+    return null;
+  }
+
+  /** Records a sheet as the one for a key (setup). */
+  remember(key: SheetKey, sheet: Sheet): void {
+    const { byId, ids } = this.index();
+    byId.set(sheet.getSheetId(), sheet);
+    ids[key] = sheet.getSheetId();
+  }
+
+  saveSheetIds(): void {
+    PropertiesService.getDocumentProperties().setProperty(
+      SHEET_IDS_PROPERTY,
+      JSON.stringify(this.index().ids),
+    );
+  }
+
+  forget(key: SheetKey): void {
+    this.tables.delete(key);
+  }
+
+  /** Reads a whole sheet once: header notes and values plus every data row. */
+  read(key: SheetKey): Table | null {
+    const cached = this.tables.get(key);
+    if (cached) return cached;
+    const sheet = this.sheet(key);
+    if (!sheet) return null;
+    const def: SheetDef = SHEETS[key];
+    const lastRow = sheet.getLastRow();
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const headerRange = sheet.getRange(1, 1, 1, width);
+    const headerNotes = headerRange.getNotes()[0];
+    const all = lastRow >= 1 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]];
+    const headerValues = all[0] ?? [];
+    const header = mapHeader(def, headerValues, headerNotes);
+    const grid = all.slice(1);
+    const rows = toRows(grid, header);
+    const table: Table = {
+      key,
+      sheet,
+      header,
+      headerValues,
+      width,
+      rows,
+      grid,
+      lastRow: Math.max(lastRow, 1),
+    };
+    this.tables.set(key, table);
+    return table;
+  }
+
+  /**
+   * Appends records below the last row in one setValues, in the sheet's own column order; text
+   * that Sheets would take for a formula is stored as text. Returns the first row written.
+   */
+  append(key: SheetKey, records: Record<string, unknown>[]): number {
+    if (records.length === 0) return 0;
+    const table = this.read(key);
+    if (!table) return 0;
+    const width = Math.max(table.width, ...Object.values(table.header.byKey).map((i) => i + 1));
+    const grid = records.map((rec) => {
+      const line: unknown[] = new Array(width).fill('');
+      for (const [columnKey, value] of Object.entries(rec)) {
+        const i = table.header.byKey[columnKey];
+        if (i !== undefined) line[i] = neutralizeFormula(value);
+      }
+      return line;
+    });
+    const first = table.lastRow + 1;
+    ensureRows(table.sheet, first + grid.length - 1);
+    table.sheet.getRange(first, 1, grid.length, width).setValues(grid);
+    this.tables.delete(key);
+    return first;
+  }
+}
+
+/** Data rows of a grid as records by column key, skipping blank rows (row numbers stay true). */
+export function toRows(grid: CellValue[][], header: HeaderMap): SheetRow[] {
+  const entries = Object.entries(header.byKey);
+  const rows: SheetRow[] = [];
+  for (let i = 0; i < grid.length; i++) {
+    const line = grid[i];
+    if (!line.some((v) => v !== '' && v !== null)) continue;
+    const values: Record<string, CellValue> = {};
+    for (const [key, index] of entries) values[key] = line[index] ?? '';
+    rows.push({ row: i + 2, values });
+  }
+  return rows;
+}
+
+/** Makes sure a sheet has at least `rows` rows (writes outside its size fail in Sheets). */
+export function ensureRows(sheet: Sheet, rows: number): void {
+  const max = sheet.getMaxRows();
+  if (rows > max) sheet.insertRowsAfter(max, rows - max);
+}
+
+export function ensureColumns(sheet: Sheet, columns: number): void {
+  const max = sheet.getMaxColumns();
+  if (columns > max) sheet.insertColumnsAfter(max, columns - max);
+}
