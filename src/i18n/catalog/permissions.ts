@@ -1,0 +1,79 @@
+/** Protection descriptions, the reconciler's drift report and hand-over messages (issue 4). */
+export const en: Record<string, string> = {
+  'perm.desc.sheetStaff': '{sheet}: staff may edit, viewers may not.',
+  'perm.desc.sheetPurchases': '{sheet}: managers, admins and assistants may edit.',
+  'perm.desc.sheetAdmins': '{sheet}: only admins may edit.',
+  'perm.desc.sheetSystem': '{sheet}: written by Sheets CRM; only admins may edit.',
+  'perm.desc.header': '{sheet} header row: only admins may edit.',
+  'perm.desc.ownerRows': '{sheet} rows {from}-{to}: {owner}, managers, admins and assistants may edit.',
+  'perm.desc.unownedRows':
+    '{sheet} rows {from}-{to} (no active owner): managers, admins and assistants may edit.',
+  'perm.desc.nonContactColumns':
+    '{sheet} columns {columns}: not editable by assistants (contact columns only).',
+  'perm.desc.lockedColumns':
+    '{sheet} columns {columns} (ID, owner, tier): only managers and admins may edit.',
+
+  'perm.drift.summary':
+    'Protections: {created} created, {updated} updated, {deleted} removed, {unchanged} unchanged.',
+  'perm.drift.inSync': 'Protections are up to date: {unchanged} unchanged, nothing to do.',
+  'perm.drift.ignored': '{count} protections not made by Sheets CRM were left alone.',
+  'perm.drift.created': 'Created {what}, editors: {editors}',
+  'perm.drift.updated': 'Updated {what}: {changes}',
+  'perm.drift.deleted': 'Removed {what}',
+  'perm.drift.more': '... and {count} more.',
+  'perm.drift.range': '{sheet} {range}',
+  'perm.drift.wholeSheet': '{sheet} (whole sheet)',
+  'perm.drift.change.warningOnly': 'warning-only turned off',
+  'perm.drift.change.added': 'editors added: {emails}',
+  'perm.drift.change.removed': 'editors removed: {emails}',
+  'perm.drift.change.domainEdit': 'domain-wide editing turned off',
+  'perm.drift.change.range': 'moved to {range}',
+  'perm.drift.change.unprotected': 'unprotected ranges changed',
+  'perm.drift.change.description': 'description updated',
+
+  'perm.handOver.fromBlank': 'Choose the person whose customers are handed over.',
+  'perm.handOver.toBlank': 'Choose who takes the customers over.',
+  'perm.handOver.toInvalid': '"{email}" is not an e-mail address.',
+  'perm.handOver.same': 'Customers cannot be handed over from {email} to the same person.',
+  'perm.handOver.toNotOwner':
+    '{email} cannot take customers over: only an active account manager, sales manager or admin on the Roles sheet can own customers.',
+  'perm.handOver.nothing': '{email} owns no customers, so there is nothing to hand over.',
+};
+
+export const zhCN: Record<string, string> = {
+  'perm.desc.sheetStaff': '{sheet}：员工可编辑，只读用户不可编辑。',
+  'perm.desc.sheetPurchases': '{sheet}：销售主管、管理员和行政助理可编辑。',
+  'perm.desc.sheetAdmins': '{sheet}：仅管理员可编辑。',
+  'perm.desc.sheetSystem': '{sheet}：由客户管理插件写入；仅管理员可编辑。',
+  'perm.desc.header': '{sheet}表头行：仅管理员可编辑。',
+  'perm.desc.ownerRows': '{sheet}第 {from}-{to} 行：{owner}、销售主管、管理员和行政助理可编辑。',
+  'perm.desc.unownedRows': '{sheet}第 {from}-{to} 行（无有效客户经理）：销售主管、管理员和行政助理可编辑。',
+  'perm.desc.nonContactColumns': '{sheet} {columns} 列：行政助理不可编辑（仅可编辑联系方式列）。',
+  'perm.desc.lockedColumns': '{sheet} {columns} 列（客户编号、客户经理、等级）：仅销售主管和管理员可编辑。',
+
+  'perm.drift.summary':
+    '保护范围：新建 {created} 个，更新 {updated} 个，删除 {deleted} 个，未变 {unchanged} 个。',
+  'perm.drift.inSync': '保护范围已是最新：{unchanged} 个未变，无需改动。',
+  'perm.drift.ignored': '有 {count} 个非本插件创建的保护范围，未作改动。',
+  'perm.drift.created': '已新建 {what}，编辑者：{editors}',
+  'perm.drift.updated': '已更新 {what}：{changes}',
+  'perm.drift.deleted': '已删除 {what}',
+  'perm.drift.more': '……另有 {count} 项。',
+  'perm.drift.range': '{sheet} {range}',
+  'perm.drift.wholeSheet': '{sheet}（整张工作表）',
+  'perm.drift.change.warningOnly': '已关闭“仅显示警告”',
+  'perm.drift.change.added': '新增编辑者：{emails}',
+  'perm.drift.change.removed': '移除编辑者：{emails}',
+  'perm.drift.change.domainEdit': '已关闭全域编辑',
+  'perm.drift.change.range': '范围改为 {range}',
+  'perm.drift.change.unprotected': '不受保护的范围已更改',
+  'perm.drift.change.description': '说明已更新',
+
+  'perm.handOver.fromBlank': '请选择要移交客户的人员。',
+  'perm.handOver.toBlank': '请选择接手客户的人员。',
+  'perm.handOver.toInvalid': '“{email}”不是有效的邮箱地址。',
+  'perm.handOver.same': '不能把客户从 {email} 移交给同一个人。',
+  'perm.handOver.toNotOwner':
+    '{email} 不能接手客户：只有角色表中在职的客户经理、销售主管或管理员才能负责客户。',
+  'perm.handOver.nothing': '{email} 名下没有客户，无需移交。',
+};
