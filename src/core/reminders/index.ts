@@ -1,0 +1,17 @@
+/**
+ * Reminders core: what is due (due.ts), one digest per recipient (digest.ts), rendering
+ * (render.ts), the reminderLog ledger (ledger.ts) and the run plan the trigger handler follows
+ * (plan.ts, whose header shows the whole shell loop).
+ */
+export { planRun, settleRun } from './plan';
+export type { PlanInput, PlannedDigest, RunPlan, SendResult, SendStatus, Settlement } from './plan';
+export { reminderConfig } from './config';
+export type { ReminderConfig } from './config';
+export { computeDue, isSkippedStatus, peopleByEmail } from './due';
+export type { DueInput, DueResult } from './due';
+export { buildDigests, ITEMS_PER_SECTION, sortItems, teamsOf } from './digest';
+export { DIGEST_RULE, MAX_RETRIES, readLedger, statusOf, owedDays, gaveUpSends } from './ledger';
+export type { LedgerRow, LedgerState, LedgerStatus, KeyStatus } from './ledger';
+export { BAD_ROWS_SHOWN, escapeHtml, reasonText, renderDigest, rowLink } from './render';
+export type { RenderedMessage, RowLinks } from './render';
+export * from './types';
