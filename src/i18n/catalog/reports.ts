@@ -1,0 +1,68 @@
+/** The KPI dashboard (issue 7): titles, table headers, KPI labels and chart titles. */
+export const en: Record<string, string> = {
+  'report.title': 'Sheets CRM dashboard',
+  'report.titleOwner': 'Sheets CRM dashboard: customers of {owner}',
+  'report.subtitle': 'As of {today} ({timeZone}). Revenue, orders and new customers: {from} to {to}.',
+  'report.blank': '(blank)',
+
+  'report.col.metric': 'Metric',
+  'report.col.value': 'Value',
+  'report.col.customers': 'Customers',
+  'report.col.revenue': 'Revenue',
+  'report.col.month': 'Month',
+  'report.col.newCustomers': 'New customers',
+  'report.col.overdue': 'Overdue follow-ups',
+  'report.col.atRisk': 'At risk',
+
+  'report.kpi.customers': 'Customers',
+  'report.kpi.revenue': 'Revenue, last 12 months',
+  'report.kpi.orders': 'Orders, last 12 months',
+  'report.kpi.averageOrderValue': 'Average order value',
+  'report.kpi.ordersPerBuyer': 'Orders per buying customer',
+  'report.kpi.repeatRate': 'Repeat purchase rate',
+  'report.kpi.purchaseShare': 'Customers with a purchase',
+  'report.kpi.averageRating': 'Average satisfaction (1-5)',
+  'report.kpi.openFeedback': 'Open feedback items',
+  'report.kpi.overdue': 'Overdue follow-ups',
+  'report.kpi.atRisk': 'At risk (no contact for more than {days} days)',
+  'report.kpi.newCustomers': 'New customers, last 12 months',
+  'report.kpi.skipped': 'Invalid cells skipped',
+
+  'report.chart.customersByTier': 'Customers per tier',
+  'report.chart.revenueByMonth': 'Revenue per month',
+  'report.chart.customersByIndustry': 'Customers per industry',
+};
+
+export const zhCN: Record<string, string> = {
+  'report.title': '客户管理仪表板',
+  'report.titleOwner': '客户管理仪表板：{owner} 的客户',
+  'report.subtitle': '截至 {today}（{timeZone}）。收入、订单和新客户统计区间：{from} 至 {to}。',
+  'report.blank': '（空白）',
+
+  'report.col.metric': '指标',
+  'report.col.value': '数值',
+  'report.col.customers': '客户数',
+  'report.col.revenue': '收入',
+  'report.col.month': '月份',
+  'report.col.newCustomers': '新客户',
+  'report.col.overdue': '逾期跟进',
+  'report.col.atRisk': '流失风险',
+
+  'report.kpi.customers': '客户总数',
+  'report.kpi.revenue': '近 12 个月收入',
+  'report.kpi.orders': '近 12 个月订单数',
+  'report.kpi.averageOrderValue': '平均订单金额',
+  'report.kpi.ordersPerBuyer': '每位购买客户的订单数',
+  'report.kpi.repeatRate': '复购率',
+  'report.kpi.purchaseShare': '有购买记录的客户占比',
+  'report.kpi.averageRating': '平均满意度（1-5）',
+  'report.kpi.openFeedback': '未解决的反馈',
+  'report.kpi.overdue': '逾期跟进',
+  'report.kpi.atRisk': '流失风险（超过 {days} 天未联系）',
+  'report.kpi.newCustomers': '近 12 个月新客户',
+  'report.kpi.skipped': '跳过的无效单元格',
+
+  'report.chart.customersByTier': '各等级客户数',
+  'report.chart.revenueByMonth': '每月收入',
+  'report.chart.customersByIndustry': '各行业客户数',
+};
