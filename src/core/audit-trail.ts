@@ -15,6 +15,7 @@
  * every import whatever the locale. The sheet column holds the stable sheet key, not the tab name.
  */
 import { CellValue, SheetKey } from './schema';
+import { neutralizeFormula } from './injection';
 
 /** Sheets whose user edits are logged; the add-on's own sheets (logs, dashboard) are not. */
 export const AUDITED_SHEETS: readonly SheetKey[] = [
@@ -66,13 +67,6 @@ export interface EditEvent {
   value?: unknown;
   user: string;
   time: Date | number;
-}
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** A leading apostrophe makes Sheets store text that would otherwise be read as a formula. */
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? "'" + text : text;
 }
 
 /** A value as safe log text: stringified, cut to `max` characters (with an ellipsis), formula-neutral. */

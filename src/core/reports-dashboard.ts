@@ -17,7 +17,7 @@
  */
 import { CellValue } from './schema';
 import { Kpis, CountEntry } from './reports';
-import { neutralizeFormula } from './audit-trail';
+import { neutralizeFormula } from './injection';
 import { Locale, translator } from '../i18n';
 
 export interface DashboardBlock {

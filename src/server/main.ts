@@ -4,6 +4,7 @@
  * function of dist/Code.js. Each one resolves the acting user and role before it acts.
  */
 import { isLocale, t, UserError } from '../i18n';
+import { recordAction } from './audit-log';
 import { buildMenu, buildMinimalMenu } from './menu';
 import { begin, requireAction, roleNotice, withDocumentLock } from './session';
 import { runSetup, SetupResult } from './setup';
@@ -27,7 +28,14 @@ export function menuSetup(locale?: unknown): SetupResult {
   if (typeof locale === 'string' && !isLocale(locale))
     throw new UserError(ex.t('error.badLocale', { locale }));
   const chosen = isLocale(locale) ? locale : ex.locale;
-  const result = withDocumentLock(ex, () => runSetup(ex, chosen));
+  const result = withDocumentLock(ex, () => {
+    const done = runSetup(ex, chosen);
+    recordAction(ex, {
+      action: 'setup',
+      details: { created: done.created.length, checked: done.checked.length },
+    });
+    return done;
+  });
   if (isInteractive()) {
     SpreadsheetApp.getUi().alert(
       t(chosen, 'setup.done', { created: result.created.length, repaired: result.checked.length }),

@@ -3,10 +3,10 @@ import {
   auditRowForAction,
   auditRowForEdit,
   auditText,
-  neutralizeFormula,
   planAuditArchive,
   summary,
 } from '../../src/core/audit-trail';
+import { neutralizeFormula } from '../../src/core/injection';
 import { SHEETS } from '../../src/core/schema';
 
 const TIME = Date.UTC(2026, 10, 23, 0, 30);
