@@ -3,8 +3,8 @@
  * a frozen header row; adds what is missing to an existing workbook and never deletes, moves or
  * rewrites a user's row or column. Safe to run any number of times.
  */
-import { columnNote, mapHeader } from '../core/columns';
-import { ColumnType, SHEET_KEYS, SheetKey, SHEETS } from '../core/schema';
+import { columnLetter, columnNote, HeaderMap, keyFromNote, mapHeader } from '../core/columns';
+import { ColumnType, METADATA_COLUMN_KEY, SHEET_KEYS, SheetKey, SHEETS } from '../core/schema';
 import { SETTING_DEFS } from '../core/settings';
 import { normalizeEmail } from '../core/roles';
 import { Locale, t } from '../i18n';
@@ -30,11 +30,13 @@ export interface SetupResult {
   created: SheetKey[];
   checked: SheetKey[];
   columnsAdded: Record<string, string[]>;
+  /** sheets whose header row was gone (deleted by a user): a new one was inserted above the data */
+  headersRestored: SheetKey[];
 }
 
 export function runSetup(ex: Execution, locale: Locale): SetupResult {
   const { wb } = ex;
-  const result: SetupResult = { created: [], checked: [], columnsAdded: {} };
+  const result: SetupResult = { created: [], checked: [], columnsAdded: {}, headersRestored: [] };
   for (const key of SHEET_KEYS) {
     let sheet = wb.sheet(key);
     if (sheet) result.checked.push(key);
@@ -43,8 +45,9 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
       result.created.push(key);
     }
     wb.remember(key, sheet);
-    const added = setUpHeader(wb, key, locale);
+    const { added, restored } = setUpHeader(wb, key, locale);
     if (added.length) result.columnsAdded[key] = added;
+    if (restored) result.headersRestored.push(key);
   }
   wb.saveSheetIds();
   removeDefaultSheet(wb, result);
@@ -66,16 +69,32 @@ function uniqueName(wb: Workbook, name: string): string {
  * Header row: known columns keep their position and the user's header text; missing ones are
  * appended after the last column; every known column gets its key note, number format and width.
  */
-function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): string[] {
+function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): { added: string[]; restored: boolean } {
   const def = SHEETS[key];
   const sheet = wb.sheet(key)!;
-  if (def.columns.length === 0) return [];
+  if (def.columns.length === 0) return { added: [], restored: false };
   const width = Math.max(sheet.getLastColumn(), 1);
   const headerRange = sheet.getRange(1, 1, 1, width);
-  const values = headerRange.getValues()[0];
-  const notes = headerRange.getNotes()[0];
-  const header = mapHeader(def, values, notes);
+  let values = headerRange.getValues()[0];
+  let notes = headerRange.getNotes()[0];
+  let header = mapHeader(def, values, notes);
   const isBlankSheet = sheet.getLastColumn() === 0;
+  const marks = readColumnMarks(sheet);
+
+  // Row 1 names none of the add-on's columns but the sheet has content: the header row was deleted
+  // (its data moved up into row 1). Put a header row back above the data, never over it, with the
+  // columns where their metadata marks (which travel with moved columns) say they are.
+  const restored = !isBlankSheet && Object.keys(header.byKey).length === 0;
+  if (restored) {
+    if (values.some((v) => String(v ?? '') !== '')) sheet.insertRowBefore(1);
+    values = new Array(width).fill('');
+    notes = new Array(width).fill('');
+    header = restoredHeader(
+      def.columns.map((c) => c.key),
+      marks,
+      width,
+    );
+  } else preferMarkedColumns(header, notes, marks);
 
   const missing = def.columns.filter((c) => !(c.key in header.byKey)).map((c) => c.key);
   let next = isBlankSheet ? 0 : width;
@@ -94,6 +113,12 @@ function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): string[] {
     if (String(headerValues[i] ?? '').trim() === '') headerValues[i] = t(locale, `col.${key}.${column.key}`);
     headerNotes[i] = columnNote(column.key, t(locale, 'setup.columnNote'));
   }
+  // A key note copied onto another column (e.g. by inserting a column next to it) is not its key.
+  const chosen = new Set(Object.values(header.byKey));
+  for (let i = 0; i < newWidth; i++) {
+    const noted = keyFromNote(headerNotes[i]);
+    if (noted && noted in header.byKey && !chosen.has(i)) headerNotes[i] = '';
+  }
   const row = sheet.getRange(1, 1, 1, newWidth);
   row.setValues([headerValues]);
   row.setNotes([headerNotes]);
@@ -109,8 +134,67 @@ function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): string[] {
     if (format) sheet.getRange(2, c, dataRows, 1).setNumberFormat(format);
     if (missing.includes(column.key) && column.width) sheet.setColumnWidth(c, column.width);
   }
+  syncColumnMarks(sheet, header, marks);
   wb.forget(key);
-  return missing;
+  return { added: missing, restored };
+}
+
+interface ColumnMark {
+  key: string;
+  /** 0-based column index */
+  index: number;
+  metadata: GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+}
+
+/** The add-on's column marks: column-level developer metadata, which moves with its column. */
+function readColumnMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet): ColumnMark[] {
+  return sheet
+    .createDeveloperMetadataFinder()
+    .withKey(METADATA_COLUMN_KEY)
+    .find()
+    .map((metadata) => ({
+      key: String(metadata.getValue() ?? ''),
+      index: (metadata.getLocation().getColumn()?.getColumn() ?? 0) - 1,
+      metadata,
+    }));
+}
+
+/**
+ * Two columns with the same key note (a note copied by inserting a column): the column carrying the
+ * key's metadata mark is the add-on's, not simply the first one.
+ */
+function preferMarkedColumns(header: HeaderMap, notes: unknown[], marks: ColumnMark[]): void {
+  for (const m of marks) {
+    const current = header.byKey[m.key];
+    if (current !== undefined && current !== m.index && keyFromNote(notes[m.index]) === m.key)
+      header.byKey[m.key] = m.index;
+  }
+}
+
+function restoredHeader(keys: string[], marks: ColumnMark[], width: number): HeaderMap {
+  const byKey: Record<string, number> = {};
+  const taken = new Set<number>();
+  for (const m of marks) {
+    if (!keys.includes(m.key) || m.key in byKey || taken.has(m.index) || m.index < 0 || m.index >= width)
+      continue;
+    byKey[m.key] = m.index;
+    taken.add(m.index);
+  }
+  return { byKey, userColumns: [], matchedByLabel: [] };
+}
+
+/** One mark per known column, on its current column: stale marks go, missing ones are added. */
+function syncColumnMarks(sheet: GoogleAppsScript.Spreadsheet.Sheet, header: HeaderMap, marks: ColumnMark[]) {
+  const kept = new Set<string>();
+  for (const m of marks) {
+    if (m.index >= 0 && header.byKey[m.key] === m.index && !kept.has(m.key)) kept.add(m.key);
+    else m.metadata.remove();
+  }
+  for (const [key, index] of Object.entries(header.byKey)) {
+    if (kept.has(key)) continue;
+    const letter = columnLetter(index + 1);
+    sheet.getRange(`${letter}:${letter}`).addDeveloperMetadata(METADATA_COLUMN_KEY, key);
+  }
 }
 
 /** A new spreadsheet's empty "Sheet1" goes once the add-on's sheets exist; a used one stays. */
