@@ -140,6 +140,22 @@ describe('MailApp (reference: Class MailApp, Quotas for Google Services)', () =>
     expect(service._outbox()).toHaveLength(1);
   });
 
+  test('_setSendDelay: each send takes emulated time (a test hook: real sends are not instant)', () => {
+    const { service, MailApp, ctx } = setup();
+    const start = ctx.clock.now();
+    MailApp.sendEmail('a@example.com', 's', 'b');
+    expect(ctx.clock.now()).toBe(start);
+    service._setSendDelay(1500);
+    MailApp.sendEmail('a@example.com', 's', 'b');
+    MailApp.sendEmail('b@example.com', 's', 'b');
+    expect(ctx.clock.now()).toBe(start + 3000);
+    expect(service._outbox().map((m) => m.sentAt)).toEqual([
+      '2026-03-02T01:00:00.000Z',
+      '2026-03-02T01:00:01.500Z',
+      '2026-03-02T01:00:03.000Z',
+    ]);
+  });
+
   test('the outbox and the quota window survive a state round trip', () => {
     const { service, MailApp, ctx } = setup(3);
     MailApp.sendEmail('a@example.com', 's', 'b');

@@ -1,4 +1,5 @@
 /** The reminder settings, parsed once per run with the documented defaults as fallbacks. */
+import { CadenceDays, cadenceFromSettings } from '../cadence';
 import { isValidTimeZone } from '../dates';
 import { listSetting, SETTING_DEFS, SettingsMap, withDefaults } from '../settings';
 import { Locale, resolveLocale } from '../../i18n';
@@ -14,8 +15,8 @@ export interface ReminderConfig {
   birthdayDays: number;
   /** contract expiries are listed exactly this many days before contractEnd (0 = on the day) */
   contractDays: number[];
-  /** follow-up cadence in days per tier */
-  cadence: { A: number; B: number; C: number };
+  /** follow-up cadence in days per tier (src/core/cadence.ts owns the rule) */
+  cadence: CadenceDays;
 }
 
 function defaultOf(key: string): string {
@@ -57,10 +58,6 @@ export function reminderConfig(settingsFromSheet: SettingsMap, timeZone?: string
     leadDays: intSetting(settings, 'reminder.leadDays'),
     birthdayDays: intSetting(settings, 'reminder.birthdayDays'),
     contractDays: contractDays(settings),
-    cadence: {
-      A: intSetting(settings, 'cadence.A'),
-      B: intSetting(settings, 'cadence.B'),
-      C: intSetting(settings, 'cadence.C'),
-    },
+    cadence: cadenceFromSettings(settings),
   };
 }

@@ -5,7 +5,7 @@
 import type { RoleEntry } from '../roles';
 import { normalizeEmail } from '../roles';
 import type { CellValue, SheetRow } from '../schema';
-import { cadenceDays } from './cadence';
+import { cadenceForTier } from '../cadence';
 import type { ReminderConfig } from './config';
 import { dayReader, monthDayOf, nextAnnual } from './days';
 import type { BadRow, BadRowReason, CustomerRef, DueItem, FollowUpBasis } from './types';
@@ -133,7 +133,7 @@ export function computeDue(input: DueInput): DueResult {
       basis = days.lastContact !== null ? 'cadence' : 'created';
     }
     if (from !== null) {
-      const cadence = cadenceDays(tier, config.cadence);
+      const cadence = cadenceForTier(tier, config.cadence);
       due = from + cadence;
       if (due - today <= config.leadDays)
         push({

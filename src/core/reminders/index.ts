@@ -15,3 +15,12 @@ export type { LedgerRow, LedgerState, LedgerStatus, KeyStatus } from './ledger';
 export { BAD_ROWS_SHOWN, escapeHtml, reasonText, renderDigest, rowLink } from './render';
 export type { RenderedMessage, RowLinks } from './render';
 export * from './types';
+export {
+  customerRowsOf,
+  followUpDay,
+  planMarkContacted,
+  planSnooze,
+  rowsNotOwned,
+  SNOOZE_DAYS,
+} from './actions';
+export type { ContactedChange, SnoozeChange } from './actions';

@@ -1,4 +1,7 @@
-/** The daily reminder digest: subject, sections, reasons, the team roll-up and the admins' report. */
+/**
+ * Reminders: the daily digest (subject, sections, reasons, roll-up, admins' report), the daily
+ * trigger switch, the preview dialog and the row actions (mark contacted, snooze).
+ */
 export const en: Record<string, string> = {
   'remind.subject': 'Sheets CRM reminders for {date}',
   'remind.subject.overdue': 'Sheets CRM reminders for {date}: {count} overdue',
@@ -60,6 +63,49 @@ export const en: Record<string, string> = {
   'remind.bad.managerNotInRoles': 'manager {value} is not an active user on the Roles sheet',
   'remind.bad.more': '… and {count} more rows',
   'remind.more': '… and {count} more: see the Customers sheet',
+
+  'menu.remind.toggle': 'Turn daily reminders on/off',
+  'menu.remind.preview': "Preview today's reminders",
+  'menu.remind.contacted': 'Mark contacted today',
+  'menu.remind.snooze1': 'Snooze 1 day',
+  'menu.remind.snooze3': 'Snooze 3 days',
+  'menu.remind.snooze7': 'Snooze 7 days',
+  'menu.remind.snooze14': 'Snooze 14 days',
+
+  'remind.toggle.title': 'Daily reminders',
+  'remind.toggle.askOn':
+    'Turn daily reminders on? They will be sent every day at {hour}:00 ({timeZone}), from your account.',
+  'remind.toggle.askOff': 'Turn daily reminders off?',
+  'remind.toggle.otherInstaller':
+    'Daily reminders were turned on by {email}. Apps Script triggers belong to the person who created them, so only {email} can turn them off or move them.',
+  'remind.toggle.badArgument': 'Say true to turn daily reminders on, or false to turn them off.',
+  'remind.status.on':
+    'Daily reminders are ON: sent every day at {hour}:00 ({timeZone}) from the account of {email}.',
+  'remind.status.off': 'Daily reminders are OFF.',
+  'remind.status.lastRun': 'Last run: {at}: {sent} sent, {deferred} held back, {failed} failed.',
+  'remind.status.neverRun': 'Reminders have not run yet.',
+
+  'remind.preview.title': "Today's reminders",
+  'remind.preview.recipient': 'Recipient',
+  'remind.preview.nothing': 'Nothing is due today: no e-mail.',
+  'remind.preview.subject': 'Subject',
+  'remind.preview.status.pending': 'to be sent at the next run',
+  'remind.preview.status.heldBack': 'held back, to be sent at the next run',
+  'remind.preview.status.sent': 'already sent today',
+  'remind.preview.badRows': "{count} rows are skipped (listed in the admins' e-mail).",
+  'remind.preview.text': 'Plain text',
+  'remind.preview.html': 'E-mail',
+  'remind.preview.close': 'Close',
+  'remind.preview.ownOnly': 'You can preview only your own reminders, not those of {email}.',
+
+  'remind.act.selectCustomers': 'Select one or more customer rows on the Customers sheet first.',
+  'remind.act.notYours':
+    'You can act only on your own customers. Not yours: rows {rows}. Nothing was changed.',
+  'remind.act.interactionSummary': 'Contacted (marked from the reminders menu)',
+  'remind.act.contacted': '{count} customer(s) marked contacted today.',
+  'remind.act.snoozed': '{count} follow-up(s) snoozed by {days} day(s).',
+  'remind.error.ledgerProtected':
+    'Reminders were not sent: {email} may not write to the "{sheet}" sheet, so they could not be recorded and would be sent twice. An admin can run "Apply permissions" to make reminder installers editors of it.',
 };
 
 export const zhCN: Record<string, string> = {
@@ -123,4 +169,44 @@ export const zhCN: Record<string, string> = {
   'remind.bad.managerNotInRoles': '主管 {value} 不是"角色"表中的在职用户',
   'remind.bad.more': '……另有 {count} 行',
   'remind.more': '……另有 {count} 位客户，请在"客户"表中查看',
+
+  'menu.remind.toggle': '开启/关闭每日提醒',
+  'menu.remind.preview': '预览今日提醒',
+  'menu.remind.contacted': '标记为今日已联系',
+  'menu.remind.snooze1': '推迟 1 天',
+  'menu.remind.snooze3': '推迟 3 天',
+  'menu.remind.snooze7': '推迟 7 天',
+  'menu.remind.snooze14': '推迟 14 天',
+
+  'remind.toggle.title': '每日提醒',
+  'remind.toggle.askOn': '开启每日提醒？提醒将于每天 {hour}:00（{timeZone}）从您的账号发出。',
+  'remind.toggle.askOff': '关闭每日提醒？',
+  'remind.toggle.otherInstaller':
+    '每日提醒由 {email} 开启。Apps Script 触发器属于创建它的用户，因此只有 {email} 可以关闭或调整。',
+  'remind.toggle.badArgument': '请传入 true 开启每日提醒，或 false 关闭。',
+  'remind.status.on': '每日提醒已开启：每天 {hour}:00（{timeZone}）从 {email} 的账号发送。',
+  'remind.status.off': '每日提醒已关闭。',
+  'remind.status.lastRun': '上次运行：{at}：已发送 {sent}，延迟 {deferred}，失败 {failed}。',
+  'remind.status.neverRun': '提醒尚未运行过。',
+
+  'remind.preview.title': '今日提醒',
+  'remind.preview.recipient': '收件人',
+  'remind.preview.nothing': '今天没有待办事项，不发送邮件。',
+  'remind.preview.subject': '主题',
+  'remind.preview.status.pending': '将在下次运行时发送',
+  'remind.preview.status.heldBack': '已延迟，将在下次运行时发送',
+  'remind.preview.status.sent': '今天已发送',
+  'remind.preview.badRows': '{count} 行被跳过（列在管理员的邮件中）。',
+  'remind.preview.text': '纯文本',
+  'remind.preview.html': '邮件',
+  'remind.preview.close': '关闭',
+  'remind.preview.ownOnly': '您只能预览自己的提醒，不能预览 {email} 的提醒。',
+
+  'remind.act.selectCustomers': '请先在"客户"表中选择一行或多行客户。',
+  'remind.act.notYours': '您只能处理自己的客户。以下行不属于您：{rows}。未做任何修改。',
+  'remind.act.interactionSummary': '已联系（通过提醒菜单标记）',
+  'remind.act.contacted': '已将 {count} 位客户标记为今日已联系。',
+  'remind.act.snoozed': '已将 {count} 个跟进推迟 {days} 天。',
+  'remind.error.ledgerProtected':
+    '提醒未发送：{email} 无权写入"{sheet}"表，发送记录无法保存，可能导致重复发送。管理员可以运行"应用权限"，使开启提醒的用户成为该表的编辑者。',
 };

@@ -100,6 +100,7 @@ export class MailAppEmulator {
   private readonly windows: MailState['windows'];
   private nextId: number;
   private failures: { count: number; message: string } | null = null;
+  private sendDelayMs = 0;
   private readonly api: GoogleAppsScript.Mail.MailApp;
 
   constructor(
@@ -116,6 +117,7 @@ export class MailAppEmulator {
     } = {
       getRemainingDailyQuota: () => this.remaining(),
       sendEmail: (...args: unknown[]) => {
+        this.ctx.clock.advance(this.sendDelayMs);
         this.send(this.normalize(args));
       },
     };
@@ -147,6 +149,14 @@ export class MailAppEmulator {
   /** The next `count` sends throw `message` and send nothing, like a transient Gmail failure. */
   _failNext(count: number, message = 'Service unavailable: Gmail'): void {
     this.failures = count > 0 ? { count, message } : null;
+  }
+
+  /**
+   * Each sendEmail call takes `ms` of emulated time (default 0), as a real send takes time: lets
+   * tests reach a script's time budget in the middle of a send loop.
+   */
+  _setSendDelay(ms: number): void {
+    this.sendDelayMs = Math.max(0, ms);
   }
 
   private window(): { start: number; used: number } | null {
