@@ -30,19 +30,26 @@ export function backupFileName(spreadsheetName: string, instant: Date | number, 
   return `${base} backup ${p(w.year, 4)}-${p(w.month)}-${p(w.day)} ${p(w.hour)}${p(w.minute)}`;
 }
 
-/** The Drive description that marks a copy as this spreadsheet's backup. */
-export function backupDescription(spreadsheetId: string): string {
-  return `${BACKUP_MARK} source=${spreadsheetId}`;
+/**
+ * The Drive description that marks a copy as this spreadsheet's backup. With the file name on a
+ * second line, only a file still carrying exactly that name is ours: Drive names a user's copy
+ * "Copy of <name>" (in their language), which keeps our suffix and our description.
+ */
+export function backupDescription(spreadsheetId: string, fileName?: string): string {
+  const mark = `${BACKUP_MARK} source=${spreadsheetId}`;
+  return fileName === undefined ? mark : `${mark}\n${NAME_LINE}${fileName}`;
 }
+
+const NAME_LINE = 'name=';
 
 export function isOurBackup(
   file: { name: string; description: string | null },
   spreadsheetId: string,
 ): boolean {
-  const first = String(file.description ?? '')
-    .split('\n')[0]
-    .trim();
-  return first === backupDescription(spreadsheetId) && NAME_SUFFIX.test(file.name);
+  const lines = String(file.description ?? '').split('\n');
+  if (lines[0].trim() !== backupDescription(spreadsheetId) || !NAME_SUFFIX.test(file.name)) return false;
+  const recorded = lines.find((l) => l.startsWith(NAME_LINE));
+  return recorded === undefined || recorded.slice(NAME_LINE.length) === file.name;
 }
 
 export interface BackupFile {

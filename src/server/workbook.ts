@@ -4,7 +4,7 @@
  * is cached) and every write is one setValues per contiguous block.
  */
 import { HeaderMap, mapHeader } from '../core/columns';
-import { CellValue, SheetDef, SheetKey, SheetRow, SHEETS } from '../core/schema';
+import { CellValue, SheetKey, SheetRow, SHEETS } from '../core/schema';
 import { neutralizeFormula } from '../core/injection';
 import { CATALOGS, LOCALES } from '../i18n';
 
@@ -14,7 +14,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** Document property holding {sheetKey: sheetId}: tab names are localized labels users may rename. */
 export const SHEET_IDS_PROPERTY = 'sheetsCrm.sheetIds';
 
-export interface Table {
+export interface Layout {
   key: SheetKey;
   sheet: Sheet;
   header: HeaderMap;
@@ -22,11 +22,15 @@ export interface Table {
   headerValues: CellValue[];
   /** number of columns read (the sheet's last column with content) */
   width: number;
+  /** the sheet's last row with content (1 when only the header or nothing) */
+  lastRow: number;
+}
+
+export interface Table extends Layout {
   /** data rows with at least one non-empty cell; `row` is the sheet row number */
   rows: SheetRow[];
   /** the raw grid of data rows (row 2 onward), in sheet column order */
   grid: CellValue[][];
-  lastRow: number;
 }
 
 export class Workbook {
@@ -34,6 +38,7 @@ export class Workbook {
   private sheetsById: Map<number, Sheet> | null = null;
   private ids: Partial<Record<SheetKey, number>> | null = null;
   private tables = new Map<SheetKey, Table>();
+  private layouts = new Map<SheetKey, Layout>();
 
   constructor(ss?: Spreadsheet) {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
@@ -72,8 +77,38 @@ export class Workbook {
     );
   }
 
+  /** Records that `count` rows were deleted from a sheet whose layout was read. */
+  rowsDeleted(key: SheetKey, count: number): void {
+    const layout = this.layouts.get(key) ?? this.tables.get(key);
+    this.tables.delete(key);
+    if (layout) this.layouts.set(key, { ...layout, lastRow: Math.max(layout.lastRow - count, 1) });
+  }
+
+  /** Drops what was read of a sheet, after writing to it. */
   forget(key: SheetKey): void {
     this.tables.delete(key);
+    this.layouts.delete(key);
+  }
+
+  /**
+   * A sheet's shape without its data: header (values, notes, keys), width and last row. Appending
+   * needs only this, so writing one log row never reads the whole log.
+   */
+  layout(key: SheetKey): Layout | null {
+    const table = this.tables.get(key);
+    if (table) return table;
+    const cached = this.layouts.get(key);
+    if (cached) return cached;
+    const sheet = this.sheet(key);
+    if (!sheet) return null;
+    const lastRow = sheet.getLastRow();
+    const width = Math.max(sheet.getLastColumn(), 1);
+    const headerRange = sheet.getRange(1, 1, 1, width);
+    const headerValues = headerRange.getValues()[0] as CellValue[];
+    const header = mapHeader(SHEETS[key], headerValues, headerRange.getNotes()[0]);
+    const layout: Layout = { key, sheet, header, headerValues, width, lastRow: Math.max(lastRow, 1) };
+    this.layouts.set(key, layout);
+    return layout;
   }
 
   /** Reads a whole sheet once: header notes and values plus every data row. */
@@ -82,23 +117,20 @@ export class Workbook {
     if (cached) return cached;
     const sheet = this.sheet(key);
     if (!sheet) return null;
-    const def: SheetDef = SHEETS[key];
     const lastRow = sheet.getLastRow();
     const width = Math.max(sheet.getLastColumn(), 1);
-    const headerRange = sheet.getRange(1, 1, 1, width);
-    const headerNotes = headerRange.getNotes()[0];
+    const headerNotes = sheet.getRange(1, 1, 1, width).getNotes()[0];
     const all = lastRow >= 1 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]];
     const headerValues = all[0] ?? [];
-    const header = mapHeader(def, headerValues, headerNotes);
+    const header = mapHeader(SHEETS[key], headerValues, headerNotes);
     const grid = all.slice(1);
-    const rows = toRows(grid, header);
     const table: Table = {
       key,
       sheet,
       header,
       headerValues,
       width,
-      rows,
+      rows: toRows(grid, header),
       grid,
       lastRow: Math.max(lastRow, 1),
     };
@@ -112,21 +144,23 @@ export class Workbook {
    */
   append(key: SheetKey, records: Record<string, unknown>[]): number {
     if (records.length === 0) return 0;
-    const table = this.read(key);
-    if (!table) return 0;
-    const width = Math.max(table.width, ...Object.values(table.header.byKey).map((i) => i + 1));
+    const layout = this.layout(key);
+    if (!layout) return 0;
+    const width = Math.max(layout.width, ...Object.values(layout.header.byKey).map((i) => i + 1));
     const grid = records.map((rec) => {
       const line: unknown[] = new Array(width).fill('');
       for (const [columnKey, value] of Object.entries(rec)) {
-        const i = table.header.byKey[columnKey];
+        const i = layout.header.byKey[columnKey];
         if (i !== undefined) line[i] = neutralizeFormula(value);
       }
       return line;
     });
-    const first = table.lastRow + 1;
-    ensureRows(table.sheet, first + grid.length - 1);
-    table.sheet.getRange(first, 1, grid.length, width).setValues(grid);
+    const first = layout.lastRow + 1;
+    // Logs grow a row at a time: leave headroom so appends do not insert rows on every call.
+    ensureRows(layout.sheet, first + grid.length - 1, SHEETS[key].systemOnly ? LOG_HEADROOM : 0);
+    layout.sheet.getRange(first, 1, grid.length, width).setValues(grid);
     this.tables.delete(key);
+    this.layouts.set(key, { ...layout, lastRow: first + grid.length - 1 });
     return first;
   }
 }
@@ -145,10 +179,13 @@ export function toRows(grid: CellValue[][], header: HeaderMap): SheetRow[] {
   return rows;
 }
 
+/** Blank rows added beyond the need when a log sheet grows. */
+const LOG_HEADROOM = 500;
+
 /** Makes sure a sheet has at least `rows` rows (writes outside its size fail in Sheets). */
-export function ensureRows(sheet: Sheet, rows: number): void {
+export function ensureRows(sheet: Sheet, rows: number, headroom = 0): void {
   const max = sheet.getMaxRows();
-  if (rows > max) sheet.insertRowsAfter(max, rows - max);
+  if (rows > max) sheet.insertRowsAfter(max, rows - max + headroom);
 }
 
 export function ensureColumns(sheet: Sheet, columns: number): void {

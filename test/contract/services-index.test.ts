@@ -15,6 +15,7 @@ describe('createServices: the globals the bundle sees and the workbook state', (
     expect(Object.keys(g).sort()).toEqual(
       [
         'CacheService',
+        'DriveApp',
         'HtmlService',
         'LockService',
         'Logger',
@@ -38,6 +39,7 @@ describe('createServices: the globals the bundle sees and the workbook state', (
     g.MailApp.sendEmail('am@example.com', 'Digest', 'Body');
     services.ui.global.createMenu('CRM').addItem('Setup', 'menuSetup').addToUi();
     g.CacheService.getScriptCache().put('k', 'v');
+    g.DriveApp.createFolder('Backups');
 
     const saved = JSON.parse(JSON.stringify(services.toState()));
     const reopened = createServices(ctx, saved, options);
@@ -48,6 +50,7 @@ describe('createServices: the globals the bundle sees and the workbook state', (
     expect(reopened.mail._outbox().map((m) => m.subject)).toEqual(['Digest']);
     expect(g2.MailApp.getRemainingDailyQuota()).toBe(99);
     expect(reopened.ui._menus()[0].caption).toBe('CRM');
+    expect(g2.DriveApp.getFoldersByName('Backups').hasNext()).toBe(true);
     // Caches start empty after a reopen.
     expect(g2.CacheService.getScriptCache().get('k')).toBeNull();
   });

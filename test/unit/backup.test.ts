@@ -43,6 +43,16 @@ describe('isOurBackup', () => {
     ).toBe(false);
     expect(isOurBackup({ name: 'Budget 2026', description: backupDescription('ss1') }, 'ss1')).toBe(false);
   });
+
+  test('with the recorded name, a user\'s "Copy of ..." (same suffix, same description) is not ours', () => {
+    const marked = backupDescription('ss1', name);
+    expect(marked).toBe(`sheetsCrm.backup/v1 source=ss1\nname=${name}`);
+    expect(isOurBackup({ name, description: marked }, 'ss1')).toBe(true);
+    expect(isOurBackup({ name, description: marked + '\nuser notes' }, 'ss1')).toBe(true);
+    expect(isOurBackup({ name: 'Copy of ' + name, description: marked }, 'ss1')).toBe(false);
+    expect(isOurBackup({ name: name.replace('0830', '0831'), description: marked }, 'ss1')).toBe(false);
+    expect(isOurBackup({ name, description: backupDescription('ss2', name) }, 'ss1')).toBe(false);
+  });
 });
 
 describe('backupsToTrash', () => {

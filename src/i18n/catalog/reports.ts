@@ -31,6 +31,35 @@ export const en: Record<string, string> = {
   'report.chart.customersByTier': 'Customers per tier',
   'report.chart.revenueByMonth': 'Revenue per month',
   'report.chart.customersByIndustry': 'Customers per industry',
+
+  'menu.refreshDashboard': 'Refresh dashboard',
+  'menu.dashboardDaily': 'Daily dashboard refresh on/off',
+  'menu.myFigures': 'My figures',
+  'menu.backupNow': 'Back up now',
+  'menu.backupSchedule': 'Apply backup schedule',
+
+  'report.refreshed': 'Dashboard refreshed: {customers} customers.',
+  'report.dailyOn':
+    'The dashboard will refresh every day at about {hour}:00. Choose the menu item again to stop.',
+  'report.dailyOff': 'The daily dashboard refresh is off.',
+  'report.dialogTitle': 'My figures',
+  'report.close': 'Close',
+  'report.empty': 'No customers are assigned to you yet.',
+
+  'backup.done':
+    'Backup saved as "{name}" in the Drive folder "{folder}". Keeping the newest {keep}; {trashed} older backup(s) moved to the trash.',
+  'backup.failed':
+    'The backup into the Drive folder "{folder}" failed: {error}\nNo existing backup was deleted.',
+  'backup.retentionFailed': 'Old backups could not be cleaned up: {error}',
+  'backup.mailSubject': 'Sheets CRM: the backup of "{name}" failed',
+  'backup.scheduleOn': 'Backups now run {schedule} at about {hour}:00, as you.',
+  'backup.scheduleOff':
+    'Scheduled backups are off. To turn them on, set backup.schedule to daily or weekly on the Settings sheet, then choose this menu item again.',
+  'backup.schedule.daily': 'every day',
+  'backup.schedule.weekly': 'every Sunday',
+
+  'audit.archiveSheet': 'Audit log archive',
+  'audit.archiveProtection': 'Sheets CRM: audit log archive, written only by the add-on',
 };
 
 export const zhCN: Record<string, string> = {
@@ -65,4 +94,31 @@ export const zhCN: Record<string, string> = {
   'report.chart.customersByTier': '各等级客户数',
   'report.chart.revenueByMonth': '每月收入',
   'report.chart.customersByIndustry': '各行业客户数',
+
+  'menu.refreshDashboard': '刷新仪表板',
+  'menu.dashboardDaily': '开启/关闭每日刷新仪表板',
+  'menu.myFigures': '我的业绩',
+  'menu.backupNow': '立即备份',
+  'menu.backupSchedule': '应用备份计划',
+
+  'report.refreshed': '仪表板已刷新：共 {customers} 位客户。',
+  'report.dailyOn': '仪表板将在每天约 {hour}:00 自动刷新。再次选择此菜单项可关闭。',
+  'report.dailyOff': '每日刷新仪表板已关闭。',
+  'report.dialogTitle': '我的业绩',
+  'report.close': '关闭',
+  'report.empty': '目前还没有分配给您的客户。',
+
+  'backup.done':
+    '备份已保存为“{name}”，位于云端硬盘文件夹“{folder}”。保留最新的 {keep} 份；{trashed} 份较早的备份已移至回收站。',
+  'backup.failed': '备份到云端硬盘文件夹“{folder}”失败：{error}\n没有删除任何现有备份。',
+  'backup.retentionFailed': '无法清理旧备份：{error}',
+  'backup.mailSubject': '客户管理：“{name}”的备份失败',
+  'backup.scheduleOn': '备份将以您的身份{schedule}约 {hour}:00 运行。',
+  'backup.scheduleOff':
+    '定时备份已关闭。如需开启，请在“设置”表中把 backup.schedule 设为 daily 或 weekly，然后再次选择此菜单项。',
+  'backup.schedule.daily': '每天',
+  'backup.schedule.weekly': '每周日',
+
+  'audit.archiveSheet': '审计日志归档',
+  'audit.archiveProtection': '客户管理：审计日志归档，仅由插件写入',
 };

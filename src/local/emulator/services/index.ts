@@ -4,6 +4,7 @@
  */
 import type { EmulatorContext } from '../context';
 import { CacheServiceEmulator } from './cache';
+import { DriveAppEmulator, type DriveState } from './drive';
 import { HtmlServiceEmulator } from './html';
 import { LockServiceEmulator } from './lock';
 import { LogService } from './logger';
@@ -36,6 +37,7 @@ export interface ServicesState {
   scriptApp?: ScriptAppState;
   mail?: MailState;
   ui?: UiState;
+  drive?: DriveState;
 }
 
 export interface ServiceGlobals {
@@ -45,6 +47,7 @@ export interface ServiceGlobals {
   LockService: GoogleAppsScript.Lock.LockService;
   ScriptApp: GoogleAppsScript.Script.ScriptApp;
   MailApp: GoogleAppsScript.Mail.MailApp;
+  DriveApp: GoogleAppsScript.Drive.DriveApp;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
@@ -65,6 +68,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
     scriptId: options.scriptId,
   });
   const mail = new MailAppEmulator(ctx, states.mail, { dailyQuota: options.mailDailyQuota });
+  const drive = new DriveAppEmulator(ctx, states.drive);
   const ui = new UiEmulator(ctx, states.ui, { addonName: options.addonName });
   const html = new HtmlServiceEmulator(ctx, { htmlDir: options.htmlDir, getGlobals: options.getGlobals });
   const utilities = new UtilitiesEmulator(ctx);
@@ -77,6 +81,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
     lock,
     scriptApp,
     mail,
+    drive,
     ui,
     html,
     utilities,
@@ -89,6 +94,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
         LockService: lock.global,
         ScriptApp: scriptApp.global,
         MailApp: mail.global,
+        DriveApp: drive.global,
         HtmlService: html.global,
         Utilities: utilities.global,
         Logger: log.logger,
@@ -102,6 +108,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
         scriptApp: scriptApp.toState(),
         mail: mail.toState(),
         ui: ui.toState(),
+        drive: drive.toState(),
       };
     },
   };
@@ -115,5 +122,6 @@ export { TOO_MANY_TRIGGERS } from './script-app';
 export { QUOTA_EXCEEDED } from './mail';
 export type { TriggerRecord, Firing, ClockSchedule } from './script-app';
 export type { MailRecord } from './mail';
+export type { DriveFileRecord, DriveFolderRecord, DriveState } from './drive';
 export type { MenuRecord, UiEvent, UiAnswer } from './ui';
 export type { LogLine } from './logger';

@@ -1,0 +1,159 @@
+/**
+ * The edit audit trail (issue 7): an installable edit trigger, installed once by setup and running
+ * as its installer (an admin, so it may write the admin-only log), appends one auditLog row per
+ * user edit of a data sheet; when the log passes the threshold the oldest half moves to an archive
+ * sheet in one step. Rows are appended under the document lock and never rewritten.
+ *
+ * An edit costs a constant number of calls whatever the log's size: Workbook.append reads only
+ * the header row and the last row number, never the log itself.
+ */
+import {
+  AUDIT_ARCHIVE_THRESHOLD,
+  AUDITED_SHEETS,
+  auditRowForAction,
+  auditRowForEdit,
+  planAuditArchive,
+} from '../core/audit-trail';
+import { columnNote } from '../core/columns';
+import { SheetKey } from '../core/schema';
+import { Locale, resolveLocale, t } from '../i18n';
+import type { Execution } from './session';
+import { ensureTrigger, triggersOf } from './triggers';
+import { ensureColumns, ensureRows, Layout, Workbook } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const AUDIT_HANDLER = 'onEditAudit';
+/** Document property: a lower archive threshold (tests, small workbooks); absent = 100,000. */
+export const ARCHIVE_THRESHOLD_PROPERTY = 'sheetsCrm.audit.archiveThreshold';
+/** Document property: the archive sheet's id (its tab name is a label users may rename). */
+export const ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.audit.archiveSheetId';
+const LOCK_WAIT_MS = 30000;
+
+/** Setup step: the edit trigger, once per installer (setup runs as an admin). */
+export function installEditAuditTrigger(ex: Execution): void {
+  ensureTrigger(AUDIT_HANDLER, () =>
+    ScriptApp.newTrigger(AUDIT_HANDLER).forSpreadsheet(ex.wb.ss).onEdit().create(),
+  );
+}
+
+/**
+ * The installable edit trigger's handler. Anyone can call a global function through
+ * google.script.run, so it writes only when the event comes from this user's own trigger.
+ */
+export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  if (!e || !e.range || !e.triggerUid) return;
+  if (!triggersOf(AUDIT_HANDLER).some((tr) => tr.getUniqueId() === e.triggerUid)) return;
+  const wb = new Workbook(e.source ?? undefined);
+  const key = sheetKeyOf(wb, e.range.getSheet());
+  const row = auditRowForEdit({
+    sheet: key,
+    range: e.range.getA1Notation(),
+    numRows: e.range.getNumRows(),
+    numColumns: e.range.getNumColumns(),
+    oldValue: e.oldValue,
+    value: e.value,
+    user: editorOf(e),
+    time: new Date(),
+  });
+  if (!row) return;
+  underLock(wb, () => {
+    if (wb.append('auditLog', [row])) archiveIfFull(wb, archiveThreshold());
+  });
+}
+
+function editorOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
+  const fromEvent = e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() : '';
+  return fromEvent || Session.getActiveUser().getEmail();
+}
+
+/** The key of an add-on sheet, or null for a user's own tab. */
+function sheetKeyOf(wb: Workbook, sheet: Sheet): SheetKey | null {
+  const id = sheet.getSheetId();
+  for (const key of AUDITED_SHEETS) if (wb.sheet(key)?.getSheetId() === id) return key;
+  return null;
+}
+
+function underLock(wb: Workbook, fn: () => void): void {
+  const lock = LockService.getDocumentLock();
+  // A trigger has no one to ask to retry: failing here shows in the installer's executions list.
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(t(localeOf(wb), 'error.busy'));
+  try {
+    fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+function localeOf(wb: Workbook): Locale {
+  return resolveLocale(wb.ss.getSpreadsheetLocale());
+}
+
+function archiveThreshold(): number {
+  const raw = PropertiesService.getDocumentProperties().getProperty(ARCHIVE_THRESHOLD_PROPERTY);
+  const n = Number(raw);
+  return raw !== null && Number.isInteger(n) && n >= 2 ? n : AUDIT_ARCHIVE_THRESHOLD;
+}
+
+/**
+ * Moves the oldest half of a full log to the archive sheet: read once, append once, and only then
+ * delete, so a failure in between leaves a duplicate, never a loss. The caller holds the lock.
+ */
+export function archiveIfFull(wb: Workbook, threshold: number): number {
+  const log = wb.layout('auditLog');
+  if (!log) return 0;
+  const plan = planAuditArchive(log.lastRow - 1, threshold);
+  if (!plan) return 0;
+  const rows = log.sheet.getRange(plan.startRow, 1, plan.numRows, log.width).getValues();
+  const archive = archiveSheet(wb, log);
+  const first = Math.max(archive.getLastRow(), 1) + 1;
+  ensureRows(archive, first + rows.length - 1);
+  ensureColumns(archive, log.width);
+  archive.getRange(first, 1, rows.length, log.width).setValues(rows);
+  const timestamp = log.header.byKey.timestamp;
+  if (timestamp !== undefined)
+    archive.getRange(first, timestamp + 1, rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
+  log.sheet.deleteRows(plan.startRow, plan.numRows);
+  wb.rowsDeleted('auditLog', plan.numRows);
+  wb.append('auditLog', [
+    auditRowForAction({
+      action: 'auditArchive',
+      user: Session.getEffectiveUser().getEmail(),
+      time: new Date(),
+      sheet: 'auditLog',
+      range: `${plan.startRow}:${plan.startRow + plan.numRows - 1}`,
+      details: { rows: plan.numRows, to: archive.getName() },
+    }),
+  ]);
+  return plan.numRows;
+}
+
+/** The archive sheet: found by its recorded id, else created with the log's header, protected. */
+function archiveSheet(wb: Workbook, log: Layout): Sheet {
+  const props = PropertiesService.getDocumentProperties();
+  const id = Number(props.getProperty(ARCHIVE_SHEET_PROPERTY));
+  const existing = wb.ss.getSheets().find((s) => s.getSheetId() === id);
+  if (existing) return existing;
+  const locale = localeOf(wb);
+  const taken = new Set(wb.ss.getSheets().map((s) => s.getName()));
+  const base = t(locale, 'audit.archiveSheet');
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base} (${i})`;
+  const sheet = wb.ss.insertSheet(name);
+  const notes = log.headerValues.map((_, i) => {
+    const key = Object.keys(log.header.byKey).find((k) => log.header.byKey[k] === i);
+    return key ? columnNote(key, t(locale, 'setup.columnNote')) : '';
+  });
+  const header = sheet.getRange(1, 1, 1, log.headerValues.length);
+  header.setValues([log.headerValues]);
+  header.setNotes([notes]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  // Only the account the trigger runs as (an admin) may change the archive.
+  const protection = sheet.protect().setDescription(t(locale, 'audit.archiveProtection'));
+  protection.addEditor(Session.getEffectiveUser());
+  protection.removeEditors(protection.getEditors());
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  props.setProperty(ARCHIVE_SHEET_PROPERTY, String(sheet.getSheetId()));
+  return sheet;
+}
