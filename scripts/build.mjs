@@ -119,6 +119,29 @@ async function buildLocalTools() {
   });
 }
 
+/** The playground page (src/local/playground/page) and the google.script shim, into build/playground/. */
+async function buildPlayground() {
+  const src = path.join(root, 'src/local/playground');
+  if (!existsSync(path.join(src, 'page/main.ts'))) return;
+  const out = path.join(build, 'playground');
+  mkdirSync(out, { recursive: true });
+  await esbuild.build({
+    entryPoints: [
+      { in: path.join(src, 'page/main.ts'), out: 'main' },
+      { in: path.join(src, 'shim/shim.ts'), out: 'shim' },
+    ],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    outdir: out,
+    charset: 'utf8',
+    logLevel: 'warning',
+  });
+  for (const file of ['index.html', 'style.css'])
+    copyFileSync(path.join(src, 'page', file), path.join(out, file));
+}
+
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 mkdirSync(build, { recursive: true });
@@ -126,6 +149,7 @@ const names = await buildServer();
 copyFileSync(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
 const pages = await buildUi();
 await buildLocalTools();
+await buildPlayground();
 if (!quiet) {
   console.log(
     `built dist/Code.js (${names.length} entry points), ${pages} HTML file(s), local tools in ${Date.now() - started} ms`,

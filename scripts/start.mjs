@@ -1,29 +1,48 @@
-// `npm start`: build, create (or reuse) the demo workbook in .crm/, and show the add-on working.
-// The playground issue turns this into a local web page; until then it prints what a user sees.
-import { ensureBuilt } from './crm.mjs';
-import { createRequire } from 'node:module';
+// `npm start`: build, create (or reuse) the demo workbook in .crm/, and serve the playground on
+// http://127.0.0.1:PORT/ (PORT defaults to 8080). `npm start -- --reset` starts from fresh sample data.
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 process.chdir(root);
-ensureBuilt();
-const { main } = createRequire(import.meta.url)(path.join(root, 'build/cli.cjs'));
+const require = createRequire(import.meta.url);
 const reset = process.argv.includes('--reset');
 const workbook = '.crm/workbook.json';
-
-async function step(title, argv) {
-  console.log(`\n== ${title}  (npm run -s crm -- ${argv.join(' ')})`);
-  const code = await main(argv);
-  if (code !== 0) process.exit(code);
+const port = Number(process.env.PORT ?? 8080);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`PORT must be a port number, not "${process.env.PORT}".`);
+  process.exit(2);
 }
 
-if (reset || !existsSync(workbook))
-  await step('Demo workbook with sample data', ['init', '--sample', '--force']);
-else console.log(`Reusing ${workbook} (npm start -- --reset starts from fresh sample data).`);
-await step('The menu the owner (admin) sees', ['menu']);
-await step('The menu an account manager sees', ['menu', '--as', 'rep1@example.com']);
-await step('Sheets', ['sheets']);
-await step('First customers', ['dump', 'roles']);
-console.log('\nTry: npm run -s crm -- --help');
+execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet'], { stdio: 'inherit' });
+
+if (reset || !existsSync(workbook)) {
+  const { main } = require(path.join(root, 'build/cli.cjs'));
+  console.log(`Creating ${workbook} with sample data…`);
+  const code = await main(['init', '--sample', '--force', '--workbook', workbook]);
+  if (code !== 0) process.exit(code);
+} else {
+  console.log(`Reusing ${workbook} (npm start -- --reset starts from fresh sample data).`);
+}
+
+const { startPlayground } = require(path.join(root, 'build/server.cjs'));
+let playground;
+try {
+  playground = await startPlayground({ workbookPath: workbook, port });
+} catch (e) {
+  if (e.code === 'EADDRINUSE') {
+    console.error(`Port ${port} is in use. Try another: PORT=8081 npm start`);
+    process.exit(1);
+  }
+  throw e;
+}
+console.log(`\nSheets CRM playground: ${playground.url}`);
+console.log('Every change is saved to the workbook file as it happens. Ctrl+C stops the server.');
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    void playground.close().then(() => process.exit(0));
+  });
+}

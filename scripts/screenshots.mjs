@@ -1,0 +1,21 @@
+// `npm run screenshots`: builds, then runs the playground's browser flow with its screenshots
+// written to docs/screenshots/ (the README shows them) instead of test-output/screenshots/.
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+process.chdir(root);
+const fonts = spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' });
+if (!fonts.stdout?.trim()) {
+  console.warn(
+    'No Chinese font found: names will show as boxes. Install one: apt-get install -y fonts-noto-cjk',
+  );
+}
+execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
+const jest = path.join(root, 'node_modules/jest/bin/jest.js');
+const run = spawnSync(process.execPath, [jest, 'test/browser/playground.test.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, PLAYGROUND_SCREENSHOTS: path.join(root, 'docs/screenshots') },
+});
+process.exitCode = run.status ?? 1;

@@ -1,0 +1,280 @@
+/**
+ * The sheet as a grid: column letters and frozen rows stay on top, body rows are virtualised
+ * (only the rows in view are in the DOM, fetched from the server in blocks), so a 100,000-row
+ * sheet scrolls like a 100-row one. Double-click or Enter edits a cell; the server applies the
+ * edit as the acting user and the page shows Sheets' refusal when there is one.
+ */
+import { clear, h } from '../../../ui/shared/dom';
+import { get, type SheetWindow } from './api';
+
+type WindowRow = SheetWindow['rows'][number];
+type WindowCell = WindowRow['cells'][number];
+
+export const ROW_HEIGHT = 24;
+const BLOCK = 100;
+const OVERSCAN = 8;
+const ROW_HEADER_WIDTH = 52;
+
+export interface GridHost {
+  /** the acting user */
+  user(): string;
+  /** applies an edit; resolves when the page has shown the outcome */
+  edit(sheet: string, row: number, column: number, value: string): Promise<void>;
+}
+
+export class Grid {
+  private sheet = '';
+  private generation = 0;
+  private blocks = new Map<number, WindowRow[]>();
+  private loading = new Set<number>();
+  private shape: Omit<SheetWindow, 'rows'> | null = null;
+  private selected: { row: number; column: number } | null = null;
+  private editing = false;
+  private frame = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: GridHost,
+  ) {
+    root.addEventListener('scroll', () => this.schedule());
+    root.addEventListener('keydown', (e) => this.onKey(e));
+    new ResizeObserver(() => this.schedule()).observe(root);
+  }
+
+  get sheetName(): string {
+    return this.sheet;
+  }
+
+  /** Shows `name` from its top. */
+  show(name: string): void {
+    this.sheet = name;
+    this.selected = null;
+    this.root.scrollTop = 0;
+    this.invalidate();
+  }
+
+  /** Drops every fetched row (after an action that may have changed the workbook) and redraws. */
+  invalidate(): void {
+    this.generation++;
+    this.blocks.clear();
+    this.loading.clear();
+    this.fetchBlock(this.firstVisibleBlock());
+  }
+
+  private firstVisibleBlock(): number {
+    return Math.floor(this.root.scrollTop / ROW_HEIGHT / BLOCK);
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
+  }
+
+  private bodyRows(): number {
+    return this.shape ? Math.max(this.shape.lastRow - this.shape.frozenRows, 0) : 0;
+  }
+
+  private fetchBlock(block: number): void {
+    if (this.loading.has(block) || this.blocks.has(block) || !this.sheet) return;
+    const generation = this.generation;
+    const sheet = this.sheet;
+    this.loading.add(block);
+    const frozen = this.shape?.frozenRows ?? 0;
+    get<SheetWindow>('/api/sheet', {
+      name: sheet,
+      from: frozen + 1 + block * BLOCK,
+      count: BLOCK,
+      as: this.host.user(),
+    })
+      .then((w) => {
+        if (generation !== this.generation || sheet !== this.sheet) return;
+        this.loading.delete(block);
+        const { rows, ...shape } = w;
+        const shifted = this.shape && this.shape.frozenRows !== shape.frozenRows;
+        this.shape = shape;
+        if (shifted) return this.invalidate();
+        this.blocks.set(block, rows);
+        this.render();
+      })
+      .catch((e: Error) => {
+        this.loading.delete(block);
+        clear(this.root);
+        this.root.appendChild(h('p', { class: 'grid-error' }, e.message));
+      });
+  }
+
+  private rowAt(index: number): WindowRow | undefined {
+    return this.blocks.get(Math.floor(index / BLOCK))?.[index % BLOCK];
+  }
+
+  private render(): void {
+    if (!this.shape || this.editing) return;
+    const total = this.bodyRows();
+    const first = Math.max(0, Math.floor(this.root.scrollTop / ROW_HEIGHT) - OVERSCAN);
+    const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 2 * OVERSCAN;
+    const last = Math.min(total, first + visible);
+    for (let b = Math.floor(first / BLOCK); b <= Math.floor(Math.max(last - 1, 0) / BLOCK); b++)
+      this.fetchBlock(b);
+
+    const s = this.shape;
+    const cols = h(
+      'colgroup',
+      {},
+      h('col', { style: `width:${ROW_HEADER_WIDTH}px` }),
+      ...s.columnWidths.map((w) => h('col', { style: `width:${w}px` })),
+    );
+    const letters = h(
+      'tr',
+      { class: 'letters' },
+      h('th', { class: 'corner' }),
+      ...s.columns.map((c) => h('th', { scope: 'col' }, c)),
+    );
+    const thead = h('thead', {}, letters, ...s.frozen.map((r) => this.rowElement(r, true)));
+    const body = h('tbody', {});
+    body.appendChild(h('tr', { class: 'spacer', style: `height:${first * ROW_HEIGHT}px` }));
+    for (let i = first; i < last; i++) {
+      const r = this.rowAt(i);
+      body.appendChild(r ? this.rowElement(r, false) : this.placeholder(s.frozenRows + 1 + i));
+    }
+    body.appendChild(h('tr', { class: 'spacer', style: `height:${(total - last) * ROW_HEIGHT}px` }));
+    const table = h(
+      'table',
+      {
+        class: 'grid',
+        'data-sheet': s.name,
+        'data-last-row': s.lastRow,
+        style: `width:${ROW_HEADER_WIDTH + s.columnWidths.reduce((a, b) => a + b, 0)}px`,
+      },
+      cols,
+      thead,
+      body,
+    );
+    const scroll = this.root.scrollTop;
+    clear(this.root);
+    this.root.appendChild(table);
+    this.root.scrollTop = scroll;
+  }
+
+  private placeholder(row: number): HTMLElement {
+    return h(
+      'tr',
+      { class: 'loading', 'data-row': row },
+      h('th', { scope: 'row' }, row),
+      h('td', { colspan: this.shape!.columns.length }, '…'),
+    );
+  }
+
+  private rowElement(r: WindowRow, frozen: boolean): HTMLElement {
+    return h(
+      'tr',
+      { 'data-row': r.row, class: frozen ? 'frozen' : '' },
+      h('th', { scope: 'row' }, r.row),
+      ...r.cells.map((c, i) => this.cellElement(c, r.row, i + 1)),
+    );
+  }
+
+  private cellElement(c: WindowCell, row: number, column: number): HTMLElement {
+    const style: string[] = [];
+    if (c.s?.bold) style.push('font-weight:bold');
+    if (c.s?.italic) style.push('font-style:italic');
+    if (c.s?.background) style.push(`background:${c.s.background}`);
+    if (c.s?.color) style.push(`color:${c.s.color}`);
+    if (c.s?.align) style.push(`text-align:${c.s.align}`);
+    const isSelected = this.selected?.row === row && this.selected.column === column;
+    const td = h(
+      'td',
+      {
+        'data-row': row,
+        'data-col': column,
+        class: [c.e === false ? 'locked' : '', isSelected ? 'selected' : ''].join(' ').trim(),
+        title: c.v.length > 20 ? c.v : undefined,
+        style: style.join(';') || undefined,
+      },
+      c.v,
+    );
+    td.addEventListener('click', () => this.select(row, column));
+    td.addEventListener('dblclick', () => this.startEdit(td, row, column, c.v));
+    return td;
+  }
+
+  private select(row: number, column: number): void {
+    this.selected = { row, column };
+    this.root.querySelectorAll('td.selected').forEach((el) => el.classList.remove('selected'));
+    this.cellAt(row, column)?.classList.add('selected');
+    this.root.focus({ preventScroll: true });
+  }
+
+  private cellAt(row: number, column: number): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>(`td[data-row="${row}"][data-col="${column}"]`);
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (this.editing || !this.selected || !this.shape) return;
+    const { row, column } = this.selected;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    if (e.key === 'Enter' || e.key === 'F2') {
+      const td = this.cellAt(row, column);
+      if (td) this.startEdit(td, row, column, td.textContent ?? '');
+      e.preventDefault();
+    } else if (moves[e.key]) {
+      const [dr, dc] = moves[e.key];
+      const next = {
+        row: Math.min(Math.max(row + dr, 1), Math.max(this.shape.lastRow, 1)),
+        column: Math.min(Math.max(column + dc, 1), this.shape.columns.length),
+      };
+      this.selected = next;
+      const top = (next.row - this.shape.frozenRows - 1) * ROW_HEIGHT;
+      if (top < this.root.scrollTop) this.root.scrollTop = top;
+      else if (top + 3 * ROW_HEIGHT > this.root.scrollTop + this.root.clientHeight)
+        this.root.scrollTop = top + 3 * ROW_HEIGHT - this.root.clientHeight;
+      this.render();
+      e.preventDefault();
+    }
+  }
+
+  private setCached(row: number, column: number, value: string): void {
+    const all = [...(this.shape?.frozen ?? []), ...[...this.blocks.values()].flat()];
+    const cell = all.find((r) => r.row === row)?.cells[column - 1];
+    if (cell) cell.v = value;
+  }
+
+  private startEdit(td: HTMLElement, row: number, column: number, value: string): void {
+    if (this.editing) return;
+    this.editing = true;
+    this.selected = { row, column };
+    const input = h('input', { class: 'cell-editor', value, 'aria-label': 'Cell value' });
+    clear(td);
+    td.appendChild(input);
+    input.focus();
+    input.select();
+    let done = false;
+    const finish = (commit: boolean) => {
+      if (done) return;
+      done = true;
+      this.editing = false;
+      if (commit && input.value !== value) {
+        // Show what was typed until the server's answer redraws the sheet (Sheets does the same).
+        this.setCached(row, column, input.value);
+        this.render();
+        void this.host.edit(this.sheet, row, column, input.value).finally(() => this.root.focus());
+      } else {
+        this.render();
+        this.root.focus();
+      }
+    };
+    input.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter') finish(true);
+      else if (e.key === 'Escape') finish(false);
+      e.stopPropagation();
+    });
+    input.addEventListener('blur', () => finish(true));
+  }
+}
