@@ -19,6 +19,37 @@ export type MenuEntry = MenuItemDef | 'separator';
 export const MENU: MenuEntry[] = [
   { labelKey: 'menu.setup', functionName: 'menuSetup', action: 'setup' },
   'separator',
+  // Customer workbook (issue 3)
+  { labelKey: 'menu.customerForm', functionName: 'menuCustomerForm', action: 'addCustomers' },
+  { labelKey: 'menu.import', functionName: 'menuImport', action: 'importData' },
+  { labelKey: 'menu.export', functionName: 'menuExport', action: 'exportData' },
+  { labelKey: 'menu.dedupe', functionName: 'menuDedupe', action: 'dedupe' },
+  { labelKey: 'menu.audit', functionName: 'menuAudit', action: 'audit' },
+  'separator',
+  // ABC tiering (issue 5)
+  { labelKey: 'menu.tiering', functionName: 'menuTiering', action: 'previewTiers' },
+  { labelKey: 'menu.tierSchedule', functionName: 'menuTierSchedule', action: 'applyTiers' },
+  'separator',
+  // Reminders (issue 6)
+  { labelKey: 'menu.remind.preview', functionName: 'menuPreviewReminders', action: 'previewReminders' },
+  { labelKey: 'menu.remind.contacted', functionName: 'menuMarkContacted', action: 'actOnReminders' },
+  { labelKey: 'menu.remind.snooze1', functionName: 'menuSnooze1', action: 'actOnReminders' },
+  { labelKey: 'menu.remind.snooze3', functionName: 'menuSnooze3', action: 'actOnReminders' },
+  { labelKey: 'menu.remind.snooze7', functionName: 'menuSnooze7', action: 'actOnReminders' },
+  { labelKey: 'menu.remind.snooze14', functionName: 'menuSnooze14', action: 'actOnReminders' },
+  { labelKey: 'menu.remind.toggle', functionName: 'menuToggleReminders', action: 'manageReminders' },
+  'separator',
+  // Roles and protected ranges (issue 4)
+  { labelKey: 'menu.applyPermissions', functionName: 'menuApplyPermissions', action: 'applyPermissions' },
+  { labelKey: 'menu.handOver', functionName: 'menuHandOver', action: 'handOver' },
+  'separator',
+  // Reports, backups (issue 7)
+  { labelKey: 'menu.refreshDashboard', functionName: 'menuRefreshDashboard', action: 'refreshDashboard' },
+  { labelKey: 'menu.myFigures', functionName: 'menuMyFigures', action: 'viewOwnReport' },
+  { labelKey: 'menu.dashboardDaily', functionName: 'menuToggleDashboardRefresh', action: 'refreshDashboard' },
+  { labelKey: 'menu.backupNow', functionName: 'menuBackupNow', action: 'backup' },
+  { labelKey: 'menu.backupSchedule', functionName: 'menuApplyBackupSchedule', action: 'backup' },
+  'separator',
   { labelKey: 'menu.about', functionName: 'menuAbout' },
 ];
 

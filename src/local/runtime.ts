@@ -131,6 +131,13 @@ export class Runtime {
       timeZone: options.timeZone,
       getUi: () => services.ui.global,
     });
+    // DriveApp sees the bound spreadsheet as a file (backups copy it).
+    services.drive._attachSpreadsheet({
+      id: () => spreadsheet.workbook.init.id,
+      name: () => spreadsheet.workbook.init.name,
+      owner: ctx.owner,
+      snapshot: () => spreadsheet.toState(),
+    });
     rt = new Runtime(ctx, spreadsheet, services, distDir);
     return rt;
   }
@@ -248,23 +255,35 @@ export class Runtime {
     }
   }
 
-  /** Advances the clock to `toMs`, firing every time-driven trigger that comes due on the way. */
+  /**
+   * Advances the clock to `toMs`, firing every time-driven trigger that comes due on the way. All
+   * triggers due at the same instant fire (in creation order), and a run that moves the clock
+   * (a lock wait, slow sends) does not make later firings in the window get lost: they run late,
+   * as in Apps Script.
+   */
   tick(toMs: number): TriggerFiring[] {
     const fired: TriggerFiring[] = [];
+    let cursor = this.ctx.clock.now();
     for (;;) {
-      const next = this.services.scriptApp._due(this.ctx.clock.now(), toMs)[0];
-      if (!next) break;
-      this.ctx.clock.set(next.at);
-      const firing: TriggerFiring = { handler: next.trigger.handler, at: next.at, as: next.trigger.creator };
-      try {
-        this.run(next.trigger.handler, [timeEvent(next.trigger.id, next.at)], {
-          as: next.trigger.creator,
-          mode: 'trigger',
-        });
-      } catch (e) {
-        firing.error = (e as Error).message;
+      const due = this.services.scriptApp._due(cursor, toMs);
+      if (due.length === 0) break;
+      const at = due[0].at;
+      for (const next of due.filter((f) => f.at === at)) {
+        // A run at this instant may have deleted a trigger that was due with it.
+        if (!this.services.scriptApp._all().some((t) => t.id === next.trigger.id)) continue;
+        this.ctx.clock.set(Math.max(at, this.ctx.clock.now()));
+        const firing: TriggerFiring = { handler: next.trigger.handler, at, as: next.trigger.creator };
+        try {
+          this.run(next.trigger.handler, [timeEvent(next.trigger.id, at)], {
+            as: next.trigger.creator,
+            mode: 'trigger',
+          });
+        } catch (e) {
+          firing.error = (e as Error).message;
+        }
+        fired.push(firing);
       }
-      fired.push(firing);
+      cursor = at;
     }
     this.ctx.clock.set(Math.max(toMs, this.ctx.clock.now()));
     return fired;

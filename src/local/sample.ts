@@ -16,6 +16,18 @@ export interface SampleSize {
   feedbackPerCustomer: number;
   accountManagers: number;
   seed: number;
+  /**
+   * Benchmark shape (unset for the demo, whose data stays as it was). `exact`: each per-customer
+   * figure is the average number of ROWS (an order's second line counts), drawn uniformly from 0 to
+   * twice the average, so totals match the averages. `ownerLayout: 'grouped'` gives each account
+   * manager one contiguous block of rows (the layout after sorting by owner) instead of taking turns.
+   * `uniqueCompanies` numbers every company so that name + company collide only where meant to;
+   * `duplicateRate` is the share of customers that repeat an earlier customer's e-mail (dedupe work).
+   */
+  exact?: boolean;
+  ownerLayout?: 'interleaved' | 'grouped';
+  uniqueCompanies?: boolean;
+  duplicateRate?: number;
 }
 
 export const DEMO_SIZE: SampleSize = {
@@ -161,7 +173,14 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   const int = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const today = dayNumberOf(now, timeZone);
-  const day = (offset: number) => dayNumberToDate(today + offset, timeZone);
+  // Midnights are memoized: time-zone arithmetic (Intl) dominates generation time at 100,000 customers.
+  const midnights = new Map<number, number>();
+  const dateOf = (dayNumber: number) => {
+    let ms = midnights.get(dayNumber);
+    if (ms === undefined) midnights.set(dayNumber, (ms = dayNumberToDate(dayNumber, timeZone).getTime()));
+    return new Date(ms);
+  };
+  const day = (offset: number) => dateOf(today + offset);
   const people = sampleRoles(owner, size.accountManagers);
 
   const roles = [
@@ -201,11 +220,21 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
   for (let i = 1; i <= size.customers; i++) {
     const chinese = random() < 0.6;
     const name = chinese ? `${pick(ZH_SURNAMES)}${pick(ZH_GIVEN)}` : `${pick(EN_FIRST)} ${pick(EN_LAST)}`;
-    const company = chinese
+    let company = chinese
       ? `${pick(ZH_COMPANY)}${pick(ZH_SUFFIX)}`
       : `${pick(EN_COMPANY)} ${pick(EN_SUFFIX)}`;
+    if (size.uniqueCompanies) company = chinese ? `${company}${i}号` : `${company} No. ${i}`;
     const id = formatCustomerId(i);
-    const owner = people.reps[i % people.reps.length];
+    const owner =
+      size.ownerLayout === 'grouped'
+        ? people.reps[Math.floor(((i - 1) * people.reps.length) / size.customers)]
+        : people.reps[i % people.reps.length];
+    // A duplicate re-enters one of the owner's recent customers (the same rep typing it in twice).
+    const earlier =
+      size.duplicateRate && i > 1 && random() < size.duplicateRate
+        ? customers[int(Math.max(0, i - 21), i - 2)]
+        : null;
+    const repeats = earlier && earlier.owner === owner ? earlier : null;
     const lastContactOffset = -int(0, 150);
     customers.push({
       id,
@@ -217,7 +246,9 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
       phone: chinese
         ? `+86 13${int(0, 9)}${String(int(0, 99999999)).padStart(8, '0')}`
         : `+44 20 ${int(1000, 9999)} ${int(1000, 9999)}`,
-      email: `c${i}@${chinese ? 'example.cn' : 'example.com'}`,
+      email: repeats
+        ? String(repeats.email).toUpperCase()
+        : `c${i}@${chinese ? 'example.cn' : 'example.com'}`,
       address: `${int(1, 999)} ${pick(CITIES)}`,
       region: pick(REGIONS),
       industry: pick(INDUSTRIES),
@@ -226,7 +257,7 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
       status: random() < 0.9 ? 'Active' : pick(['Inactive', 'Archived']),
       tier: '',
       tierLocked: false,
-      birthday: random() < 0.7 ? dayNumberToDate(today - int(9000, 22000), timeZone) : '',
+      birthday: random() < 0.7 ? dateOf(today - int(9000, 22000)) : '',
       contractEnd: random() < 0.6 ? day(int(-30, 400)) : '',
       lastContact: day(lastContactOffset),
       nextFollowUp: day(lastContactOffset + int(7, 90)),
@@ -238,11 +269,15 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
     });
     // Value is skewed (a few big customers), so ABC tiers come out as in real life.
     const weight = Math.pow(random(), 3);
-    const orders = Math.max(0, Math.round(size.purchasesPerCustomer * (0.2 + 1.6 * random())));
+    const orders = size.exact
+      ? countAround(size.purchasesPerCustomer, random)
+      : Math.max(0, Math.round(size.purchasesPerCustomer * (0.2 + 1.6 * random())));
     for (let k = 0; k < orders; k++) {
       const orderId = `SO${String(++order).padStart(7, '0')}`;
       const date = day(-int(0, 729));
-      const lines = random() < 0.2 ? 2 : 1;
+      // In exact mode `orders` counts rows: a two-line order uses two of them.
+      const lines = Math.min(random() < 0.2 ? 2 : 1, size.exact ? orders - k : 2);
+      if (size.exact) k += lines - 1;
       for (let l = 0; l < lines; l++) {
         const quantity = int(1, 20);
         purchases.push({
@@ -255,7 +290,9 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
         });
       }
     }
-    const touches = Math.round(size.interactionsPerCustomer * 2 * random());
+    const touches = size.exact
+      ? countAround(size.interactionsPerCustomer, random)
+      : Math.round(size.interactionsPerCustomer * 2 * random());
     for (let k = 0; k < touches; k++) {
       interactions.push({
         date: day(-int(0, 365)),
@@ -270,7 +307,12 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
         loggedBy: owner,
       });
     }
-    if (random() < size.feedbackPerCustomer) {
+    const feedbackRows = size.exact
+      ? countAround(size.feedbackPerCustomer, random)
+      : random() < size.feedbackPerCustomer
+        ? 1
+        : 0;
+    for (let k = 0; k < feedbackRows; k++) {
       feedback.push({
         date: day(-int(0, 365)),
         customerId: id,
@@ -284,6 +326,16 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
     }
   }
   return { roles: roles.slice(1), customers, purchases, interactions, feedback };
+}
+
+/**
+ * A count drawn uniformly from 0 to twice `average`, its fraction rounded up with that probability,
+ * so the mean is exactly `average` even when it is below 1 (plain rounding of 0.36 always gives 0).
+ */
+function countAround(average: number, random: () => number): number {
+  const x = 2 * average * random();
+  const whole = Math.floor(x);
+  return whole + (random() < x - whole ? 1 : 0);
 }
 
 /** Writes records below each sheet's last row, one setValues per sheet, as the owner. */

@@ -4,10 +4,14 @@
  * hourly reconcile. Each hook reads what it needs itself and must be cheap for a few rows.
  */
 import type { Execution } from './session';
+// Permissions (issue 4): new rows are protected for their owner at once.
+import { protectCustomerRows } from './permissions';
 
 export type CustomerRowsHook = (ex: Execution, rows: number[]) => void;
 
-export const AFTER_CUSTOMER_ROWS_WRITTEN: CustomerRowsHook[] = [];
+export const AFTER_CUSTOMER_ROWS_WRITTEN: CustomerRowsHook[] = [
+  protectCustomerRows, // permissions (issue 4)
+];
 
 export function customerRowsWritten(ex: Execution, rows: number[]): void {
   for (const hook of AFTER_CUSTOMER_ROWS_WRITTEN) hook(ex, rows);

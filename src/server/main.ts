@@ -5,9 +5,58 @@
  */
 import { isLocale, t, UserError } from '../i18n';
 import { recordAction } from './audit-log';
+import { followUpOnEdit } from './cadence';
 import { buildMenu, buildMinimalMenu } from './menu';
 import { begin, requireAction, roleNotice, withDocumentLock } from './session';
 import { runSetup, SetupResult } from './setup';
+
+// Customer workbook (issue 3): customer form, CSV import/export, duplicates, data-quality audit.
+export { customerFormData, menuCustomerForm, saveCustomer } from './customer-form';
+export {
+  exportCsvFile,
+  exportDialogData,
+  importCsv,
+  importDialogData,
+  menuExport,
+  menuImport,
+} from './import-export';
+export { findDuplicates, menuAudit, menuDedupe, mergeDuplicates, runAudit } from './data-quality';
+
+// Roles and protected ranges (issue 4): the reconciler, its hourly trigger, hand-over.
+export {
+  applyPermissions,
+  menuApplyPermissions,
+  previewOwnerGrouping,
+  reconcileProtectionsTrigger,
+} from './permissions';
+export { handOverCustomers, menuHandOver } from './hand-over';
+
+// ABC tiering (issue 5): sidebar, preview, apply, the monthly re-tiering switch and trigger.
+export { applyTiers, menuTiering, previewTiers, tierSidebarData } from './tiering';
+export { menuTierSchedule, scheduledRetiering } from './tier-schedule';
+
+// Reminders (issue 6): the daily trigger and its catch-up, the switch, the preview, row actions.
+export {
+  menuPreviewReminders,
+  menuToggleReminders,
+  previewReminders,
+  runDailyReminders,
+  runReminderCatchUp,
+  setDailyReminders,
+} from './reminders';
+export { menuMarkContacted, menuSnooze1, menuSnooze3, menuSnooze7, menuSnooze14 } from './reminder-actions';
+
+// Reports (issue 7): dashboard, own figures, edit audit trigger, backups.
+export {
+  dashboardDailyRefresh,
+  menuMyFigures,
+  menuRefreshDashboard,
+  menuToggleDashboardRefresh,
+  myFigures,
+  runReport,
+} from './dashboard';
+export { onEditAudit } from './audit-trail';
+export { backupScheduled, listBackups, menuApplyBackupSchedule, menuBackupNow } from './backup';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return buildMinimalMenu();
@@ -59,4 +108,12 @@ function isInteractive(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Simple edit trigger: runs as the editor on every edit, so each handler returns at once when the
+ * edit is none of its business. ABC tiering (issue 5): follow-up cadence after a contact.
+ */
+export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
+  followUpOnEdit(e);
 }

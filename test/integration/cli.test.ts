@@ -184,10 +184,22 @@ describe('crm menu, edit, stats, triggers, tick, outbox', () => {
   test('triggers, tick and outbox work on a fresh workbook', async () => {
     const wb = tempWorkbook();
     await crm(wb, 'init', '--now', '2026-11-23T08:00:00+08:00');
-    expect((await crm(wb, 'triggers', '--json')).json()).toEqual([]);
+    const triggers = (await crm(wb, 'triggers', '--json')).json() as Array<{
+      handler: string;
+      creator: string;
+    }>;
+    // Setup installs its triggers once, as the owner who ran it; a second setup adds none.
+    expect(triggers.length).toBeGreaterThan(0);
+    expect(triggers.every((t) => t.creator === 'owner@example.com')).toBe(true);
+    await crm(wb, 'setup');
+    expect((await crm(wb, 'triggers', '--json')).json()).toHaveLength(triggers.length);
     const tick = await crm(wb, 'tick', '--to', '2026-11-24T09:00:00+08:00', '--json');
     expect(tick.code).toBe(0);
-    expect(tick.json()).toEqual([]);
+    const fired = tick.json() as Array<{ handler: string; at: number; error?: string }>;
+    // The hourly permission reconcile fires 25 times in 25 hours, in order, without an error.
+    expect(fired.length).toBeGreaterThanOrEqual(25);
+    expect(fired.filter((f) => f.error)).toEqual([]);
+    expect(fired.map((f) => f.at)).toEqual([...fired.map((f) => f.at)].sort((a, b) => a - b));
     expect((await crm(wb, 'tick', '--to', '2026-11-01T00:00:00Z')).code).toBe(2);
     expect((await crm(wb, 'outbox', '--json')).json()).toEqual([]);
   });

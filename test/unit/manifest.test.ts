@@ -23,6 +23,7 @@ const SCOPE_OF: Array<[RegExp, string]> = [
     'https://www.googleapis.com/auth/userinfo.email',
   ],
   [/\bMailApp\.(sendEmail|getRemainingDailyQuota)/, 'https://www.googleapis.com/auth/script.send_mail'],
+  // Backups (issue 7): DriveApp accepts no narrower scope; drive.file is for the advanced Drive service.
   [/\bDriveApp\./, 'https://www.googleapis.com/auth/drive'],
 ];
 

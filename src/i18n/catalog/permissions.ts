@@ -38,6 +38,23 @@ export const en: Record<string, string> = {
   'perm.handOver.toNotOwner':
     '{email} cannot take customers over: only an active account manager, sales manager or admin on the Roles sheet can own customers.',
   'perm.handOver.nothing': '{email} owns no customers, so there is nothing to hand over.',
+
+  'menu.applyPermissions': 'Apply permissions',
+  'menu.handOver': 'Hand over customers…',
+  'perm.title': 'Permissions',
+  'perm.foreignSheetProtection':
+    'The {sheet} sheet already has a whole-sheet protection that Sheets CRM did not make. Sheets allows one per sheet, so it was left as it is and the role-based one was not added.',
+  'perm.group.title': 'Group customers by owner?',
+  'perm.group.confirm':
+    "Each owner's customer rows need one protection per block of adjacent rows: {blocksBefore} now. Sort the customer rows by owner first ({moved} rows move, the order within each owner stays) so they need {blocksAfter}? Cell notes and formats stay where they are.",
+  'perm.group.done': 'Customer rows sorted by owner: {moved} rows moved.',
+  'perm.handOver.title': 'Hand over customers',
+  'perm.handOver.promptFrom':
+    'E-mail address of the person whose customers are handed over (for example a rep who leaves):',
+  'perm.handOver.promptTo': 'E-mail address of the account manager, manager or admin who takes them over:',
+  'perm.handOver.confirm':
+    'Hand over {count} customers from {from} to {to}? Their rows, interactions and feedback become editable by {to} instead.',
+  'perm.handOver.done': '{count} customers handed over from {from} to {to}.',
 };
 
 export const zhCN: Record<string, string> = {
@@ -76,4 +93,20 @@ export const zhCN: Record<string, string> = {
   'perm.handOver.toNotOwner':
     '{email} 不能接手客户：只有角色表中在职的客户经理、销售主管或管理员才能负责客户。',
   'perm.handOver.nothing': '{email} 名下没有客户，无需移交。',
+
+  'menu.applyPermissions': '应用权限',
+  'menu.handOver': '移交客户…',
+  'perm.title': '权限',
+  'perm.foreignSheetProtection':
+    '{sheet}工作表已有一个不是由客户管理插件创建的整表保护。每张工作表只能有一个整表保护，因此保留原样，未添加按角色的整表保护。',
+  'perm.group.title': '按客户经理归组客户？',
+  'perm.group.confirm':
+    '每位客户经理的客户行按相邻行块各需要一个保护范围：目前共 {blocksBefore} 个。是否先按客户经理排序客户行（移动 {moved} 行，同一客户经理内的顺序不变），使保护范围减少到 {blocksAfter} 个？单元格备注和格式不随行移动。',
+  'perm.group.done': '客户行已按客户经理排序：移动了 {moved} 行。',
+  'perm.handOver.title': '移交客户',
+  'perm.handOver.promptFrom': '要移交客户的人员邮箱（例如离职的客户经理）：',
+  'perm.handOver.promptTo': '接手客户的客户经理、销售主管或管理员的邮箱：',
+  'perm.handOver.confirm':
+    '将 {count} 位客户从 {from} 移交给 {to}？这些客户的行、跟进记录和反馈将改由 {to} 编辑。',
+  'perm.handOver.done': '已将 {count} 位客户从 {from} 移交给 {to}。',
 };

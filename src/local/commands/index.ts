@@ -3,6 +3,11 @@ import { CommandSpec, Parsed } from '../cli-args';
 import type { CliIO } from '../cli';
 import type { Runtime } from '../runtime';
 import { foundationCommands } from './foundation';
+import { permissionCommands } from './permissions';
+import { reminderCommands } from './reminders';
+import { reportCommands } from './reports';
+import { tieringCommands } from './tiering';
+import { workbookCommands } from './workbook';
 
 export interface CommandContext extends Parsed {
   io: CliIO;
@@ -24,7 +29,14 @@ export interface Command extends CommandSpec {
   run(ctx: CommandContext): CommandResult | Promise<CommandResult>;
 }
 
-export const COMMANDS: Command[] = [...foundationCommands];
+export const COMMANDS: Command[] = [
+  ...foundationCommands,
+  ...reportCommands,
+  ...tieringCommands,
+  ...permissionCommands,
+  ...workbookCommands,
+  ...reminderCommands,
+];
 
 export function usageText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
