@@ -232,6 +232,17 @@ describe('insert/delete/move shifts everything that holds a range', () => {
     expect(find()).toEqual([]);
   });
 
+  // Sheet.insertColumnBefore reference: "Inserts a column before the given column position" — the
+  // new column takes its neighbour's formatting, as in the Sheets UI; notes are cell content.
+  test('insertColumnBefore: the new column takes formats but not the notes of its neighbour', () => {
+    const { sheet } = setup();
+    sheet.getRange('B1').setNote('sheets-crm:email').setNumberFormat('0.00');
+    sheet.insertColumnBefore(2);
+    expect(sheet.getRange('B1').getNote()).toBe('');
+    expect(sheet.getRange('B1').getNumberFormat()).toBe('0.00');
+    expect(sheet.getRange('C1').getNote()).toBe('sheets-crm:email');
+  });
+
   test('moveRows moves values and their validation', () => {
     const { sheet, app } = setup();
     sheet.getRange('A1:A3').setValues([['1'], ['2'], ['3']]);

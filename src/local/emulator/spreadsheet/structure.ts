@@ -1,6 +1,7 @@
 /**
  * Inserted rows/columns take the formatting and validation of a neighbouring row/column, as in
- * the Sheets UI: a rule or format over row k also covers rows inserted right after it.
+ * the Sheets UI: a rule or format over row k also covers rows inserted right after it. Notes are
+ * content of their cells, not formatting, so they are not copied.
  */
 import type { Layers } from './layers';
 import type { SheetModel } from './model';
@@ -38,6 +39,7 @@ export function inheritAfterInsert(
     dim === 'row'
       ? { row: at, col: 1, rows: count, cols: Infinity }
       : { row: 1, col: at, rows: Infinity, cols: count };
-  for (const layer of sheet.formats.values()) inherit(layer, source, target, dim);
+  // Notes are stored with the formats but belong to their cells: an inserted column gets none.
+  for (const [prop, layer] of sheet.formats) if (prop !== 'note') inherit(layer, source, target, dim);
   inherit(sheet.validations, source, target, dim);
 }
