@@ -168,9 +168,9 @@ function selectedCustomer(ex: Execution, table: Table): SheetRow | null {
 /** google.script.run: validates and saves a customer (adds one when options.id is blank). */
 export function saveCustomer(record: unknown, options?: SaveOptions): SaveResult {
   const ex = begin();
-  const submitted = asRecord(record, ex);
   const id = typeof options?.id === 'string' && options.id.trim() ? options.id.trim().toUpperCase() : null;
   requireAction(ex, id ? 'editCustomers' : 'addCustomers');
+  const submitted = asRecord(record, ex);
   return withDocumentLock(ex, () =>
     id ? editCustomer(ex, id, submitted, options) : addCustomer(ex, submitted, options),
   );
