@@ -48,6 +48,7 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
     const { added, restored } = setUpHeader(wb, key, locale);
     if (added.length) result.columnsAdded[key] = added;
     if (restored) result.headersRestored.push(key);
+    if (result.created.includes(key)) trimColumns(sheet, SHEETS[key].columns.length);
   }
   wb.saveSheetIds();
   removeDefaultSheet(wb, result);
@@ -55,6 +56,16 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
   seedOwner(wb, ex.owner);
   for (const step of SETUP_STEPS) step(ex, locale);
   return result;
+}
+
+/**
+ * A new sheet comes with 26 columns; a purchases sheet needs 6. Every spare column costs a cell
+ * per row against Sheets' 10,000,000-cell limit, so sheets setup creates keep only their own
+ * columns (users' sheets are never trimmed; inserting a column later is always possible).
+ */
+function trimColumns(sheet: GoogleAppsScript.Spreadsheet.Sheet, width: number): void {
+  const max = sheet.getMaxColumns();
+  if (width > 0 && max > width) sheet.deleteColumns(width + 1, max - width);
 }
 
 /** A tab name not taken by a user's own sheet. */

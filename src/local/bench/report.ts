@@ -125,7 +125,7 @@ export function resultsMarkdown(run: BenchRun): string {
     '',
     `Seed ${BENCH_SEED}; ${TARGET.accountManagers} account managers, each owning one block of rows; ` +
       `${TARGET.purchases} purchase rows, ${TARGET.interactions} interactions and ${TARGET.feedback} feedback row per customer on average; ` +
-      `${TARGET.duplicateRate * 100}% of customers repeat an earlier customer's e-mail. Every data sheet is trimmed to its own columns ` +
+      `${TARGET.duplicateRate * 100}% of customers repeat an earlier customer's e-mail. Setup trims the sheets it creates to their own columns ` +
       '(Google Sheets counts every grid cell against its 10,000,000-cell limit). Actions run in the order below on one workbook per size.',
     '',
     workload,

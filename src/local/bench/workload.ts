@@ -10,7 +10,6 @@ import { SheetKey, SHEETS } from '../../core/schema';
 import { CATALOGS } from '../../i18n';
 import { isDate } from '../emulator/context';
 import { generateData, SampleSize, writeRecords } from '../sample';
-import { sheetOf } from '../inspect';
 import { Runtime } from '../runtime';
 
 export const BENCH_OWNER = 'owner@example.com';
@@ -119,30 +118,17 @@ export interface Workbook {
 }
 
 /**
- * A new workbook: setup by the bundle as the owner, every data sheet trimmed to its own columns
- * (a 26-column default grid would waste the cell limit, as it would in Google Sheets), then the
- * generated records, one setValues per sheet.
+ * A new workbook: setup by the bundle as the owner (which trims the sheets it creates to their own
+ * columns), then the generated records, one setValues per sheet.
  */
 export function buildWorkbook(composition: Composition, distDir?: string): Workbook {
   const rt = Runtime.create({ owner: BENCH_OWNER, now: BENCH_NOW, timeZone: BENCH_TIME_ZONE, distDir });
   rt.run('menuSetup', ['en']);
-  trimColumns(rt);
   const records = generateData(BENCH_OWNER, sampleSizeOf(composition), BENCH_NOW, BENCH_TIME_ZONE);
   writeRecords(rt, records);
   const rows: Partial<Record<SheetKey, number>> = {};
   for (const [k, v] of Object.entries(records)) rows[k as SheetKey] = v?.length ?? 0;
   return { rt, composition, rows, cells: gridCells(rt) };
-}
-
-/** Deletes the columns right of each schema sheet's last header column. */
-export function trimColumns(rt: Runtime): void {
-  for (const key of Object.keys(SHEETS) as SheetKey[]) {
-    if (SHEETS[key].columns.length === 0) continue;
-    const sheet = sheetOf(rt, key);
-    if (!sheet) continue;
-    const used = Math.max(sheet.getLastColumn(), SHEETS[key].columns.length);
-    if (sheet.getMaxColumns() > used) sheet.deleteColumns(used + 1, sheet.getMaxColumns() - used);
-  }
 }
 
 export function gridCells(rt: Runtime): number {
