@@ -58,8 +58,18 @@ export interface DuplicatesReport {
   messages: Record<string, string>;
 }
 
+/**
+ * Groups merged per execution. Each costs a few calls of its own (the kept row's write, the
+ * merged-away row's deletion, its owner block's protection): 200 groups stay well inside Apps
+ * Script's 6-minute limit at 100,000 customers (see bench/RESULTS.md); the rest is merged by the
+ * next run, which finds the remaining groups again.
+ */
+export const MERGE_GROUPS_PER_RUN = 200;
+
 export interface MergeResult {
   merged: number;
+  /** groups left for the next run (more than MERGE_GROUPS_PER_RUN were asked for) */
+  remaining: number;
   archived: number;
   repointed: number;
   /** requested groups that no longer exist as they were listed (data changed meanwhile) */
@@ -134,11 +144,13 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
   return withDocumentLock(ex, () => {
     const table = requireTable(ex, 'customers');
     const all = findDuplicateGroups(table.rows);
-    const groups = wanted ? all.filter((g) => wanted.has(groupKey(g))) : all;
-    const stale = wanted ? wanted.size - groups.length : 0;
+    const asked = wanted ? all.filter((g) => wanted.has(groupKey(g))) : all;
+    const stale = wanted ? wanted.size - asked.length : 0;
+    const groups = asked.slice(0, MERGE_GROUPS_PER_RUN);
+    const remaining = asked.length - groups.length;
     if (groups.some((g) => !g.keep.id)) throw new UserError(ex.t('dedupe.keptWithoutId'));
     if (groups.length === 0)
-      return { merged: 0, archived: 0, repointed: 0, stale, summary: ex.t('dedupe.none') };
+      return { merged: 0, remaining: 0, archived: 0, repointed: 0, stale, summary: ex.t('dedupe.none') };
     // Merged-away ids stay retired: remember the highest id before any row leaves the sheet.
     saveHighestIdAssigned(highestIdAssigned(table.rows));
     const plan = planMerge(table.rows, groups, new Date());
@@ -178,16 +190,18 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
       ex,
       plan.merged.map((m) => shifted(m.keptRow)),
     );
+    const summary = ex.t('dedupe.merged', {
+      groups: plan.merged.length,
+      archived: plan.archive.length,
+      repointed,
+    });
     return {
       merged: plan.merged.length,
+      remaining,
       archived: plan.archive.length,
       repointed,
       stale,
-      summary: ex.t('dedupe.merged', {
-        groups: plan.merged.length,
-        archived: plan.archive.length,
-        repointed,
-      }),
+      summary: remaining > 0 ? `${summary} ${ex.t('dedupe.remaining', { remaining })}` : summary,
     };
   });
 }

@@ -4,6 +4,7 @@
  * audit report rewritten in one block without changing data, constant service calls.
  */
 import { readTable } from '../../src/local/inspect';
+import { MERGE_GROUPS_PER_RUN } from '../../src/server/data-quality';
 import { Runtime } from '../../src/local/runtime';
 import { writeRecords } from '../../src/local/sample';
 import { crm, loadRuntime, tempWorkbook } from './harness';
@@ -156,6 +157,31 @@ describe('duplicates', () => {
     expect(audit[1]).toBe(audit[0]);
     expect(merge[1]).toBe(merge[0]);
   });
+});
+
+describe('merging many groups', () => {
+  test('one execution merges at most MERGE_GROUPS_PER_RUN groups; the next run merges the rest', () => {
+    const { rt } = setUpRuntime(0, 'en');
+    const pairs = MERGE_GROUPS_PER_RUN + 5;
+    const customers = Array.from({ length: pairs * 2 }, (_, i) => {
+      const n = Math.floor(i / 2) + 1;
+      return {
+        id: `C${String(i + 1).padStart(6, '0')}`,
+        name: i % 2 === 0 ? `Person ${n}` : `Twin ${n}`,
+        company: `Company ${n} ${i}`,
+        email: `p${n}@example.com`,
+        phone: '',
+        owner: 'rep1@example.com',
+      };
+    });
+    writeRecords(rt, { customers });
+    const first = rt.run('mergeDuplicates', [null]) as { merged: number; remaining: number; summary: string };
+    expect(first).toMatchObject({ merged: MERGE_GROUPS_PER_RUN, remaining: 5 });
+    expect(first.summary).toContain('5 more groups are left');
+    const second = rt.run('mergeDuplicates', [null]) as { merged: number; remaining: number };
+    expect(second).toMatchObject({ merged: 5, remaining: 0 });
+    expect(readTable(rt, 'customers').records).toHaveLength(pairs);
+  }, 120_000);
 });
 
 describe('crm audit and crm dedupe on the sample workbook', () => {

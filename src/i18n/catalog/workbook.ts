@@ -131,6 +131,7 @@ export const en: Record<string, string> = {
   'dedupe.merged':
     'Merged {groups} groups: {archived} customers moved to the Customer archive sheet, {repointed} rows re-pointed to the kept customer.',
 
+  'dedupe.remaining': '{remaining} more groups are left: merge again to continue.',
   'archive.archivedAt': 'Archived',
   'archive.mergedInto': 'Merged into',
   'archive.archivedBy': 'Archived by',
@@ -282,6 +283,7 @@ export const zhCN: Record<string, string> = {
   'dedupe.merged':
     '已合并 {groups} 组：{archived} 个客户移至"客户归档"表，{repointed} 行记录改指向保留的客户。',
 
+  'dedupe.remaining': '还有 {remaining} 组未合并：请再次合并以继续。',
   'archive.archivedAt': '归档时间',
   'archive.mergedInto': '合并到',
   'archive.archivedBy': '归档人',

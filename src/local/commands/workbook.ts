@@ -77,7 +77,7 @@ const dedupe: Command = {
   maxArgs: 0,
   run(ctx) {
     const report = call<DuplicatesReport>(ctx, 'findDuplicates');
-    const merge = ctx.flags.has('apply') ? call<MergeResult>(ctx, 'mergeDuplicates', [null]) : null;
+    const merge = ctx.flags.has('apply') ? mergeAll(ctx) : null;
     if (ctx.json) {
       ctx.io.out(JSON.stringify({ groups: report.groups, summary: report.summary, merge }, null, 2));
     } else {
@@ -95,6 +95,23 @@ const dedupe: Command = {
     return { save: !!merge };
   },
 };
+
+/** Merges every group, one execution per batch of MERGE_GROUPS_PER_RUN, as a user would re-run it. */
+function mergeAll(ctx: CommandContext): MergeResult {
+  let total = call<MergeResult>(ctx, 'mergeDuplicates', [null]);
+  while (total.remaining > 0) {
+    const next = call<MergeResult>(ctx, 'mergeDuplicates', [null]);
+    if (next.merged === 0) break;
+    total = {
+      ...next,
+      merged: total.merged + next.merged,
+      archived: total.archived + next.archived,
+      repointed: total.repointed + next.repointed,
+      summary: `${total.summary}\n${next.summary}`,
+    };
+  }
+  return total;
+}
 
 const audit: Command = {
   name: 'audit',
