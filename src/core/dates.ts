@@ -13,7 +13,8 @@ export interface CivilDate {
 
 const formatterCache = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
+/** The zone's en-US, 24-hour wall-clock formatter, cached per zone (fast readers parse its format()). */
+export function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   let f = formatterCache.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
@@ -33,7 +34,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    wallClockFormat(timeZone);
     return true;
   } catch {
     return false;
@@ -45,7 +46,7 @@ export function wallClock(
   instant: Date | number,
   timeZone: string,
 ): CivilDate & { hour: number; minute: number; second: number } {
-  const parts = formatterFor(timeZone).formatToParts(
+  const parts = wallClockFormat(timeZone).formatToParts(
     typeof instant === 'number' ? instant : instant.getTime(),
   );
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);

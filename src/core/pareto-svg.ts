@@ -4,7 +4,11 @@
  * the sidebar turns it into DOM nodes with createElementNS and text nodes (never markup), and
  * `svgToString` gives the same picture as escaped text for tests and non-DOM uses.
  */
+import { escapeHtml as escapeXml } from './escape';
 import type { ParetoChart } from './tiering-pareto';
+
+// SVG text and attribute values need the same escaping as HTML.
+export { escapeXml };
 
 export interface SvgNode {
   /** an SVG element name chosen by this module, never by data */
@@ -146,19 +150,6 @@ export function paretoSvg(chart: ParetoChart, labels: ParetoLabels, width = 300,
   }
   root.children.push(bars, baseline, line, cutoffs, scale, axisLabel);
   return root;
-}
-
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Text as XML character data or an attribute value: every markup character escaped. */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 }
 
 /** The tree as SVG markup; every attribute value and text child is escaped. */

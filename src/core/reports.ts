@@ -27,7 +27,8 @@ import { normalizeEmail, cellToBoolean } from './roles';
 import { SheetRow } from './schema';
 import { numberSetting, SettingsMap } from './settings';
 import { dayNumberToIso } from './dates';
-import { dayReader, isBlankDay, monthIndex, monthWindow } from './reports-days';
+import { dayReader, isBlankDay } from './day-reader';
+import { monthIndex, monthWindow } from './reports-days';
 
 export const DEFAULT_AT_RISK_DAYS = 90;
 /** Status values (case-insensitive) that mark a customer archived. */

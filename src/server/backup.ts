@@ -19,7 +19,7 @@ import {
 } from '../core/backup';
 import { UserError } from '../i18n';
 import { recordAction } from './audit-log';
-import { begin, Execution, requireAction, withDocumentLock } from './session';
+import { begin, Execution, isInteractive, requireAction, withDocumentLock } from './session';
 import { ensureTrigger, removeTriggers, triggersOf } from './triggers';
 
 export const BACKUP_HANDLER = 'backupScheduled';
@@ -246,14 +246,4 @@ function notifyAdmins(ex: Execution, r: BackupResult): void {
 function messageOf(e: unknown): string {
   const m = (e as { message?: unknown })?.message;
   return typeof m === 'string' && m ? m : String(e);
-}
-
-/** Ui calls fail in time-driven triggers. */
-function isInteractive(): boolean {
-  try {
-    SpreadsheetApp.getUi();
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -7,7 +7,7 @@ import { isLocale, t, UserError } from '../i18n';
 import { recordAction } from './audit-log';
 import { followUpOnEdit } from './cadence';
 import { buildMenu, buildMinimalMenu } from './menu';
-import { begin, requireAction, roleNotice, withDocumentLock } from './session';
+import { begin, isInteractive, requireAction, roleNotice, withDocumentLock } from './session';
 import { runSetup, SetupResult } from './setup';
 
 // Customer workbook (issue 3): customer form, CSV import/export, duplicates, data-quality audit.
@@ -98,16 +98,6 @@ export function menuAbout(): void {
   const text = ex.t('about.text', { email: ex.user.email || '?', role: ex.t(`role.${ex.user.role}`) });
   const notice = roleNotice(ex);
   SpreadsheetApp.getUi().alert(notice ? `${text}\n\n${notice}` : text);
-}
-
-/** Ui calls fail in time-driven triggers; handlers that may run there ask first. */
-function isInteractive(): boolean {
-  try {
-    SpreadsheetApp.getUi();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

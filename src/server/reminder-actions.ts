@@ -73,19 +73,30 @@ function writeCells(table: Table, changes: Map<string, Map<number, CellValue>>):
   }
 }
 
-function toast(ex: Execution, message: string): void {
-  ex.wb.ss.toast(message, ex.t('menu.title'));
-}
-
-/** Menu "Mark contacted today": lastContact = today, nextFollowUp by cadence, one interaction each. */
-export function menuMarkContacted(): ReminderActionResult {
+/**
+ * The frame of every action: the selected customers (ownership checked) under the document lock,
+ * then the written rows' hooks and a toast. `act` writes and says which rows changed.
+ */
+function actOnSelection(
+  act: (ex: Execution, table: Table, rows: SheetRow[], today: number) => ReminderActionResult,
+): ReminderActionResult {
   const ex = begin();
   requireAction(ex, 'actOnReminders');
   const { first, last } = selectedRows(ex);
   const result = withDocumentLock(ex, () => {
     const table = requireTable(ex, 'customers');
     const rows = actionableRows(ex, table, first, last);
-    const today = dayNumberOf(Date.now(), ex.timeZone);
+    const done = act(ex, table, rows, dayNumberOf(Date.now(), ex.timeZone));
+    customerRowsWritten(ex, done.rows);
+    return done;
+  });
+  ex.wb.ss.toast(result.message, ex.t('menu.title'));
+  return result;
+}
+
+/** Menu "Mark contacted today": lastContact = today, nextFollowUp by cadence, one interaction each. */
+export function menuMarkContacted(): ReminderActionResult {
+  return actOnSelection((ex, table, rows, today) => {
     const planned = planMarkContacted(rows, today, ex.settings, ex.timeZone);
     const now = new Date();
     const lastContact = new Map<number, CellValue>();
@@ -116,21 +127,12 @@ export function menuMarkContacted(): ReminderActionResult {
       })),
     );
     const changed = planned.map((c) => c.row);
-    customerRowsWritten(ex, changed);
     return { rows: changed, message: ex.t('remind.act.contacted', { count: changed.length }) };
   });
-  toast(ex, result.message);
-  return result;
 }
 
 function snooze(days: number): ReminderActionResult {
-  const ex = begin();
-  requireAction(ex, 'actOnReminders');
-  const { first, last } = selectedRows(ex);
-  const result = withDocumentLock(ex, () => {
-    const table = requireTable(ex, 'customers');
-    const rows = actionableRows(ex, table, first, last);
-    const today = dayNumberOf(Date.now(), ex.timeZone);
+  return actOnSelection((ex, table, rows, today) => {
     const planned = planSnooze(rows, days, today, ex.settings, ex.timeZone);
     const now = new Date();
     writeCells(
@@ -141,11 +143,8 @@ function snooze(days: number): ReminderActionResult {
       ]),
     );
     const changed = planned.map((c) => c.row);
-    customerRowsWritten(ex, changed);
     return { rows: changed, message: ex.t('remind.act.snoozed', { count: changed.length, days }) };
   });
-  toast(ex, result.message);
-  return result;
 }
 
 /** Menu "Snooze 1 day" ... "Snooze 14 days" (SNOOZE_DAYS in core). */

@@ -93,3 +93,13 @@ export function withDocumentLock<T>(ex: Execution, fn: () => T): T {
     lock.releaseLock();
   }
 }
+
+/** Ui calls fail in time-driven triggers; handlers that may run there ask first. */
+export function isInteractive(): boolean {
+  try {
+    SpreadsheetApp.getUi();
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -2,7 +2,8 @@
  * Issue 4 item 6, through the local runner: after `crm protect`, `crm edit <sheet> <row> <column>
  * <value> --as <user>` succeeds or fails with the Sheets protection message exactly as the role
  * matrix of DESIGN.md section 3 says, for every role, own and other rows, every column group, and
- * the roles and settings sheets. The expectation comes from the matrix copied below, not the plan.
+ * the roles and settings sheets. The expectation comes from the matrix (test/fixtures/design-matrix.ts),
+ * not the plan.
  *
  * The people are a@x, m@x, r1@x, r2@x, s@x and v@x of the issue, with a ".test" domain because the
  * workbook's own e-mail validation wants a dot in the domain (the owner column is edited too).
@@ -10,67 +11,9 @@
 import { PROTECTED_MESSAGE } from '../../src/local/emulator/spreadsheet';
 import { writeWorkbookFile } from '../../src/local/workbook-file';
 import { Role } from '../../src/core/schema';
+import { allows, MATRIX } from '../fixtures/design-matrix';
 import { crm, tempWorkbook } from './harness';
 import { ADMIN, OWNERS, PEOPLE, permissionsWorkbook } from './permissions-fixture';
-
-/** DESIGN.md section 3, the rows about editing cells, verbatim. */
-const MATRIX: Record<string, Record<Role, string>> = {
-  'settings, roles sheets': {
-    admin: 'edit',
-    manager: 'view',
-    accountManager: 'view',
-    assistant: 'view',
-    viewer: 'view',
-  },
-  'customers rows owned by the user': {
-    admin: 'edit',
-    manager: 'edit',
-    accountManager: 'edit, except id/owner/tier',
-    assistant: 'contact columns',
-    viewer: 'view',
-  },
-  'customers rows of others': {
-    admin: 'edit',
-    manager: 'edit',
-    accountManager: 'view',
-    assistant: 'contact columns',
-    viewer: 'view',
-  },
-  'interactions of a customer': {
-    admin: 'edit',
-    manager: 'edit',
-    accountManager: 'edit if owner',
-    assistant: 'add/edit',
-    viewer: 'view',
-  },
-  purchases: { admin: 'edit', manager: 'edit', accountManager: 'view', assistant: 'edit', viewer: 'view' },
-  'logs, tierHistory': {
-    admin: 'view',
-    manager: 'view',
-    accountManager: 'view',
-    assistant: 'view',
-    viewer: 'view',
-  },
-};
-
-/** What a matrix cell means for one cell of a sheet. */
-function allows(cell: string, column: string, owns: boolean): boolean {
-  switch (cell) {
-    case 'edit':
-    case 'add/edit':
-      return true;
-    case 'view':
-      return false;
-    case 'edit, except id/owner/tier':
-      return !['id', 'owner', 'tier'].includes(column);
-    case 'contact columns':
-      return ['name', 'phone', 'email', 'address'].includes(column);
-    case 'edit if owner':
-      return owns;
-    default:
-      throw new Error(`Unknown matrix cell: ${cell}`);
-  }
-}
 
 const USERS: Array<{ email: string; role: Role }> = [
   { email: PEOPLE.admin, role: 'admin' },

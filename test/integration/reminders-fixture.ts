@@ -8,6 +8,7 @@ import { formatCustomerId } from '../../src/core/schema';
 import { Runtime } from '../../src/local/runtime';
 import { writeRecords } from '../../src/local/sample';
 import type { MailRecord } from '../../src/local/emulator/services';
+import type { RunSummary } from '../../src/server/reminders';
 
 export const OWNER = 'owner@example.com';
 export const MANAGER = 'manager@example.com';
@@ -134,16 +135,7 @@ export function triggers(rt: Runtime, handler?: string) {
 
 /** Runs the reminder job as a time-driven trigger of `as` would. */
 export function runJob(rt: Runtime, as: string = OWNER, fn = 'runDailyReminders') {
-  return rt.run(fn, [{ authMode: 'FULL' }], { as, mode: 'trigger' }) as {
-    status: string;
-    day: string;
-    sent: number;
-    failed: number;
-    deferred: number;
-    badRows: number;
-    stoppedEarly: boolean;
-    catchUp: string;
-  };
+  return rt.run(fn, [{ authMode: 'FULL' }], { as, mode: 'trigger' }) as RunSummary;
 }
 
 export const at = (iso: string) => Date.parse(iso);

@@ -1,71 +1,12 @@
 /**
  * The main proof of the permission plan: every role x every sheet x every column x own/other rows,
  * evaluated with Sheets' rule (editor of every covering protection), compared cell by cell with the
- * role matrix of DESIGN.md section 3, whose cells are copied below verbatim.
+ * role matrix of DESIGN.md section 3 (test/fixtures/design-matrix.ts).
  */
 import { effectiveEditRights, planProtections, PlanInput, SheetLayout } from '../../src/core/permissions';
 import { RoleEntry } from '../../src/core/roles';
 import { CUSTOMER_COLUMNS, Role, SHEETS, SheetKey } from '../../src/core/schema';
-
-type Cell = string;
-/** DESIGN.md section 3, the rows that concern editing cells. */
-const MATRIX: Record<string, Record<Role, Cell>> = {
-  'settings, roles sheets': {
-    admin: 'edit',
-    manager: 'view',
-    accountManager: 'view',
-    assistant: 'view',
-    viewer: 'view',
-  },
-  'customers rows owned by the user': {
-    admin: 'edit',
-    manager: 'edit',
-    accountManager: 'edit, except id/owner/tier',
-    assistant: 'contact columns',
-    viewer: 'view',
-  },
-  'customers rows of others': {
-    admin: 'edit',
-    manager: 'edit',
-    accountManager: 'view',
-    assistant: 'contact columns',
-    viewer: 'view',
-  },
-  'interactions of a customer': {
-    admin: 'edit',
-    manager: 'edit',
-    accountManager: 'edit if owner',
-    assistant: 'add/edit',
-    viewer: 'view',
-  },
-  purchases: { admin: 'edit', manager: 'edit', accountManager: 'view', assistant: 'edit', viewer: 'view' },
-  'logs, tierHistory': {
-    admin: 'view',
-    manager: 'view',
-    accountManager: 'view',
-    assistant: 'view',
-    viewer: 'view',
-  },
-};
-
-/** What a matrix cell means for one cell of the sheet. */
-function allows(cell: Cell, column: string, ownsCustomer: boolean): boolean {
-  switch (cell) {
-    case 'edit':
-    case 'add/edit':
-      return true;
-    case 'view':
-      return false;
-    case 'edit, except id/owner/tier':
-      return !['id', 'owner', 'tier'].includes(column);
-    case 'contact columns':
-      return ['name', 'phone', 'email', 'address'].includes(column);
-    case 'edit if owner':
-      return ownsCustomer;
-    default:
-      throw new Error(`Unknown matrix cell: ${cell}`);
-  }
-}
+import { allows, MATRIX } from '../fixtures/design-matrix';
 
 const OWNER = 'o@x';
 const entry = (row: number, email: string, role: Role, active = true): RoleEntry => ({

@@ -1,5 +1,6 @@
 import { computeKpis, atRiskDaysSetting, Kpis } from '../../src/core/reports';
-import { dayReader, monthWindow, isBlankDay } from '../../src/core/reports-days';
+import { dayReader, isBlankDay } from '../../src/core/day-reader';
+import { monthWindow } from '../../src/core/reports-days';
 import { cellToDayNumber, dayNumberToDate, parseIsoDay } from '../../src/core/dates';
 import { CellValue, SheetRow } from '../../src/core/schema';
 

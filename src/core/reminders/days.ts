@@ -1,66 +1,16 @@
-/**
- * Day arithmetic for the reminder hot loop. Reading 50,000 rows × 5 date cells through Intl would
- * dominate planning, so the zone's UTC offset is looked up once per UTC day (offsets change at most
- * once a day, and a day with a change is read exactly), and civil fields are computed
- * arithmetically instead of allocating Dates.
- */
-import { cellToDayNumber, dayNumberOf, isLeapYear, wallClock } from '../dates';
-
-const DAY_MS = 86400000;
+/** Day arithmetic for the reminder hot loop: reading cells, and annual dates without allocating Dates. */
+import { dayReader as coreDayReader, NULL_DAY } from '../day-reader';
+import { isLeapYear } from '../dates';
 
 /** A cell as a day number in the zone: null when blank, NaN when not a date (see cellToDayNumber). */
 export type DayReader = (value: unknown) => number | null;
 
-const WALL = /^(\d+)\/(\d+)\/(\d+),? (\d+):(\d+):(\d+)$/;
-
-/** The zone's offset at an instant. format() and a regex are 4× faster than formatToParts. */
-function offsetReader(timeZone: string): (instant: number) => number {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  });
-  return (instant) => {
-    const m = WALL.exec(format.format(instant));
-    const w = m
-      ? { year: +m[3], month: +m[1], day: +m[2], hour: +m[4] % 24, minute: +m[5], second: +m[6] }
-      : wallClock(instant, timeZone);
-    return (
-      Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(instant / 1000) * 1000
-    );
-  };
-}
-
+/** The core reader, with blank as null as the reminder rules read it. */
 export function dayReader(timeZone: string): DayReader {
-  const offsetMs = offsetReader(timeZone);
-  // UTC day → the zone's offset throughout that day, or null when it changes during the day
-  const offsets = new Map<number, number | null>();
-  const dayOf = (t: number): number => {
-    const utcDay = Math.floor(t / DAY_MS);
-    let offset = offsets.get(utcDay);
-    if (offset === undefined) {
-      const start = offsetMs(utcDay * DAY_MS);
-      offset = start === offsetMs(utcDay * DAY_MS + DAY_MS - 1000) ? start : null;
-      offsets.set(utcDay, offset);
-    }
-    return offset === null ? dayNumberOf(t, timeZone) : Math.floor((t + offset) / DAY_MS);
-  };
+  const read = coreDayReader(timeZone);
   return (value) => {
-    // toString, not instanceof: Dates may come from another realm (the emulator's vm context).
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      Object.prototype.toString.call(value) === '[object Date]'
-    ) {
-      const t = (value as Date).getTime();
-      return Number.isNaN(t) ? NaN : dayOf(t);
-    }
-    return cellToDayNumber(value, timeZone);
+    const day = read(value);
+    return day === NULL_DAY ? null : day;
   };
 }
 

@@ -12,7 +12,8 @@ export type { DueInput, DueResult } from './due';
 export { buildDigests, ITEMS_PER_SECTION, sortItems, teamsOf } from './digest';
 export { DIGEST_RULE, MAX_RETRIES, readLedger, statusOf, owedDays, gaveUpSends } from './ledger';
 export type { LedgerRow, LedgerState, LedgerStatus, KeyStatus } from './ledger';
-export { BAD_ROWS_SHOWN, escapeHtml, reasonText, renderDigest, rowLink } from './render';
+export { escapeHtml } from '../escape';
+export { BAD_ROWS_SHOWN, reasonText, renderDigest, rowLink } from './render';
 export type { RenderedMessage, RowLinks } from './render';
 export * from './types';
 export {

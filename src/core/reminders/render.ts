@@ -4,6 +4,7 @@
  * the HTML (customer data is user input: a name may be `<img src=x onerror=...>`).
  */
 import { dayNumberToIso } from '../dates';
+import { escapeHtml } from '../escape';
 import { Locale, t } from '../../i18n';
 import type { BadRow, BadRowReason, Digest, DueItem, FailedSend, ItemKind, TeamPart } from './types';
 import { ITEM_KINDS } from './types';
@@ -30,17 +31,6 @@ export function rowLink(links: RowLinks | undefined, sheet: 'customers' | 'roles
   if (!links || gid === undefined || gid === '') return '';
   return `${links.spreadsheetUrl.split('#')[0]}#gid=${gid}&range=A${row}`;
 }
-
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ESCAPES[c]);
-}
-const ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
 
 const SECTION_KEYS: Record<ItemKind, string> = {
   overdue: 'remind.section.overdue',

@@ -1,35 +1,7 @@
 /** `crm remind`: run the reminder job as the daily trigger would, or preview it with --dry-run. */
 import type { Command, CommandContext } from './index';
 import { runtimeOf } from './index';
-
-interface RunSummary {
-  status: 'done' | 'busy';
-  day: string;
-  sent: number;
-  failed: number;
-  deferred: number;
-  badRows: number;
-  stoppedEarly: boolean;
-  catchUp: 'soon' | 'later' | 'none';
-}
-
-interface PreviewDigest {
-  recipient: string;
-  name: string;
-  status: string;
-  items: number;
-  subject: string;
-  html: string;
-  text: string;
-}
-
-interface ReminderPreview {
-  day: string;
-  timeZone: string;
-  digests: PreviewDigest[];
-  badRows: number;
-  messages: Record<string, string>;
-}
+import type { ReminderPreview, RunSummary } from '../../server/reminders';
 
 function dryRun(ctx: CommandContext): void {
   const rt = runtimeOf(ctx);

@@ -6,32 +6,7 @@
 import { UsageError } from '../cli-args';
 import type { Command, CommandContext } from './index';
 import { printUiEvents, runtimeOf } from './index';
-
-/** The server's answers, as far as the CLI reads them. */
-interface Preview {
-  options: { method: string; metric: string; windowMonths: number; groupBy: string };
-  window: { startIso: string | null; endIso: string };
-  totals: { customers: number; ranked: number; value: number };
-  tiers: Record<'A' | 'B' | 'C' | 'other', { count: number; value: number; share: number }>;
-  changes: {
-    items: Array<{ id: string; name: string; oldTier: string; newTier: string; value: number; row: number }>;
-    page: number;
-    pages: number;
-    total: number;
-    pageSize: number;
-  };
-  warnings: string[];
-  locked: number;
-}
-type PreviewResponse =
-  { ok: true; preview: Preview } | { ok: false; errors: Array<{ field: string; message: string }> };
-interface ApplyResult {
-  changed: number;
-  settingsSaved: boolean;
-  coloursUpdated: boolean;
-  message: string;
-  preview: Preview;
-}
+import type { TierApplyResult, TierPreviewData as Preview, TierPreviewResponse } from '../../server/tiering';
 
 const FLAG_TO_FIELD: Record<string, string> = {
   method: 'method',
@@ -124,14 +99,14 @@ const tier: Command = {
     const page = pageOption(ctx);
     const before = rt.services.ui._events().length;
     if (ctx.flags.has('dry-run')) {
-      const response = rt.run('previewTiers', [input, page], { as: ctx.as }) as PreviewResponse;
+      const response = rt.run('previewTiers', [input, page], { as: ctx.as }) as TierPreviewResponse;
       if (!response.ok) throw new Error(response.errors.map((e) => e.message).join('\n'));
       printUiEvents(ctx, before);
       if (ctx.json) ctx.io.out(JSON.stringify(summaryJson(response.preview, { applied: false }), null, 2));
       else ctx.io.out([...summaryText(response.preview), 'Dry run: nothing written.'].join('\n'));
       return { save: false };
     }
-    const result = rt.run('applyTiers', [input, page], { as: ctx.as }) as ApplyResult;
+    const result = rt.run('applyTiers', [input, page], { as: ctx.as }) as TierApplyResult;
     printUiEvents(ctx, before);
     if (ctx.json)
       ctx.io.out(

@@ -4,22 +4,7 @@
  * Java's TimeZone.getTimeZone, an unknown zone id falls back to GMT; "GMT+8"/"GMT+08:00" ids work.
  */
 import { fail } from './shared';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+import { DAYS, MONTHS } from '../calendar-names';
 
 /** Java's short names where Intl (en-US) has none, so "z" prints what Apps Script prints. */
 const JAVA_SHORT: Record<string, [string, string]> = {

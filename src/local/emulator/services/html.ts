@@ -9,6 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
+import { escapeHtml } from '../../../core/escape';
 import { counted, type EmulatorContext } from '../context';
 import { enumOf, fail, signatureError } from './shared';
 
@@ -29,13 +30,6 @@ export interface HtmlSnapshot {
   xFrameOptionsMode: string;
   faviconUrl: string | null;
   metaTags: { name: string; content: string }[];
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(
-    /[&<>"']/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
-  );
 }
 
 /** Printed values: null and undefined print nothing; everything else as String() does. */

@@ -12,6 +12,7 @@ import type { CfFormat, CfRule, SheetModel } from './model';
 import { makeRange, type RangeImpl } from './range';
 import { bounded, containsCell } from './rect';
 import { formulaHost, plainReader } from './validation';
+import { NUMBER_TESTS, recorder } from './criteria';
 import type { Cell } from './values';
 import { Formula } from './values';
 
@@ -144,11 +145,9 @@ export class ConditionalFormatRuleBuilderImpl implements Proxied<CFB>, Pick<CFB,
     private readonly _env: Env,
     private readonly _rule: CfRule,
   ) {}
-  private _when(criteria: string, values: unknown[]) {
+  _record(criteria: string, values: unknown[]): CFB {
     this._rule.criteria = criteria;
-    this._rule.values = values.map((v) =>
-      isDate(v) ? new Date((v as Date).getTime()) : v instanceof EnumValue ? v : v,
-    );
+    this._rule.values = values.map((v) => (isDate(v) ? new Date((v as Date).getTime()) : v));
     return this._self;
   }
   private _fmt(patch: CfFormat) {
@@ -196,65 +195,33 @@ export class ConditionalFormatRuleBuilderImpl implements Proxied<CFB>, Pick<CFB,
     });
     return this._self;
   }
-  whenCellEmpty() {
-    return this._when('CELL_EMPTY', []);
-  }
-  whenCellNotEmpty() {
-    return this._when('CELL_NOT_EMPTY', []);
-  }
+  whenCellEmpty = recorder<CFB>('CELL_EMPTY', 0);
+  whenCellNotEmpty = recorder<CFB>('CELL_NOT_EMPTY', 0);
   whenDateAfter(d: unknown) {
-    return this._when(d instanceof EnumValue ? 'DATE_AFTER_RELATIVE' : 'DATE_AFTER', [d]);
+    return this._record(d instanceof EnumValue ? 'DATE_AFTER_RELATIVE' : 'DATE_AFTER', [d]);
   }
   whenDateBefore(d: unknown) {
-    return this._when(d instanceof EnumValue ? 'DATE_BEFORE_RELATIVE' : 'DATE_BEFORE', [d]);
+    return this._record(d instanceof EnumValue ? 'DATE_BEFORE_RELATIVE' : 'DATE_BEFORE', [d]);
   }
   whenDateEqualTo(d: unknown) {
-    return this._when(d instanceof EnumValue ? 'DATE_EQUAL_TO_RELATIVE' : 'DATE_EQUAL_TO', [d]);
+    return this._record(d instanceof EnumValue ? 'DATE_EQUAL_TO_RELATIVE' : 'DATE_EQUAL_TO', [d]);
   }
-  whenFormulaSatisfied(formula: string) {
-    return this._when('CUSTOM_FORMULA', [formula]);
-  }
-  whenNumberBetween(a: number, b: number) {
-    return this._when('NUMBER_BETWEEN', [a, b]);
-  }
-  whenNumberNotBetween(a: number, b: number) {
-    return this._when('NUMBER_NOT_BETWEEN', [a, b]);
-  }
-  whenNumberEqualTo(n: number) {
-    return this._when('NUMBER_EQUAL_TO', [n]);
-  }
-  whenNumberNotEqualTo(n: number) {
-    return this._when('NUMBER_NOT_EQUAL_TO', [n]);
-  }
-  whenNumberGreaterThan(n: number) {
-    return this._when('NUMBER_GREATER_THAN', [n]);
-  }
-  whenNumberGreaterThanOrEqualTo(n: number) {
-    return this._when('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenNumberLessThan(n: number) {
-    return this._when('NUMBER_LESS_THAN', [n]);
-  }
-  whenNumberLessThanOrEqualTo(n: number) {
-    return this._when('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  whenTextContains(t: string) {
-    return this._when('TEXT_CONTAINS', [t]);
-  }
-  whenTextDoesNotContain(t: string) {
-    return this._when('TEXT_DOES_NOT_CONTAIN', [t]);
-  }
-  whenTextEqualTo(t: string) {
-    return this._when('TEXT_EQUAL_TO', [t]);
-  }
-  whenTextStartsWith(t: string) {
-    return this._when('TEXT_STARTS_WITH', [t]);
-  }
-  whenTextEndsWith(t: string) {
-    return this._when('TEXT_ENDS_WITH', [t]);
-  }
+  whenFormulaSatisfied = recorder<CFB>('CUSTOM_FORMULA', 1);
+  whenNumberBetween = recorder<CFB>('NUMBER_BETWEEN', 2);
+  whenNumberNotBetween = recorder<CFB>('NUMBER_NOT_BETWEEN', 2);
+  whenNumberEqualTo = recorder<CFB>('NUMBER_EQUAL_TO', 1);
+  whenNumberNotEqualTo = recorder<CFB>('NUMBER_NOT_EQUAL_TO', 1);
+  whenNumberGreaterThan = recorder<CFB>('NUMBER_GREATER_THAN', 1);
+  whenNumberGreaterThanOrEqualTo = recorder<CFB>('NUMBER_GREATER_THAN_OR_EQUAL_TO', 1);
+  whenNumberLessThan = recorder<CFB>('NUMBER_LESS_THAN', 1);
+  whenNumberLessThanOrEqualTo = recorder<CFB>('NUMBER_LESS_THAN_OR_EQUAL_TO', 1);
+  whenTextContains = recorder<CFB>('TEXT_CONTAINS', 1);
+  whenTextDoesNotContain = recorder<CFB>('TEXT_DOES_NOT_CONTAIN', 1);
+  whenTextEqualTo = recorder<CFB>('TEXT_EQUAL_TO', 1);
+  whenTextStartsWith = recorder<CFB>('TEXT_STARTS_WITH', 1);
+  whenTextEndsWith = recorder<CFB>('TEXT_ENDS_WITH', 1);
   withCriteria(criteria: GoogleAppsScript.Spreadsheet.BooleanCriteria, args: unknown[]) {
-    return this._when(String(criteria), args);
+    return this._record(String(criteria), args);
   }
 }
 
@@ -312,6 +279,8 @@ function ruleMatches(
     x instanceof EnumValue
       ? relativeDay(env, x)
       : Math.floor(dateToSerial(new Date((x as Date).getTime()), tz));
+  const test = NUMBER_TESTS.get(rule.criteria ?? '');
+  if (test) return n !== null && test(n, Number(v[0]));
   switch (rule.criteria) {
     case 'CELL_EMPTY':
       return empty;
@@ -329,16 +298,6 @@ function ruleMatches(
       return !empty && text.toLowerCase().startsWith(String(v[0]).toLowerCase());
     case 'TEXT_ENDS_WITH':
       return !empty && text.toLowerCase().endsWith(String(v[0]).toLowerCase());
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > Number(v[0]);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= Number(v[0]);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < Number(v[0]);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= Number(v[0]);
-    case 'NUMBER_EQUAL_TO':
-      return n !== null && n === Number(v[0]);
     case 'NUMBER_NOT_EQUAL_TO':
       return n === null || n !== Number(v[0]);
     case 'NUMBER_BETWEEN':

@@ -8,6 +8,7 @@
  */
 import { wallClock } from '../../../core/dates';
 import { type Cell, Formula } from './values';
+import { DAYS, MONTHS } from '../calendar-names';
 
 export const GENERAL_FORMAT = '0.###############';
 const MS_PER_DAY = 86400000;
@@ -32,21 +33,6 @@ function isDatePattern(f: string): boolean {
   return /[yd]|h|s/i.test(bare) || /^[^0#]*m/i.test(bare);
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 function formatDate(ms: number, pattern: string, tz: string): string {

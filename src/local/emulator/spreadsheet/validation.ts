@@ -12,37 +12,10 @@ import { formatCell, dateToSerial } from './display';
 import type { Cell } from './values';
 import { makeRange, type RangeImpl } from './range';
 import { enumValue } from './enums';
+import { NUMBER_TESTS, recorder } from './criteria';
 
 type DV = GoogleAppsScript.Spreadsheet.DataValidation;
 type DVB = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
-
-export const DATA_VALIDATION_CRITERIA = [
-  'DATE_AFTER',
-  'DATE_BEFORE',
-  'DATE_BETWEEN',
-  'DATE_EQUAL_TO',
-  'DATE_IS_VALID_DATE',
-  'DATE_NOT_BETWEEN',
-  'DATE_ON_OR_AFTER',
-  'DATE_ON_OR_BEFORE',
-  'NUMBER_BETWEEN',
-  'NUMBER_EQUAL_TO',
-  'NUMBER_GREATER_THAN',
-  'NUMBER_GREATER_THAN_OR_EQUAL_TO',
-  'NUMBER_LESS_THAN',
-  'NUMBER_LESS_THAN_OR_EQUAL_TO',
-  'NUMBER_NOT_BETWEEN',
-  'NUMBER_NOT_EQUAL_TO',
-  'TEXT_CONTAINS',
-  'TEXT_DOES_NOT_CONTAIN',
-  'TEXT_EQUAL_TO',
-  'TEXT_IS_VALID_EMAIL',
-  'TEXT_IS_VALID_URL',
-  'VALUE_IN_LIST',
-  'VALUE_IN_RANGE',
-  'CUSTOM_FORMULA',
-  'CHECKBOX',
-] as const;
 
 /** Criteria values as the script sees them: stored ranges become Range objects again. */
 function exposeValues(env: Env, values: unknown[]): unknown[] {
@@ -146,7 +119,7 @@ export class DataValidationBuilderImpl implements Proxied<DVB>, Pick<DVB, Builde
     private readonly _env: Env,
     private _rule: ValidationRule,
   ) {}
-  private _set(criteria: string, values: unknown[]): DVB {
+  _record(criteria: string, values: unknown[]): DVB {
     this._rule = { ...this._rule, criteria, values: storeValues(values) };
     return this._self;
   }
@@ -173,82 +146,38 @@ export class DataValidationBuilderImpl implements Proxied<DVB>, Pick<DVB, Builde
     return this._rule.helpText as string;
   }
   requireCheckbox(checked?: unknown, unchecked?: unknown) {
-    return this._set(
+    return this._record(
       'CHECKBOX',
       [checked, unchecked].filter((v) => v !== undefined),
     );
   }
-  requireDate() {
-    return this._set('DATE_IS_VALID_DATE', []);
-  }
-  requireDateAfter(d: Date) {
-    return this._set('DATE_AFTER', [d]);
-  }
-  requireDateBefore(d: Date) {
-    return this._set('DATE_BEFORE', [d]);
-  }
-  requireDateBetween(a: Date, b: Date) {
-    return this._set('DATE_BETWEEN', [a, b]);
-  }
-  requireDateEqualTo(d: Date) {
-    return this._set('DATE_EQUAL_TO', [d]);
-  }
-  requireDateNotBetween(a: Date, b: Date) {
-    return this._set('DATE_NOT_BETWEEN', [a, b]);
-  }
-  requireDateOnOrAfter(d: Date) {
-    return this._set('DATE_ON_OR_AFTER', [d]);
-  }
-  requireDateOnOrBefore(d: Date) {
-    return this._set('DATE_ON_OR_BEFORE', [d]);
-  }
-  requireFormulaSatisfied(formula: string) {
-    return this._set('CUSTOM_FORMULA', [formula]);
-  }
-  requireNumberBetween(a: number, b: number) {
-    return this._set('NUMBER_BETWEEN', [a, b]);
-  }
-  requireNumberEqualTo(n: number) {
-    return this._set('NUMBER_EQUAL_TO', [n]);
-  }
-  requireNumberGreaterThan(n: number) {
-    return this._set('NUMBER_GREATER_THAN', [n]);
-  }
-  requireNumberGreaterThanOrEqualTo(n: number) {
-    return this._set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireNumberLessThan(n: number) {
-    return this._set('NUMBER_LESS_THAN', [n]);
-  }
-  requireNumberLessThanOrEqualTo(n: number) {
-    return this._set('NUMBER_LESS_THAN_OR_EQUAL_TO', [n]);
-  }
-  requireNumberNotBetween(a: number, b: number) {
-    return this._set('NUMBER_NOT_BETWEEN', [a, b]);
-  }
-  requireNumberNotEqualTo(n: number) {
-    return this._set('NUMBER_NOT_EQUAL_TO', [n]);
-  }
-  requireTextContains(t: string) {
-    return this._set('TEXT_CONTAINS', [t]);
-  }
-  requireTextDoesNotContain(t: string) {
-    return this._set('TEXT_DOES_NOT_CONTAIN', [t]);
-  }
-  requireTextEqualTo(t: string) {
-    return this._set('TEXT_EQUAL_TO', [t]);
-  }
-  requireTextIsEmail() {
-    return this._set('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl() {
-    return this._set('TEXT_IS_VALID_URL', []);
-  }
+  requireDate = recorder<DVB>('DATE_IS_VALID_DATE', 0);
+  requireDateAfter = recorder<DVB>('DATE_AFTER', 1);
+  requireDateBefore = recorder<DVB>('DATE_BEFORE', 1);
+  requireDateBetween = recorder<DVB>('DATE_BETWEEN', 2);
+  requireDateEqualTo = recorder<DVB>('DATE_EQUAL_TO', 1);
+  requireDateNotBetween = recorder<DVB>('DATE_NOT_BETWEEN', 2);
+  requireDateOnOrAfter = recorder<DVB>('DATE_ON_OR_AFTER', 1);
+  requireDateOnOrBefore = recorder<DVB>('DATE_ON_OR_BEFORE', 1);
+  requireFormulaSatisfied = recorder<DVB>('CUSTOM_FORMULA', 1);
+  requireNumberBetween = recorder<DVB>('NUMBER_BETWEEN', 2);
+  requireNumberEqualTo = recorder<DVB>('NUMBER_EQUAL_TO', 1);
+  requireNumberGreaterThan = recorder<DVB>('NUMBER_GREATER_THAN', 1);
+  requireNumberGreaterThanOrEqualTo = recorder<DVB>('NUMBER_GREATER_THAN_OR_EQUAL_TO', 1);
+  requireNumberLessThan = recorder<DVB>('NUMBER_LESS_THAN', 1);
+  requireNumberLessThanOrEqualTo = recorder<DVB>('NUMBER_LESS_THAN_OR_EQUAL_TO', 1);
+  requireNumberNotBetween = recorder<DVB>('NUMBER_NOT_BETWEEN', 2);
+  requireNumberNotEqualTo = recorder<DVB>('NUMBER_NOT_EQUAL_TO', 1);
+  requireTextContains = recorder<DVB>('TEXT_CONTAINS', 1);
+  requireTextDoesNotContain = recorder<DVB>('TEXT_DOES_NOT_CONTAIN', 1);
+  requireTextEqualTo = recorder<DVB>('TEXT_EQUAL_TO', 1);
+  requireTextIsEmail = recorder<DVB>('TEXT_IS_VALID_EMAIL', 0);
+  requireTextIsUrl = recorder<DVB>('TEXT_IS_VALID_URL', 0);
   requireValueInList(values: string[], showDropdown = true) {
-    return this._set('VALUE_IN_LIST', [[...values], showDropdown]);
+    return this._record('VALUE_IN_LIST', [[...values], showDropdown]);
   }
   requireValueInRange(range: GoogleAppsScript.Spreadsheet.Range, showDropdown = true) {
-    return this._set('VALUE_IN_RANGE', [range, showDropdown]);
+    return this._record('VALUE_IN_RANGE', [range, showDropdown]);
   }
   setAllowInvalid(allow: boolean) {
     this._rule = { ...this._rule, allowInvalid: !!allow };
@@ -259,7 +188,7 @@ export class DataValidationBuilderImpl implements Proxied<DVB>, Pick<DVB, Builde
     return this._self;
   }
   withCriteria(criteria: GoogleAppsScript.Spreadsheet.DataValidationCriteria, args: unknown[]) {
-    return this._set(String(criteria), args);
+    return this._record(String(criteria), args);
   }
 }
 
@@ -310,6 +239,8 @@ export function satisfies(
   const text = formatCell(c, sheet.numberFormatAt(row, col), tz);
   const n = num(c, tz);
   const day = c instanceof Date ? dayOf(c, tz) : null;
+  const test = NUMBER_TESTS.get(rule.criteria);
+  if (test) return n !== null && test(n, Number(v[0]));
   switch (rule.criteria) {
     case 'VALUE_IN_LIST':
       return ((v[0] as unknown[]) ?? []).some((x) => String(x) === text);
@@ -329,18 +260,8 @@ export function satisfies(
       return n !== null && n >= Number(v[0]) && n <= Number(v[1]);
     case 'NUMBER_NOT_BETWEEN':
       return n !== null && (n < Number(v[0]) || n > Number(v[1]));
-    case 'NUMBER_EQUAL_TO':
-      return n !== null && n === Number(v[0]);
     case 'NUMBER_NOT_EQUAL_TO':
       return n !== null && n !== Number(v[0]);
-    case 'NUMBER_GREATER_THAN':
-      return n !== null && n > Number(v[0]);
-    case 'NUMBER_GREATER_THAN_OR_EQUAL_TO':
-      return n !== null && n >= Number(v[0]);
-    case 'NUMBER_LESS_THAN':
-      return n !== null && n < Number(v[0]);
-    case 'NUMBER_LESS_THAN_OR_EQUAL_TO':
-      return n !== null && n <= Number(v[0]);
     case 'DATE_IS_VALID_DATE':
       return day !== null;
     case 'DATE_AFTER':
