@@ -10,6 +10,7 @@
  * character, is not found: the price of staying near-linear at 50,000 customers (see
  * compareInBlocks for the bound on a huge block).
  */
+import { columnLetter } from './columns';
 import { closeEnough, emailKey, isVerySimilar, nameCompanyKey, NameCompanyKey, phoneKey } from './normalize';
 import { CellValue, parseCustomerIdNumber, SheetRow, SHEETS } from './schema';
 
@@ -305,4 +306,53 @@ export function repointReferences(
     if (to) out.push({ row: r.row, from, to });
   }
   return out;
+}
+
+/**
+ * The cells of one column (values of rows firstRow, firstRow + 1, ...) whose customer id must change
+ * to the kept id: what repointReferences finds, from the column alone, so a merge reads one cell
+ * per row instead of whole rows.
+ */
+export function repointColumn(
+  values: readonly CellValue[],
+  repoint: Record<string, string>,
+  firstRow = 2,
+): Repointed[] {
+  const out: Repointed[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const from = String(values[i] ?? '')
+      .trim()
+      .toUpperCase();
+    const to = Object.prototype.hasOwnProperty.call(repoint, from) ? repoint[from] : undefined;
+    if (to) out.push({ row: firstRow + i, from, to });
+  }
+  return out;
+}
+
+/**
+ * Re-pointed cells grouped by their new id, each as the A1 ranges of one column (1-based) with
+ * consecutive rows joined ("C10:C12"): one RangeList.setValue per new id writes exactly them.
+ */
+export function repointRanges(
+  changes: readonly Repointed[],
+  column: number,
+): Array<{ to: string; a1: string[] }> {
+  const rowsByTarget = new Map<string, number[]>();
+  for (const c of changes) {
+    const rows = rowsByTarget.get(c.to) ?? [];
+    rows.push(c.row);
+    rowsByTarget.set(c.to, rows);
+  }
+  const letter = columnLetter(column);
+  return [...rowsByTarget].map(([to, rows]) => {
+    const sorted = [...new Set(rows)].sort((a, b) => a - b);
+    const a1: string[] = [];
+    for (let i = 0; i < sorted.length;) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] + 1) j++;
+      a1.push(j === i ? `${letter}${sorted[i]}` : `${letter}${sorted[i]}:${letter}${sorted[j]}`);
+      i = j + 1;
+    }
+    return { to, a1 };
+  });
 }

@@ -3,7 +3,8 @@
  *
  * Dedupe reads the customers once and lists groups of likely duplicates (core dedupe). A merge,
  * under the document lock: the kept row gets the non-empty values of the others, interactions,
- * purchases and feedback are re-pointed to the kept id (one write per sheet), the merged-away rows
+ * purchases and feedback are re-pointed to the kept id (only their customerId column is read, and
+ * only the changed cells are written: one RangeList write per kept id and sheet), the merged-away rows
  * are appended to the archive sheet (one write) and only then removed from the customers sheet
  * (deleteRows per contiguous run, bottom up, so formats, notes and formulas of the other rows
  * stay with them), and each merge is written to the audit log (one write). Finding duplicates
@@ -22,7 +23,7 @@ import {
   duplicateReasonLabel,
 } from '../core/audit';
 import { auditRowForAction } from '../core/audit-trail';
-import { DuplicateGroup, findDuplicateGroups, planMerge, repointReferences } from '../core/dedupe';
+import { DuplicateGroup, findDuplicateGroups, planMerge, repointColumn, repointRanges } from '../core/dedupe';
 import { literalText, neutralizeFormula } from '../core/injection';
 import { cellText } from '../core/normalize';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../core/schema';
@@ -206,18 +207,19 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
   });
 }
 
-/** One write of the customerId column of a sheet, when any id in it changes. */
+/**
+ * Re-points one sheet's references: reads its customerId column alone, then writes only the cells
+ * that change, one RangeList.setValue per kept id (consecutive rows joined into one A1 range), so
+ * the calls grow with the merged ids and the cells written with the references, never with rows.
+ */
 function repointSheet(ex: Execution, key: SheetKey, repoint: Record<string, string>): number {
-  const table = ex.wb.read(key);
-  const column = table?.header.byKey.customerId;
-  if (!table || column === undefined || table.grid.length === 0) return 0;
-  const changes = repointReferences(table.rows, repoint);
+  const column = ex.wb.readColumn(key, 'customerId');
+  if (!column || column.values.length === 0) return 0;
+  const changes = repointColumn(column.values, repoint);
   if (changes.length === 0) return 0;
-  const range = table.sheet.getRange(2, column + 1, table.grid.length, 1);
-  const formulas = range.getFormulas();
-  const values = table.grid.map((line, i) => [formulas[i][0] || literal(line[column] ?? '')]);
-  for (const c of changes) values[c.row - 2][0] = c.to;
-  range.setValues(values);
+  const index = column.layout.header.byKey.customerId;
+  for (const { to, a1 } of repointRanges(changes, index + 1))
+    column.layout.sheet.getRangeList(a1).setValue(literalText(to));
   ex.wb.forget(key);
   return changes.length;
 }

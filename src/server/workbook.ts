@@ -139,6 +139,23 @@ export class Workbook {
   }
 
   /**
+   * One column of a sheet's data rows (row 2 to the last row) in one getValues, with the sheet's
+   * layout: an action that needs only one column (a merge re-pointing customer ids) reads one cell
+   * per row, not whole rows. Null when the sheet or the column is missing.
+   */
+  readColumn(key: SheetKey, columnKey: string): { layout: Layout; values: CellValue[] } | null {
+    const table = this.tables.get(key);
+    const layout = table ?? this.layout(key);
+    const index = layout?.header.byKey[columnKey];
+    if (!layout || index === undefined) return null;
+    if (table) return { layout, values: table.grid.map((line) => line[index] ?? '') };
+    const rows = layout.lastRow - 1;
+    if (rows < 1) return { layout, values: [] };
+    const cells = layout.sheet.getRange(2, index + 1, rows, 1).getValues() as CellValue[][];
+    return { layout, values: cells.map((line) => line[0]) };
+  }
+
+  /**
    * Appends records below the last row in one setValues, in the sheet's own column order; text
    * that Sheets would take for a formula is stored as text. Returns the first row written.
    */

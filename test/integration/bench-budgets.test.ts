@@ -5,7 +5,7 @@
  * changed block. Counters only; time budgets live in `npm run bench`.
  */
 import { ACTIONS } from '../../src/local/bench/actions';
-import { callBudgets } from '../../src/local/bench/budgets';
+import { callBudgets, timeBudgets } from '../../src/local/bench/budgets';
 import type { Measurement } from '../../src/local/bench/measure';
 import { BenchRun, runBench } from '../../src/local/bench/run';
 
@@ -58,4 +58,27 @@ test('the call budget fails an action whose calls grow with rows', () => {
     spreadsheetCallsByMethod: { 'Range.getValues': 10, 'Sheet.insertRowsAfter': 1 },
   };
   expect(callBudgets([fake(1_000, 10), grown as Measurement])[0].ok).toBe(true);
+});
+
+test('the time budget fails one execution over the limit, even of an action that splits by design', () => {
+  const fake = (action: string, seconds: number): Measurement =>
+    ({
+      ...at(action, 10_000),
+      customers: 100_000,
+      modeled: { ...at(action, 10_000).modeled, seconds },
+    }) as Measurement;
+  const [over, under, other] = timeBudgets([
+    fake('dedupeMerge', 442),
+    fake('dedupeMerge', 300),
+    fake('audit', 442),
+  ]);
+  expect(over.ok).toBe(false);
+  expect(over.line).toMatch(
+    /^FAIL time {3}dedupeMerge at 100,000: modeled 442 s > the 360 s execution limit; one execution, splits by design: one execution merges at most 200 groups/,
+  );
+  expect(under.ok).toBe(true);
+  expect(under.line).toMatch(
+    /^ok {3}time {3}dedupeMerge at 100,000: modeled 300 s <= 360 s; one execution, splits by design/,
+  );
+  expect(other.ok).toBe(false);
 });

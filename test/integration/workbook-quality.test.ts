@@ -159,6 +159,74 @@ describe('duplicates', () => {
   });
 });
 
+describe('re-pointing references', () => {
+  /** Two duplicate pairs; purchases reference the merged-away ids in runs and alone, among `filler` others. */
+  function workbook(filler: number): Runtime {
+    const { rt } = setUpRuntime(0, 'en');
+    const customers = Array.from({ length: 10 }, (_, i) => ({
+      id: `C${String(i + 1).padStart(6, '0')}`,
+      name: `Person ${i + 1}`,
+      company: `Company ${i + 1}`,
+      email: `p${i + 1}@example.com`,
+      phone: `+86 138${String(i + 1).padStart(8, '0')}`,
+      owner: 'rep1@example.com',
+    }));
+    customers.push(
+      { ...customers[0], id: 'C000011', name: 'Dup one', company: 'X', phone: '' },
+      { ...customers[1], id: 'C000012', name: 'Dup two', company: 'Y', email: '' },
+    );
+    const purchase = (i: number, customerId: string) => ({
+      orderId: `SO${i}`,
+      date: new Date(Date.UTC(2026, 10, 1)),
+      customerId,
+      product: 'P',
+      quantity: 1,
+      amount: i,
+    });
+    // Rows 2-4 and 6 point at C000011, row 5 at C000012, the filler at C000005.
+    const refs = ['C000011', 'C000011', 'C000011', 'C000012', 'C000011'];
+    const purchases = [
+      ...refs.map((id, i) => purchase(i, id)),
+      ...Array.from({ length: filler }, (_, i) => purchase(100 + i, 'C000005')),
+    ];
+    const interactions = [
+      { date: new Date(Date.UTC(2026, 10, 2)), customerId: 'C000005', channel: 'Phone', summary: 'a' },
+      { date: new Date(Date.UTC(2026, 10, 3)), customerId: 'c000011', channel: 'Phone', summary: 'b' },
+    ];
+    writeRecords(rt, { customers, interactions, purchases });
+    return rt;
+  }
+
+  test('only the changed cells are written, one RangeList.setValue per kept id and sheet; only the id column is read', () => {
+    const stats = [100, 3000].map((filler) => {
+      const rt = workbook(filler);
+      const before = values(rt, 'purchases');
+      const result = rt.run('mergeDuplicates', [null]) as { merged: number; repointed: number };
+      expect(result).toMatchObject({ merged: 2, repointed: 6 });
+      const after = values(rt, 'purchases');
+      const header = before[0].map(String);
+      const id = header.indexOf('Customer ID');
+      expect(after.slice(1, 6).map((r) => r[id])).toEqual([
+        'C000001',
+        'C000001',
+        'C000001',
+        'C000002',
+        'C000001',
+      ]);
+      // Every other cell of the sheet is as it was.
+      const blank = (grid: unknown[][]) =>
+        grid.map((r, i) => r.map((v, j) => (i >= 1 && i <= 5 && j === id ? '' : v)));
+      expect(blank(after)).toEqual(blank(before));
+      expect(readTable(rt, 'interactions').records.map((r) => r.customerId)).toEqual(['C000005', 'C000001']);
+      return rt.lastStats!;
+    });
+    for (const s of stats) expect(s.calls['RangeList.setValue']).toBe(3); // purchases: 2 kept ids; interactions: 1
+    // 2,900 more purchase rows: the merge reads one more cell per row (the id column) and writes nothing more.
+    expect(stats[1].cellsWritten).toBe(stats[0].cellsWritten);
+    expect(stats[1].cellsRead - stats[0].cellsRead).toBe(2900);
+  });
+});
+
 describe('merging many groups', () => {
   test('one execution merges at most MERGE_GROUPS_PER_RUN groups; the next run merges the rest', () => {
     const { rt } = setUpRuntime(0, 'en');

@@ -2,6 +2,8 @@ import {
   findDuplicateGroups,
   findLikelyDuplicates,
   planMerge,
+  repointColumn,
+  repointRanges,
   repointReferences,
 } from '../../src/core/dedupe';
 import { SheetRow } from '../../src/core/schema';
@@ -125,6 +127,27 @@ describe('planMerge', () => {
       { row: 2, from: 'C000009', to: 'C000002' },
       { row: 4, from: 'C000012', to: 'C000011' },
     ]);
+  });
+
+  test('a column alone gives the same cells (rows from 2), blanks and unknown ids untouched', () => {
+    const column = ['C000009', 'C000002', ' c000012 ', '', 'CONSTRUCTOR', 'C000009'];
+    expect(repointColumn(column, { C000009: 'C000002', C000012: 'C000011' })).toEqual([
+      { row: 2, from: 'C000009', to: 'C000002' },
+      { row: 4, from: 'C000012', to: 'C000011' },
+      { row: 7, from: 'C000009', to: 'C000002' },
+    ]);
+  });
+
+  test('re-pointed cells become one list of A1 ranges per new id, consecutive rows joined', () => {
+    const change = (row: number, to: string) => ({ row, from: 'X', to });
+    const changes = [10, 11, 12, 15, 3, 40].map((row) => change(row, 'C000002'));
+    changes.push(change(13, 'C000011'), change(11, 'C000002'));
+    expect(repointRanges(changes, 3)).toEqual([
+      { to: 'C000002', a1: ['C3', 'C10:C12', 'C15', 'C40'] },
+      { to: 'C000011', a1: ['C13'] },
+    ]);
+    expect(repointRanges([change(2, 'C1')], 28)).toEqual([{ to: 'C1', a1: ['AB2'] }]);
+    expect(repointRanges([], 3)).toEqual([]);
   });
 });
 

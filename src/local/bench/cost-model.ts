@@ -27,7 +27,7 @@
  * - LOCAL calls cost nothing: builders (newDataValidation(), DataValidationBuilder.*, ...) assemble a
  *   request in the script, and accessors of an object already fetched (User.getEmail on the list
  *   getEditors returned, Range.getA1Notation/getRow/getColumn/getNumRows/getNumColumns) or that only
- *   make a reference (Sheet.getRange) need no round trip. An ASSUMPTION, consistent with the same
+ *   make a reference (Sheet.getRange, Sheet.getRangeList, RangeList.getRanges) need no round trip. An ASSUMPTION, consistent with the same
  *   bugbugnow.net page (1,000 getRange().getValue() pairs in 3,064 ms: about 3 ms a pair).
  * - APPS_SCRIPT_CPU_FACTOR 3: the script's own JavaScript (the core computation) is assumed to run 3x
  *   slower on Apps Script's V8 than in node on this machine. An ESTIMATE: no published figure found.
@@ -44,11 +44,15 @@ export const COST_MODEL = {
 
 /** Calls answered inside the script (see LOCAL above). */
 export const LOCAL_CALL =
-  /^(SpreadsheetApp\.new\w+|(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|BooleanCondition|ChartOptions)\.\w+|User\.getEmail|Range\.(getA1Notation|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn)|Sheet\.getRange)$/;
+  /^(SpreadsheetApp\.new\w+|(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|BooleanCondition|ChartOptions)\.\w+|User\.getEmail|Range\.(getA1Notation|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn)|Sheet\.getRange|Sheet\.getRangeList|RangeList\.getRanges)$/;
 
-/** Range-wide single-property setters: one request per range whatever its size (see above). */
+/**
+ * Range-wide single-property setters: one request per range whatever its size (see above). A
+ * RangeList's setValue is not one of them: one call, and every cell of every range it writes is
+ * charged as a cell written.
+ */
 export const RANGE_PROPERTY_SETTER =
-  /^Range\.(set(NumberFormat|DataValidation|Background|FontWeight|FontColor|FontStyle|FontSize|FontFamily|HorizontalAlignment|VerticalAlignment|Wrap|WrapStrategy|Border|TextRotation)|clearFormat|clearDataValidations|clearNote)$/;
+  /^(Range|RangeList)\.(set(NumberFormat|DataValidation|Background|FontWeight|FontColor|FontStyle|FontSize|FontFamily|HorizontalAlignment|VerticalAlignment|Wrap|WrapStrategy|Border|TextRotation)|clearFormat|clearDataValidations|clearNote)$/;
 
 export interface CostInput {
   /** calls per "Class.method" of every Apps Script service (spreadsheet, properties, lock, mail, ...) */
@@ -87,7 +91,7 @@ export function modeledTime(input: CostInput): ModeledTime {
 
 /** The model's constants and sources, for RESULTS.md. */
 export const COST_MODEL_NOTES = [
-  'No cost for local calls (an assumption): builders (newDataValidation(), DataValidationBuilder.*, ...), accessors of objects already fetched (User.getEmail, Range.getA1Notation, getRow, ...) and Sheet.getRange (a reference).',
+  'No cost for local calls (an assumption): builders (newDataValidation(), DataValidationBuilder.*, ...), accessors of objects already fetched (User.getEmail, Range.getA1Notation, getRow, ...) and Sheet.getRange, Sheet.getRangeList, RangeList.getRanges (references).',
   `${COST_MODEL.CALL_SECONDS} s per other service call (an uncached round trip: 1,000 getLastRow() calls in a loop took 160 s, bugbugnow.net 2019; issue 9: 1,000 interleaved getValue/setValue pairs about 318 s). Conservative: a cached read costs about 3 ms.`,
   `${COST_MODEL.CELL_WRITE_SECONDS * 1000} ms per cell written (one setValues of 4,000 cells plus flush() took 610 ms: Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?").`,
   'Cells given one property by a range-wide setter (setNumberFormat, setDataValidation, setBackground, ...) are charged as one call, not per cell: Sheets stores such properties per range.',

@@ -30,6 +30,7 @@ export const SPREADSHEET_CLASSES: string[] = [
   'Spreadsheet',
   'Sheet',
   'Range',
+  'RangeList',
   'Protection',
   'DataValidation',
   'DataValidationBuilder',

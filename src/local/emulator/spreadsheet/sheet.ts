@@ -8,6 +8,7 @@ import { addMetadata, makeFinder, metadataAt } from './metadata';
 import type { SheetModel } from './model';
 import { makeProtection, newProtection } from './protection';
 import { type RangeImpl, a1Range, checkedRange, makeRange } from './range';
+import { makeRangeList } from './range-list';
 import type { DimOp, Rect } from './rect';
 import { assertCanEdit, canEditRect, PROTECTED_MESSAGE, isProtectionEditor } from './rights';
 import { makeSpreadsheet, sheetNameTaken } from './spreadsheet';
@@ -45,6 +46,7 @@ type SheetKeys =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getTabColor'
@@ -201,6 +203,11 @@ export class SheetImpl implements Proxied<S>, Pick<S, SheetKeys> {
         "The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.",
       );
     return checkedRange(this._env, this._sheet, a as number, col, numRows ?? 1, numCols ?? 1);
+  }
+
+  /** "Returns the RangeList collection representing the ranges in the same sheet specified by a non-empty list of A1 notations" (reference). */
+  getRangeList(a1Notations: string[]): GoogleAppsScript.Spreadsheet.RangeList {
+    return makeRangeList(this._env, this._sheet, a1Notations);
   }
 
   /** Writes below the last row with content, growing the sheet when it is full (atomic, reference). */
