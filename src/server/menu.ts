@@ -1,5 +1,6 @@
 /** Builds the localized menu for the acting user's role when the spreadsheet opens. */
 import { menuFor } from '../core/menu';
+import { t } from '../i18n';
 import { Execution } from './session';
 
 export function buildMenu(ex: Execution): void {
@@ -14,9 +15,11 @@ export function buildMenu(ex: Execution): void {
 
 /** Before the add-on is authorized (AuthMode.NONE) it may not read the sheet: a minimal menu. */
 export function buildMinimalMenu(): void {
-  const ui = SpreadsheetApp.getUi();
-  ui.createMenu('Sheets CRM / 客户管理')
-    .addItem('Set up / 初始化', 'menuSetup')
-    .addItem('About / 关于', 'menuAbout')
+  // The locale is unknown until the sheet may be read: both languages.
+  const both = (key: string) => `${t('en', key)} / ${t('zh-CN', key)}`;
+  SpreadsheetApp.getUi()
+    .createMenu(both('menu.title'))
+    .addItem(both('menu.setup'), 'menuSetup')
+    .addItem(both('menu.about'), 'menuAbout')
     .addToUi();
 }

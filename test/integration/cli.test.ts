@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { crm, tempWorkbook } from './harness';
+import { crm, loadRuntime, tempWorkbook } from './harness';
 
 describe('crm init and dump', () => {
   test('init then dump customers --json prints []; dump roles shows the owner as admin', async () => {
@@ -155,6 +155,21 @@ describe('crm menu, edit, stats, triggers, tick, outbox', () => {
     const zh = tempWorkbook();
     await crm(zh, 'init', '--locale', 'zh-CN');
     expect(((await crm(zh, 'menu', '--json')).json() as typeof admin)[0].caption).toBe('客户管理');
+  });
+
+  test('before authorization (AuthMode.NONE) onOpen builds a minimal bilingual menu without reading the sheet', async () => {
+    const wb = tempWorkbook();
+    await crm(wb, 'init');
+    const rt = loadRuntime(wb);
+    rt.services.ui._resetMenus();
+    rt.run('onOpen', [{ authMode: 'NONE' }]);
+    expect(rt.lastStats!.calls['Range.getValues'] ?? 0).toBe(0);
+    const [menu] = rt.services.ui._menus();
+    expect(menu.caption).toBe('Sheets CRM / 客户管理');
+    expect(menu.items.map((i) => (i.type === 'item' ? i.functionName : ''))).toEqual([
+      'menuSetup',
+      'menuAbout',
+    ]);
   });
 
   test('edit writes a cell as the user would and dump shows it', async () => {
