@@ -31,6 +31,7 @@ export function ensureBuilt() {
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   ensureBuilt();
-  const { main } = createRequire(import.meta.url)(path.join(root, 'build/cli.cjs'));
+  const { main, exitQuietlyOnClosedPipe } = createRequire(import.meta.url)(path.join(root, 'build/cli.cjs'));
+  exitQuietlyOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -79,12 +79,18 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
   }
 }
 
+/** A closed pipe (`crm dump customers | head`) is the reader's choice, not an error. */
+export function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
+}
+
 if (require.main === module) {
-  // A closed pipe (`crm dump customers | head`) is the reader's choice, not an error.
-  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    throw e;
-  });
+  exitQuietlyOnClosedPipe();
   main(process.argv.slice(2)).then(
     (code) => (process.exitCode = code),
     (e) => {

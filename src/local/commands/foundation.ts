@@ -40,7 +40,11 @@ const init: Command = {
     if (!/^[^@\s]+@[^@\s]+$/.test(owner)) throw new UsageError('--owner must be an e-mail address');
     ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: 'Asia/Shanghai' });
     runAs({ ...ctx, as: owner }, 'menuSetup', [locale]);
-    if (ctx.flags.has('sample')) loadSample(ctx.runtime, locale);
+    if (ctx.flags.has('sample')) {
+      loadSample(ctx.runtime, locale);
+      // Setup protected the sheets before the sample's people existed: protect again for them.
+      ctx.runtime.run('applyPermissions', [{}], { as: owner });
+    }
     if (!ctx.json) ctx.io.out(`Created ${ctx.workbookPath} (owner ${owner}, locale ${locale}).`);
     return { save: true };
   },
