@@ -42,7 +42,10 @@ export type AuditAction =
   | 'handOver'
   | 'backup'
   | 'backupFailed'
-  | 'auditArchive';
+  | 'auditArchive'
+  | 'customerAdd'
+  | 'markContacted'
+  | 'snooze';
 
 /** One auditLog row by column key (schema.ts auditLog columns). */
 export interface AuditRecord extends Record<string, CellValue> {
@@ -141,6 +144,39 @@ export function summary(
     parts.push(`${key}=${/[\s"=]/.test(s) ? JSON.stringify(s) : s}`);
   }
   return parts.join(' ');
+}
+
+/** One cell a script write changed, for the log: the same facts a user's single-cell edit gives. */
+export interface FieldChange {
+  /** column key */
+  field: string;
+  /** A1 notation of the cell */
+  range: string;
+  oldValue: unknown;
+  newValue: unknown;
+}
+
+/**
+ * The log rows for a customer saved through the form. Script writes do not fire the edit trigger,
+ * so the form logs what it wrote itself: one row per changed cell with its old and new value, as if
+ * the user had typed each one (`customerEdit id=C000012 field=phone`).
+ */
+export function auditRowsForFieldChanges(e: {
+  user: string;
+  time: Date | number;
+  sheet: SheetKey;
+  id: string;
+  changes: FieldChange[];
+}): AuditRecord[] {
+  return e.changes.map((c) => ({
+    timestamp: toDate(e.time),
+    user: auditText(e.user),
+    sheet: e.sheet,
+    range: auditText(c.range),
+    oldValue: auditText(c.oldValue),
+    newValue: auditText(c.newValue),
+    action: auditText(summary('customerEdit', { id: e.id, field: c.field })),
+  }));
 }
 
 export interface ArchivePlan {

@@ -17,6 +17,7 @@ import {
 import { columnNote } from '../core/columns';
 import { SheetKey } from '../core/schema';
 import { Locale, resolveLocale, t } from '../i18n';
+import { flushPendingAudit } from './audit-log';
 import type { Execution } from './session';
 import { ensureTrigger, triggersOf } from './triggers';
 import { ensureColumns, ensureRows, Layout, Workbook } from './workbook';
@@ -58,6 +59,7 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   });
   if (!row) return;
   underLock(wb, () => {
+    flushPendingAudit(wb); // rows parked by form saves happened before this edit
     if (wb.append('auditLog', [row])) archiveIfFull(wb, archiveThreshold());
   });
 }

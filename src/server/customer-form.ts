@@ -12,6 +12,7 @@ import {
   toFormValue,
 } from '../core/customer-form';
 import { planFollowUp } from '../core/cadence';
+import { columnLetter } from '../core/columns';
 import { dayNumberToDate } from '../core/dates';
 import { findLikelyDuplicates, LikelyDuplicate } from '../core/dedupe';
 import { neutralizeFormula } from '../core/injection';
@@ -19,6 +20,7 @@ import { listSetting } from '../core/settings';
 import { CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../core/schema';
 import { columnLabel, validateRecord, validationContext, ValidationIssue } from '../core/validation';
 import { UserError } from '../i18n';
+import { recordAction, recordFieldChanges } from './audit-log';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
 import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable, withDocumentLock } from './session';
@@ -219,6 +221,13 @@ function addCustomer(ex: Execution, submitted: Record<string, unknown>, options?
   values.updatedAt = now;
   const row = ex.wb.append('customers', [values]);
   saveHighestIdAssigned(next);
+  // Script writes do not fire the edit trigger: the form logs what it wrote itself.
+  recordAction(ex, {
+    action: 'customerAdd',
+    sheet: 'customers',
+    range: `A${row}:${columnLetter(table.width)}${row}`,
+    details: { id: String(values.id) },
+  });
   customerRowsWritten(ex, [row]);
   return {
     status: 'saved',
@@ -263,6 +272,19 @@ function editCustomer(
     changed.push('updatedAt');
   }
   writeCells(table, found.row, values, changed);
+  recordFieldChanges(
+    ex,
+    'customers',
+    id,
+    changed
+      .filter((k) => k !== 'updatedAt' && table.header.byKey[k] !== undefined)
+      .map((k) => ({
+        field: k,
+        range: `${columnLetter(table.header.byKey[k] + 1)}${found.row}`,
+        oldValue: found.values[k],
+        newValue: values[k],
+      })),
+  );
   customerRowsWritten(ex, [found.row]);
   return { status: 'saved', id, row: found.row, message: ex.t('form.updated', { id }) };
 }

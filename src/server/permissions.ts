@@ -20,7 +20,7 @@ import {
 import { resolveRole } from '../core/roles';
 import { SheetKey } from '../core/schema';
 import { Locale } from '../i18n';
-import { recordAction } from './audit-log';
+import { flushPendingAudit, recordAction } from './audit-log';
 import { applyDiff } from './permissions-apply';
 import { groupCustomersByOwner, GroupingSummary, previewGrouping } from './permissions-group';
 import { MarkedRef, readExisting, readPlanInput } from './permissions-read';
@@ -296,6 +296,7 @@ export function reconcileProtectionsTrigger(): ReconcileResult | null {
   const ex = begin();
   requireAction(ex, 'applyPermissions');
   return withDocumentLock(ex, () => {
+    flushPendingAudit(ex.wb); // the hourly run appends what account managers' saves parked
     const state = readState();
     if (state.hash && state.at && Date.now() - state.at < FULL_CHECK_MS) {
       const { input } = readPlanInput(ex);

@@ -8,6 +8,7 @@ import { dayNumberOf, dayNumberToDate } from '../core/dates';
 import { customerRowsOf, planMarkContacted, planSnooze, rowsNotOwned } from '../core/reminders';
 import type { CellValue, SheetRow } from '../core/schema';
 import { UserError } from '../i18n';
+import { recordAction } from './audit-log';
 import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable, withDocumentLock } from './session';
 import type { Table } from './workbook';
@@ -75,9 +76,11 @@ function writeCells(table: Table, changes: Map<string, Map<number, CellValue>>):
 
 /**
  * The frame of every action: the selected customers (ownership checked) under the document lock,
- * then the written rows' hooks and a toast. `act` writes and says which rows changed.
+ * then one audit row (script writes do not fire the edit trigger), the written rows' hooks and a
+ * toast. `act` writes and says which rows changed.
  */
 function actOnSelection(
+  action: 'markContacted' | 'snooze',
   act: (ex: Execution, table: Table, rows: SheetRow[], today: number) => ReminderActionResult,
 ): ReminderActionResult {
   const ex = begin();
@@ -87,6 +90,21 @@ function actOnSelection(
     const table = requireTable(ex, 'customers');
     const rows = actionableRows(ex, table, first, last);
     const done = act(ex, table, rows, dayNumberOf(Date.now(), ex.timeZone));
+    if (done.rows.length) {
+      const changed = new Set(done.rows);
+      recordAction(ex, {
+        action,
+        sheet: 'customers',
+        range: `${Math.min(...done.rows)}:${Math.max(...done.rows)}`,
+        details: {
+          rows: done.rows.length,
+          ids: rows
+            .filter((r) => changed.has(r.row))
+            .map((r) => String(r.values.id ?? ''))
+            .join(','),
+        },
+      });
+    }
     customerRowsWritten(ex, done.rows);
     return done;
   });
@@ -96,7 +114,7 @@ function actOnSelection(
 
 /** Menu "Mark contacted today": lastContact = today, nextFollowUp by cadence, one interaction each. */
 export function menuMarkContacted(): ReminderActionResult {
-  return actOnSelection((ex, table, rows, today) => {
+  return actOnSelection('markContacted', (ex, table, rows, today) => {
     const planned = planMarkContacted(rows, today, ex.settings, ex.timeZone);
     const now = new Date();
     const lastContact = new Map<number, CellValue>();
@@ -132,7 +150,7 @@ export function menuMarkContacted(): ReminderActionResult {
 }
 
 function snooze(days: number): ReminderActionResult {
-  return actOnSelection((ex, table, rows, today) => {
+  return actOnSelection('snooze', (ex, table, rows, today) => {
     const planned = planSnooze(rows, days, today, ex.settings, ex.timeZone);
     const now = new Date();
     writeCells(

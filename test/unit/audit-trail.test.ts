@@ -2,6 +2,7 @@ import {
   AUDIT_TEXT_MAX,
   auditRowForAction,
   auditRowForEdit,
+  auditRowsForFieldChanges,
   auditText,
   planAuditArchive,
   summary,
@@ -168,5 +169,41 @@ describe('planAuditArchive', () => {
     expect(planAuditArchive(100001)).toEqual({ startRow: 2, numRows: 50000, keepRows: 50001 });
     expect(planAuditArchive(120000)).toEqual({ startRow: 2, numRows: 60000, keepRows: 60000 });
     expect(planAuditArchive(11, 10)).toEqual({ startRow: 2, numRows: 5, keepRows: 6 });
+  });
+});
+
+describe('auditRowsForFieldChanges', () => {
+  test('one row per changed cell, old and new value as text, the record id and field in the action', () => {
+    const rows = auditRowsForFieldChanges({
+      user: 'rep1@example.com',
+      time: TIME,
+      sheet: 'customers',
+      id: 'C000012',
+      changes: [
+        { field: 'phone', range: 'F12', oldValue: '+86 138 0000 0000', newValue: '+86 139 1111 2222' },
+        { field: 'birthday', range: 'O12', oldValue: '', newValue: new Date(Date.UTC(1990, 1, 28)) },
+        { field: 'notes', range: 'U12', oldValue: 'ok', newValue: '=HYPERLINK("http://x")' },
+      ],
+    });
+    expect(rows).toEqual([
+      {
+        timestamp: new Date(TIME),
+        user: 'rep1@example.com',
+        sheet: 'customers',
+        range: 'F12',
+        // a leading + would make Sheets parse a formula: stored as text
+        oldValue: neutralizeFormula('+86 138 0000 0000'),
+        newValue: neutralizeFormula('+86 139 1111 2222'),
+        action: 'customerEdit id=C000012 field=phone',
+      },
+      expect.objectContaining({ oldValue: '', newValue: '1990-02-28T00:00:00.000Z' }),
+      expect.objectContaining({ newValue: neutralizeFormula('=HYPERLINK("http://x")') }),
+    ]);
+  });
+
+  test('no changes, no rows', () => {
+    expect(
+      auditRowsForFieldChanges({ user: 'a@b.c', time: TIME, sheet: 'customers', id: 'C1', changes: [] }),
+    ).toEqual([]);
   });
 });
