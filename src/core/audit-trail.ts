@@ -43,6 +43,7 @@ export type AuditAction =
   | 'backup'
   | 'backupFailed'
   | 'auditArchive'
+  | 'reminderArchive'
   | 'customerAdd'
   | 'markContacted'
   | 'snooze';

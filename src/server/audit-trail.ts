@@ -14,13 +14,13 @@ import {
   auditRowForEdit,
   planAuditArchive,
 } from '../core/audit-trail';
-import { columnNote } from '../core/columns';
 import { SheetKey } from '../core/schema';
 import { Locale, resolveLocale, t } from '../i18n';
+import { ArchiveSpec, moveToArchive } from './archive-sheet';
 import { flushPendingAudit } from './audit-log';
 import type { Execution } from './session';
 import { ensureTrigger, triggersOf } from './triggers';
-import { ensureColumns, ensureRows, Layout, Workbook } from './workbook';
+import { Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -30,6 +30,13 @@ export const ARCHIVE_THRESHOLD_PROPERTY = 'sheetsCrm.audit.archiveThreshold';
 /** Document property: the archive sheet's id (its tab name is a label users may rename). */
 export const ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.audit.archiveSheetId';
 const LOCK_WAIT_MS = 30000;
+/** The archive is written by the edit trigger's installer only. */
+const AUDIT_ARCHIVE: ArchiveSpec = {
+  idProperty: ARCHIVE_SHEET_PROPERTY,
+  nameKey: 'audit.archiveSheet',
+  protectionKey: 'audit.archiveProtection',
+  editors: [],
+};
 
 /** Setup step: the edit trigger, once per installer (setup runs as an admin). */
 export function installEditAuditTrigger(ex: Execution): void {
@@ -107,16 +114,7 @@ export function archiveIfFull(wb: Workbook, threshold: number): number {
   const plan = planAuditArchive(log.lastRow - 1, threshold);
   if (!plan) return 0;
   const rows = log.sheet.getRange(plan.startRow, 1, plan.numRows, log.width).getValues();
-  const archive = archiveSheet(wb, log);
-  const first = Math.max(archive.getLastRow(), 1) + 1;
-  ensureRows(archive, first + rows.length - 1);
-  ensureColumns(archive, log.width);
-  archive.getRange(first, 1, rows.length, log.width).setValues(rows);
-  const timestamp = log.header.byKey.timestamp;
-  if (timestamp !== undefined)
-    archive.getRange(first, timestamp + 1, rows.length, 1).setNumberFormat('yyyy-mm-dd hh:mm:ss');
-  log.sheet.deleteRows(plan.startRow, plan.numRows);
-  wb.rowsDeleted('auditLog', plan.numRows);
+  const archive = moveToArchive(wb, log, AUDIT_ARCHIVE, plan.startRow, plan.numRows, rows);
   wb.append('auditLog', [
     auditRowForAction({
       action: 'auditArchive',
@@ -128,34 +126,4 @@ export function archiveIfFull(wb: Workbook, threshold: number): number {
     }),
   ]);
   return plan.numRows;
-}
-
-/** The archive sheet: found by its recorded id, else created with the log's header, protected. */
-function archiveSheet(wb: Workbook, log: Layout): Sheet {
-  const props = PropertiesService.getDocumentProperties();
-  const id = Number(props.getProperty(ARCHIVE_SHEET_PROPERTY));
-  const existing = wb.ss.getSheets().find((s) => s.getSheetId() === id);
-  if (existing) return existing;
-  const locale = localeOf(wb);
-  const taken = new Set(wb.ss.getSheets().map((s) => s.getName()));
-  const base = t(locale, 'audit.archiveSheet');
-  let name = base;
-  for (let i = 2; taken.has(name); i++) name = `${base} (${i})`;
-  const sheet = wb.ss.insertSheet(name);
-  const notes = log.headerValues.map((_, i) => {
-    const key = Object.keys(log.header.byKey).find((k) => log.header.byKey[k] === i);
-    return key ? columnNote(key, t(locale, 'setup.columnNote')) : '';
-  });
-  const header = sheet.getRange(1, 1, 1, log.headerValues.length);
-  header.setValues([log.headerValues]);
-  header.setNotes([notes]);
-  header.setFontWeight('bold');
-  sheet.setFrozenRows(1);
-  // Only the account the trigger runs as (an admin) may change the archive.
-  const protection = sheet.protect().setDescription(t(locale, 'audit.archiveProtection'));
-  protection.addEditor(Session.getEffectiveUser());
-  protection.removeEditors(protection.getEditors());
-  if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  props.setProperty(ARCHIVE_SHEET_PROPERTY, String(sheet.getSheetId()));
-  return sheet;
 }

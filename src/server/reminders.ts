@@ -9,11 +9,25 @@
  * removed when nothing is. ScriptApp lists only the current user's triggers, so who installed the
  * daily trigger is recorded in document properties.
  */
+import { dayNumberOf } from '../core/dates';
 import { editsAllCustomers, normalizeEmail, resolveRole, can } from '../core/roles';
-import { planRun, PlanInput, PlannedDigest, RunPlan, SendResult, settleRun } from '../core/reminders';
-import type { RowLinks } from '../core/reminders';
+import {
+  LEDGER_ARCHIVE_THRESHOLD,
+  planLedgerArchive,
+  planRun,
+  PlanInput,
+  PlannedDigest,
+  RunPlan,
+  SendResult,
+  settleRun,
+} from '../core/reminders';
+import type { LedgerRow, RowLinks } from '../core/reminders';
+import { systemWriters } from '../core/permissions-writers';
 import { UserError } from '../i18n';
+import { moveToArchive } from './archive-sheet';
+import { recordAction } from './audit-log';
 import { begin, Execution, requireAction, requireTable, withDocumentLock } from './session';
+import type { Table } from './workbook';
 import { ensureTrigger, removeTriggers, triggersOf } from './triggers';
 
 export const DAILY_HANDLER = 'runDailyReminders';
@@ -303,17 +317,19 @@ export function runReminderJob(): RunSummary {
     keepScheduleCurrent(ex, props);
     assertLedgerWritable(ex);
     // The ledger is read under the lock: a run that read it before another run's write could double.
+    const ledger = requireTable(ex, 'reminderLog');
     const plan = planRun(planInput(ex, started, MailApp.getRemainingDailyQuota()));
     const results: SendResult[] = [];
     const progress = { stoppedEarly: false };
-    let summary: RunSummary | undefined;
+    let summary: { run: RunSummary; ledgerRows: LedgerRow[] } | undefined;
     try {
       sendAll(plan, ex, started, budgetMs(props), results, progress);
     } finally {
       // Settle whatever happened, even after an unexpected error: a sent digest must be recorded.
       summary = settle(ex, props, plan, results, progress.stoppedEarly);
     }
-    return summary;
+    archiveLedgerIfFull(ex, ledger, summary.ledgerRows);
+    return summary.run;
   } finally {
     lock.releaseLock();
   }
@@ -339,7 +355,7 @@ function settle(
   plan: RunPlan,
   results: SendResult[],
   stoppedEarly: boolean,
-): RunSummary {
+): { run: RunSummary; ledgerRows: LedgerRow[] } {
   const s = settleRun(plan, results);
   ex.wb.append(
     'reminderLog',
@@ -366,7 +382,52 @@ function settle(
     stoppedEarly,
   };
   props.setProperty(LAST_RUN_PROPERTY, JSON.stringify(last));
-  return { status: 'done', ...last, catchUp };
+  return { run: { status: 'done', ...last, catchUp }, ledgerRows: s.rows };
+}
+
+/** Document property: a lower ledger archive threshold (tests, small workbooks); absent = 100,000. */
+export const LEDGER_ARCHIVE_THRESHOLD_PROPERTY = 'sheetsCrm.reminders.archiveThreshold';
+/** Document property: the ledger archive sheet's id. */
+const LEDGER_ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.reminders.archiveSheetId';
+
+/**
+ * After a run, under its lock: a ledger past the threshold moves its oldest half to the archive
+ * sheet (rows already read, so nothing is read again), and the digest rows of keys still open come
+ * back. A failure here is logged and changes nothing a run owes: sending must not depend on it.
+ */
+function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]): void {
+  try {
+    const raw = documentProperties().getProperty(LEDGER_ARCHIVE_THRESHOLD_PROPERTY);
+    const n = Number(raw);
+    const threshold = raw !== null && Number.isInteger(n) && n >= 2 ? n : LEDGER_ARCHIVE_THRESHOLD;
+    const today = dayNumberOf(Date.now(), ex.timeZone);
+    const plan = planLedgerArchive(ledger.rows, ledger.lastRow - 1, appended, today, ex.timeZone, threshold);
+    if (!plan) return;
+    const kept = new Set(plan.keptRows);
+    const moving = ledger.grid.slice(0, plan.numRows).filter((_, i) => !kept.has(plan.startRow + i));
+    const archive = moveToArchive(
+      ex.wb,
+      ledger,
+      {
+        idProperty: LEDGER_ARCHIVE_SHEET_PROPERTY,
+        nameKey: 'remind.archiveSheet',
+        protectionKey: 'remind.archiveProtection',
+        editors: systemWriters(ex.roles, ex.owner),
+      },
+      plan.startRow,
+      plan.numRows,
+      moving,
+    );
+    ex.wb.append('reminderLog', plan.carry);
+    recordAction(ex, {
+      action: 'reminderArchive',
+      sheet: 'reminderLog',
+      range: `${plan.startRow}:${plan.startRow + plan.numRows - 1}`,
+      details: { rows: moving.length, kept: plan.carry.length, to: archive.getName() },
+    });
+  } catch (e) {
+    console.warn(`Sheets CRM: archiving the reminder log failed: ${(e as Error).message}`);
+  }
 }
 
 /** The installer's run moves its own trigger when settings reminder.hour or the sheet's zone changed. */

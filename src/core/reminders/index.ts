@@ -10,8 +10,17 @@ export type { ReminderConfig } from './config';
 export { computeDue, isSkippedStatus, peopleByEmail } from './due';
 export type { DueInput, DueResult } from './due';
 export { buildDigests, ITEMS_PER_SECTION, sortItems, teamsOf } from './digest';
-export { DIGEST_RULE, MAX_RETRIES, readLedger, statusOf, owedDays, gaveUpSends } from './ledger';
-export type { LedgerRow, LedgerState, LedgerStatus, KeyStatus } from './ledger';
+export {
+  DIGEST_RULE,
+  MAX_RETRIES,
+  LEDGER_ARCHIVE_THRESHOLD,
+  planLedgerArchive,
+  readLedger,
+  statusOf,
+  owedDays,
+  gaveUpSends,
+} from './ledger';
+export type { LedgerArchivePlan, LedgerRow, LedgerState, LedgerStatus, KeyStatus } from './ledger';
 export { escapeHtml } from '../escape';
 export { BAD_ROWS_SHOWN, reasonText, renderDigest, rowLink } from './render';
 export type { RenderedMessage, RowLinks } from './render';

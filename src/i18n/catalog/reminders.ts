@@ -103,6 +103,8 @@ export const en: Record<string, string> = {
     'You can act only on your own customers. Not yours: rows {rows}. Nothing was changed.',
   'remind.act.interactionSummary': 'Contacted (marked from the reminders menu)',
   'remind.act.contacted': '{count} customer(s) marked contacted today.',
+  'remind.archiveSheet': 'Reminder log archive',
+  'remind.archiveProtection': 'Sheets CRM: reminder log archive, written only by the add-on',
   'remind.act.snoozed': '{count} follow-up(s) snoozed by {days} day(s).',
   'remind.error.ledgerProtected':
     'Reminders were not sent: {email} may not write to the "{sheet}" sheet, so they could not be recorded and would be sent twice. An admin can run "Apply permissions" to make reminder installers editors of it.',
@@ -206,6 +208,8 @@ export const zhCN: Record<string, string> = {
   'remind.act.notYours': '您只能处理自己的客户。以下行不属于您：{rows}。未做任何修改。',
   'remind.act.interactionSummary': '已联系（通过提醒菜单标记）',
   'remind.act.contacted': '已将 {count} 位客户标记为今日已联系。',
+  'remind.archiveSheet': '提醒日志归档',
+  'remind.archiveProtection': '客户管理：提醒日志归档，仅由插件写入',
   'remind.act.snoozed': '已将 {count} 个跟进推迟 {days} 天。',
   'remind.error.ledgerProtected':
     '提醒未发送：{email} 无权写入"{sheet}"表，发送记录无法保存，可能导致重复发送。管理员可以运行"应用权限"，使开启提醒的用户成为该表的编辑者。',

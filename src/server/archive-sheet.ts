@@ -1,0 +1,84 @@
+/**
+ * Archive sheets for the add-on's logs (the audit log, the reminder ledger): when a log passes its
+ * threshold, its oldest rows move to a protected archive sheet in one step. The archive is found by
+ * the id recorded in a document property (its tab name is a label users may rename), else created
+ * with the log's header and notes. Moving writes the archive first and deletes from the log last,
+ * so a failure in between leaves a duplicate, never a loss. The caller holds the document lock.
+ */
+import { columnNote } from '../core/columns';
+import { CellValue } from '../core/schema';
+import { Locale, resolveLocale, t } from '../i18n';
+import { ensureColumns, ensureRows, Layout, Workbook } from './workbook';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface ArchiveSpec {
+  /** document property holding the archive sheet's id */
+  idProperty: string;
+  /** catalog keys of the tab name and the protection description */
+  nameKey: string;
+  protectionKey: string;
+  /** who besides the account running this may write the archive (those who run the log's job) */
+  editors: string[];
+}
+
+/**
+ * Appends `rows` (from the log's oldest `numRows`, in its column order) to the archive, then
+ * deletes those `numRows` from the log: the caller appends back any it keeps.
+ */
+export function moveToArchive(
+  wb: Workbook,
+  log: Layout,
+  spec: ArchiveSpec,
+  startRow: number,
+  numRows: number,
+  rows: CellValue[][],
+): Sheet {
+  const archive = archiveSheet(wb, log, spec);
+  const width = log.width;
+  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ''));
+  if (grid.length) {
+    const first = Math.max(archive.getLastRow(), 1) + 1;
+    ensureRows(archive, first + grid.length - 1);
+    ensureColumns(archive, width);
+    // The log's column formats first, so text stays text (a ledger day is not turned into a date)
+    // and times read as times.
+    // (one format per column, as setup gives the log: a range-wide setter, not one per cell)
+    const formats = log.sheet.getRange(startRow, 1, 1, width).getNumberFormats()[0];
+    formats.forEach((format, i) => archive.getRange(first, i + 1, grid.length, 1).setNumberFormat(format));
+    archive.getRange(first, 1, grid.length, width).setValues(grid);
+  }
+  log.sheet.deleteRows(startRow, numRows);
+  wb.rowsDeleted(log.key, numRows);
+  return archive;
+}
+
+function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
+  const props = PropertiesService.getDocumentProperties();
+  const id = Number(props.getProperty(spec.idProperty));
+  const existing = wb.ss.getSheets().find((s) => s.getSheetId() === id);
+  if (existing) return existing;
+  const locale: Locale = resolveLocale(wb.ss.getSpreadsheetLocale());
+  const taken = new Set(wb.ss.getSheets().map((s) => s.getName()));
+  const base = t(locale, spec.nameKey);
+  let name = base;
+  for (let i = 2; taken.has(name); i++) name = `${base} (${i})`;
+  const sheet = wb.ss.insertSheet(name);
+  const notes = log.headerValues.map((_, i) => {
+    const key = Object.keys(log.header.byKey).find((k) => log.header.byKey[k] === i);
+    return key ? columnNote(key, t(locale, 'setup.columnNote')) : '';
+  });
+  const header = sheet.getRange(1, 1, 1, log.headerValues.length);
+  header.setValues([log.headerValues]);
+  header.setNotes([notes]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  // Only the account running the log's job (and those named) may change the archive.
+  const protection = sheet.protect().setDescription(t(locale, spec.protectionKey));
+  protection.addEditor(Session.getEffectiveUser());
+  protection.removeEditors(protection.getEditors());
+  if (spec.editors.length) protection.addEditors(spec.editors);
+  if (protection.canDomainEdit()) protection.setDomainEdit(false);
+  props.setProperty(spec.idProperty, String(sheet.getSheetId()));
+  return sheet;
+}
