@@ -23,16 +23,18 @@ export interface ArchiveSpec {
 }
 
 /**
- * Appends `rows` (from the log's oldest `numRows`, in its column order) to the archive, then
- * deletes those `numRows` from the log: the caller appends back any it keeps.
+ * Moves the log's oldest `numRows` (from `startRow`) out: `rows`, those of them that go (in the
+ * log's column order), are appended to the archive; then `beforeDelete` runs (the caller appends
+ * back the rows it keeps); only then are the `numRows` deleted from the log. A failure at any step
+ * leaves rows in two places, never in none.
  */
 export function moveToArchive(
   wb: Workbook,
   log: Layout,
   spec: ArchiveSpec,
-  startRow: number,
-  numRows: number,
+  block: { startRow: number; numRows: number },
   rows: CellValue[][],
+  beforeDelete?: () => void,
 ): Sheet {
   const archive = archiveSheet(wb, log, spec);
   const width = log.width;
@@ -42,14 +44,14 @@ export function moveToArchive(
     ensureRows(archive, first + grid.length - 1);
     ensureColumns(archive, width);
     // The log's column formats first, so text stays text (a ledger day is not turned into a date)
-    // and times read as times.
-    // (one format per column, as setup gives the log: a range-wide setter, not one per cell)
-    const formats = log.sheet.getRange(startRow, 1, 1, width).getNumberFormats()[0];
+    // and times read as times: one range-wide setter per column, as setup formats the log.
+    const formats = log.sheet.getRange(block.startRow, 1, 1, width).getNumberFormats()[0];
     formats.forEach((format, i) => archive.getRange(first, i + 1, grid.length, 1).setNumberFormat(format));
     archive.getRange(first, 1, grid.length, width).setValues(grid);
   }
-  log.sheet.deleteRows(startRow, numRows);
-  wb.rowsDeleted(log.key, numRows);
+  beforeDelete?.();
+  log.sheet.deleteRows(block.startRow, block.numRows);
+  wb.rowsDeleted(log.key, block.numRows);
   return archive;
 }
 

@@ -114,7 +114,7 @@ export function archiveIfFull(wb: Workbook, threshold: number): number {
   const plan = planAuditArchive(log.lastRow - 1, threshold);
   if (!plan) return 0;
   const rows = log.sheet.getRange(plan.startRow, 1, plan.numRows, log.width).getValues();
-  const archive = moveToArchive(wb, log, AUDIT_ARCHIVE, plan.startRow, plan.numRows, rows);
+  const archive = moveToArchive(wb, log, AUDIT_ARCHIVE, plan, rows);
   wb.append('auditLog', [
     auditRowForAction({
       action: 'auditArchive',

@@ -392,8 +392,9 @@ const LEDGER_ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.reminders.archiveSheetId';
 
 /**
  * After a run, under its lock: a ledger past the threshold moves its oldest half to the archive
- * sheet (rows already read, so nothing is read again), and the digest rows of keys still open come
- * back. A failure here is logged and changes nothing a run owes: sending must not depend on it.
+ * sheet (rows already read, so nothing is read again); the digest rows later runs still need are
+ * appended back before the block is deleted. A failure here is logged and loses no row (at worst a
+ * row is in two places): sending must not depend on it.
  */
 function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]): void {
   try {
@@ -414,11 +415,10 @@ function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]
         protectionKey: 'remind.archiveProtection',
         editors: systemWriters(ex.roles, ex.owner),
       },
-      plan.startRow,
-      plan.numRows,
+      plan,
       moving,
+      () => ex.wb.append('reminderLog', plan.carry),
     );
-    ex.wb.append('reminderLog', plan.carry);
     recordAction(ex, {
       action: 'reminderArchive',
       sheet: 'reminderLog',
