@@ -59,7 +59,9 @@ function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
   const props = PropertiesService.getDocumentProperties();
   const id = Number(props.getProperty(spec.idProperty));
   const existing = wb.ss.getSheets().find((s) => s.getSheetId() === id);
-  if (existing) return existing;
+  // An archive this account may not write (made before it joined the job) is left as it is: the
+  // rows go to a new one, which becomes the archive from now on.
+  if (existing && writable(existing)) return existing;
   const locale: Locale = resolveLocale(wb.ss.getSpreadsheetLocale());
   const taken = new Set(wb.ss.getSheets().map((s) => s.getName()));
   const base = t(locale, spec.nameKey);
@@ -83,4 +85,10 @@ function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   props.setProperty(spec.idProperty, String(sheet.getSheetId()));
   return sheet;
+}
+
+function writable(sheet: Sheet): boolean {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .every((p) => p.isWarningOnly() || p.canEdit());
 }

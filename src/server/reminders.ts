@@ -405,7 +405,10 @@ function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]
     const plan = planLedgerArchive(ledger.rows, ledger.lastRow - 1, appended, today, ex.timeZone, threshold);
     if (!plan) return;
     const kept = new Set(plan.keptRows);
-    const moving = ledger.grid.slice(0, plan.numRows).filter((_, i) => !kept.has(plan.startRow + i));
+    const moving = ledger.grid
+      .slice(0, plan.numRows)
+      .filter((line, i) => !kept.has(plan.startRow + i) && line.some((v) => v !== '' && v !== null));
+    if (moving.length === 0) return; // the whole block is still needed: nothing to archive yet
     const archive = moveToArchive(
       ex.wb,
       ledger,

@@ -133,6 +133,41 @@ describe('reminder ledger archive', () => {
     expect(protection.getDescription()).toBe('Sheets CRM: reminder log archive, written only by the add-on');
     expect(protection.isWarningOnly()).toBe(false);
   });
+  test('a manager who joined after the archive was made, and may not write it, archives to a new one', () => {
+    const rt = reminderWorkbook({ now: '2026-03-10T07:00:00+08:00', reps: 1 });
+    const history = (month: string) =>
+      Array.from({ length: 10 }, (_, i) => ({
+        date: `2026-${month}-${String(i + 1).padStart(2, '0')}`,
+        rule: 'digest',
+        customerId: '',
+        recipient: rep(1),
+        status: 'sent',
+      }));
+    writeRecords(rt, { reminderLog: history('01') });
+    rt.services.properties.global.getDocumentProperties().setProperty(LEDGER_ARCHIVE_THRESHOLD_PROPERTY, '4');
+    rt.run('runDailyReminders', [{ authMode: 'FULL' }], { as: OWNER, mode: 'trigger' }); // archive made
+    const firstArchive = archived(rt);
+    expect(firstArchive).toHaveLength(5);
+
+    const LATE = 'late.manager@example.com';
+    writeRecords(rt, {
+      roles: [{ email: LATE, name: 'Late', role: 'manager', active: true }],
+      reminderLog: history('02'),
+    });
+    rt.run('applyPermissions', [], { as: OWNER }); // the late manager may now write the ledger, not the archive
+    rt.run('runDailyReminders', [{ authMode: 'FULL' }], { as: LATE, mode: 'trigger' });
+
+    expect(archived(rt)).toEqual(firstArchive); // left as it was
+    const second = rt.spreadsheet.snapshot('Reminder log archive (2)').values.slice(1);
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.every((line) => /^2026-0[12]-/.test(String(line[0])))).toBe(true);
+    const audit = readTable(rt, 'auditLog')
+      .records.filter((r) => r.user === LATE)
+      .map((r) => r.action);
+    expect(audit).toContainEqual(
+      expect.stringMatching(/^reminderArchive .* to="Reminder log archive \(2\)"$/),
+    );
+  });
 });
 
 describe('at the real threshold', () => {
