@@ -67,11 +67,21 @@ export interface DecodedQueue {
   read: string[];
 }
 
-/** The parked rows among all document properties. */
-export function decodePendingAudit(properties: Record<string, string>): DecodedQueue {
+/**
+ * Parked values one execution appends at most: each costs a deleteProperty call (about 0.16 s),
+ * and a queue that grew over a quiet weekend drains over the next few executions instead.
+ */
+export const PENDING_AUDIT_KEYS_PER_FLUSH = 100;
+
+/** The oldest parked rows among all document properties: those of the first `limit` keys. */
+export function decodePendingAudit(
+  properties: Record<string, string>,
+  limit = PENDING_AUDIT_KEYS_PER_FLUSH,
+): DecodedQueue {
   const out: DecodedQueue = { rows: [], unreadable: [], read: [] };
   for (const key of Object.keys(properties).sort()) {
     if (!key.startsWith(PENDING_AUDIT_PREFIX)) continue;
+    if (out.read.length >= limit) break;
     const rows = parse(properties[key]);
     if (!rows) {
       out.unreadable.push(key);

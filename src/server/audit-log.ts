@@ -35,8 +35,9 @@ export function recordFieldChanges(ex: Execution, sheet: SheetKey, id: string, c
 }
 
 /**
- * Appends parked rows to the log in one block, then deletes their properties. The caller holds the
- * document lock and may write the log. Returns the number of rows appended.
+ * Appends the oldest parked rows (at most PENDING_AUDIT_KEYS_PER_FLUSH values) to the log in one
+ * block, then deletes their properties. The caller holds the document lock and may write the log.
+ * Returns the number of rows appended.
  */
 export function flushPendingAudit(wb: Workbook): number {
   const store = PropertiesService.getDocumentProperties();

@@ -1,6 +1,7 @@
 import {
   decodePendingAudit,
   encodePendingAudit,
+  PENDING_AUDIT_KEYS_PER_FLUSH,
   PENDING_AUDIT_PREFIX,
   PENDING_AUDIT_VALUE_MAX_BYTES,
   utf8Length,
@@ -69,6 +70,16 @@ describe('parked audit rows', () => {
     expect(decoded.unreadable).toEqual([key(1), key(2)]);
     expect(decoded.read).toEqual([key(3)]);
     expect(decoded.rows).toHaveLength(1);
+  });
+
+  test('one flush takes the oldest keys up to its limit; the rest wait for the next', () => {
+    const props = Object.fromEntries(
+      Array.from({ length: 5 }, (_, i) => [key(i), encodePendingAudit([row(i)])[0]]),
+    );
+    const decoded = decodePendingAudit(props, 3);
+    expect(decoded.read).toEqual([key(0), key(1), key(2)]);
+    expect(decoded.rows.map((r) => r.range)).toEqual(['F2', 'F3', 'F4']);
+    expect(PENDING_AUDIT_KEYS_PER_FLUSH).toBe(100);
   });
 
   test('nothing to encode, nothing stored', () => {
