@@ -8,7 +8,7 @@
 import { columnNote } from '../core/columns';
 import { CellValue } from '../core/schema';
 import { Locale, resolveLocale, t } from '../i18n';
-import { ensureColumns, ensureRows, Layout, Workbook } from './workbook';
+import { canEditSheet, ensureColumns, ensureRows, Layout, Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -20,6 +20,16 @@ export interface ArchiveSpec {
   protectionKey: string;
   /** who besides the account running this may write the archive (those who run the log's job) */
   editors: string[];
+}
+
+/**
+ * A log's archive threshold: the document property `property` when it holds a whole number >= 2
+ * (tests and small workbooks lower it), else `fallback`.
+ */
+export function archiveThreshold(property: string, fallback: number): number {
+  const raw = PropertiesService.getDocumentProperties().getProperty(property);
+  const n = Number(raw);
+  return raw !== null && Number.isInteger(n) && n >= 2 ? n : fallback;
 }
 
 /**
@@ -61,7 +71,7 @@ function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
   const existing = wb.ss.getSheets().find((s) => s.getSheetId() === id);
   // An archive this account may not write (made before it joined the job) is left as it is: the
   // rows go to a new one, which becomes the archive from now on.
-  if (existing && writable(existing)) return existing;
+  if (existing && canEditSheet(existing)) return existing;
   const locale: Locale = resolveLocale(wb.ss.getSpreadsheetLocale());
   const taken = new Set(wb.ss.getSheets().map((s) => s.getName()));
   const base = t(locale, spec.nameKey);
@@ -85,10 +95,4 @@ function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
   props.setProperty(spec.idProperty, String(sheet.getSheetId()));
   return sheet;
-}
-
-function writable(sheet: Sheet): boolean {
-  return sheet
-    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
-    .every((p) => p.isWarningOnly() || p.canEdit());
 }

@@ -16,7 +16,7 @@ import {
 } from '../core/audit-trail';
 import { SheetKey } from '../core/schema';
 import { Locale, resolveLocale, t } from '../i18n';
-import { ArchiveSpec, moveToArchive } from './archive-sheet';
+import { archiveThreshold, ArchiveSpec, moveToArchive } from './archive-sheet';
 import { flushPendingAudit } from './audit-log';
 import type { Execution } from './session';
 import { ensureTrigger, triggersOf } from './triggers';
@@ -67,7 +67,8 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!row) return;
   underLock(wb, () => {
     flushPendingAudit(wb); // rows parked by form saves happened before this edit
-    if (wb.append('auditLog', [row])) archiveIfFull(wb, archiveThreshold());
+    if (wb.append('auditLog', [row]))
+      archiveIfFull(wb, archiveThreshold(ARCHIVE_THRESHOLD_PROPERTY, AUDIT_ARCHIVE_THRESHOLD));
   });
 }
 
@@ -96,12 +97,6 @@ function underLock(wb: Workbook, fn: () => void): void {
 
 function localeOf(wb: Workbook): Locale {
   return resolveLocale(wb.ss.getSpreadsheetLocale());
-}
-
-function archiveThreshold(): number {
-  const raw = PropertiesService.getDocumentProperties().getProperty(ARCHIVE_THRESHOLD_PROPERTY);
-  const n = Number(raw);
-  return raw !== null && Number.isInteger(n) && n >= 2 ? n : AUDIT_ARCHIVE_THRESHOLD;
 }
 
 /**

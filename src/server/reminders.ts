@@ -24,10 +24,10 @@ import {
 import type { LedgerRow, RowLinks } from '../core/reminders';
 import { systemWriters } from '../core/permissions-writers';
 import { UserError } from '../i18n';
-import { moveToArchive } from './archive-sheet';
+import { archiveThreshold, moveToArchive } from './archive-sheet';
 import { recordAction } from './audit-log';
 import { begin, Execution, requireAction, requireTable, withDocumentLock } from './session';
-import type { Table } from './workbook';
+import { canEditSheet, type Table } from './workbook';
 import { ensureTrigger, removeTriggers, triggersOf } from './triggers';
 
 export const DAILY_HANDLER = 'runDailyReminders';
@@ -342,8 +342,7 @@ export function runReminderJob(): RunSummary {
  */
 function assertLedgerWritable(ex: Execution): void {
   const sheet = ex.wb.sheet('reminderLog');
-  const protections = sheet ? sheet.getProtections(SpreadsheetApp.ProtectionType.SHEET) : [];
-  if (protections.some((p) => !p.isWarningOnly() && !p.canEdit()))
+  if (sheet && !canEditSheet(sheet))
     throw new UserError(
       ex.t('remind.error.ledgerProtected', { email: actingEmail(ex), sheet: ex.t('sheet.reminderLog') }),
     );
@@ -398,9 +397,7 @@ const LEDGER_ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.reminders.archiveSheetId';
  */
 function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]): void {
   try {
-    const raw = documentProperties().getProperty(LEDGER_ARCHIVE_THRESHOLD_PROPERTY);
-    const n = Number(raw);
-    const threshold = raw !== null && Number.isInteger(n) && n >= 2 ? n : LEDGER_ARCHIVE_THRESHOLD;
+    const threshold = archiveThreshold(LEDGER_ARCHIVE_THRESHOLD_PROPERTY, LEDGER_ARCHIVE_THRESHOLD);
     const today = dayNumberOf(Date.now(), ex.timeZone);
     const plan = planLedgerArchive(ledger.rows, ledger.lastRow - 1, appended, today, ex.timeZone, threshold);
     if (!plan) return;

@@ -199,6 +199,13 @@ export function toRows(grid: CellValue[][], header: HeaderMap): SheetRow[] {
 /** Blank rows added beyond the need when a log sheet grows. */
 const LOG_HEADROOM = 500;
 
+/** Whether the account running this may write the sheet: an editor of every sheet protection on it. */
+export function canEditSheet(sheet: Sheet): boolean {
+  return sheet
+    .getProtections(SpreadsheetApp.ProtectionType.SHEET)
+    .every((p) => p.isWarningOnly() || p.canEdit());
+}
+
 /** Makes sure a sheet has at least `rows` rows (writes outside its size fail in Sheets). */
 export function ensureRows(sheet: Sheet, rows: number, headroom = 0): void {
   const max = sheet.getMaxRows();
