@@ -2,11 +2,11 @@
  * Read-only views of the emulated workbook for the local tools (dump, edit, playground): sheets
  * found by key and columns by their header notes, exactly as the add-on finds them.
  */
-import { mapHeader } from '../core/columns';
-import { dayNumberOf, dayNumberToIso, zonedTimeToInstant, dayNumberToCivil } from '../core/dates';
+import { mapHeader } from '../core/schema';
+import { dayNumberOf, dayNumberToIso, zonedTimeToInstant, dayNumberToCivil } from '../core/shared';
 import { isSheetKey, SheetKey, SHEETS } from '../core/schema';
 import { CATALOGS, LOCALES } from '../i18n';
-import { SHEET_IDS_PROPERTY } from '../server/workbook';
+import { SHEET_IDS_PROPERTY } from '../server/document';
 import { isDate } from './emulator/context';
 import { UsageError } from './cli-args';
 import type { Runtime } from './runtime';

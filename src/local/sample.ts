@@ -3,8 +3,7 @@
  * companies, purchases over two years, interactions, feedback and a roles sheet for every role.
  * Same seed, same data, so benchmarks compare like with like.
  */
-import { columnLetter } from '../core/columns';
-import { dayNumberOf, dayNumberToDate } from '../core/dates';
+import { dayNumberOf, dayNumberToDate, columnLetter } from '../core/shared';
 import { formatCustomerId, SheetKey } from '../core/schema';
 import { readTable, sheetOf } from './inspect';
 import type { Runtime } from './runtime';

@@ -4,14 +4,14 @@
  * function of dist/Code.js. Each one resolves the acting user and role before it acts.
  */
 import { isLocale, t, UserError } from '../i18n';
-import { recordAction } from './audit-log';
-import { followUpOnEdit } from './cadence';
-import { buildMenu, buildMinimalMenu } from './menu';
+import { recordAction } from './audit';
+import { followUpOnEdit } from './tiering';
+import { buildMenu, buildMinimalMenu } from './session';
 import { begin, isInteractive, requireAction, roleNotice, withDocumentLock } from './session';
-import { runSetup, SetupResult } from './setup';
+import { runSetup, SetupResult } from './workbook';
 
-// Customer workbook (issue 3): customer form, CSV import/export, duplicates, data-quality audit.
-export { customerFormData, menuCustomerForm, saveCustomer } from './customer-form';
+// Customer workbook: customer form, CSV import/export, duplicates, data-quality audit.
+export { customerFormData, menuCustomerForm, saveCustomer } from './workbook';
 export {
   exportCsvFile,
   exportDialogData,
@@ -19,23 +19,23 @@ export {
   importDialogData,
   menuExport,
   menuImport,
-} from './import-export';
-export { findDuplicates, menuAudit, menuDedupe, mergeDuplicates, runAudit } from './data-quality';
+} from './workbook';
+export { findDuplicates, menuDataQuality, menuDedupe, mergeDuplicates, runDataQuality } from './workbook';
 
-// Roles and protected ranges (issue 4): the reconciler, its hourly trigger, hand-over.
+// Roles and protected ranges: the reconciler, its hourly trigger, hand-over.
 export {
   applyPermissions,
   menuApplyPermissions,
   previewOwnerGrouping,
   reconcileProtectionsTrigger,
 } from './permissions';
-export { handOverCustomers, menuHandOver } from './hand-over';
+export { handOverCustomers, menuHandOver } from './permissions';
 
-// ABC tiering (issue 5): sidebar, preview, apply, the monthly re-tiering switch and trigger.
+// ABC tiering: sidebar, preview, apply, the monthly re-tiering switch and trigger.
 export { applyTiers, menuTiering, previewTiers, tierSidebarData } from './tiering';
-export { menuTierSchedule, scheduledRetiering } from './tier-schedule';
+export { menuTierSchedule, scheduledRetiering } from './tiering';
 
-// Reminders (issue 6): the daily trigger and its catch-up, the switch, the preview, row actions.
+// Reminders: the daily trigger and its catch-up, the switch, the preview, row actions.
 export {
   menuPreviewReminders,
   menuToggleReminders,
@@ -44,9 +44,9 @@ export {
   runReminderCatchUp,
   setDailyReminders,
 } from './reminders';
-export { menuMarkContacted, menuSnooze1, menuSnooze3, menuSnooze7, menuSnooze14 } from './reminder-actions';
+export { menuMarkContacted, menuSnooze1, menuSnooze3, menuSnooze7, menuSnooze14 } from './reminders';
 
-// Reports (issue 7): dashboard, own figures, edit audit trigger, backups.
+// Reports: dashboard, own figures, edit audit trigger, backups.
 export {
   dashboardDailyRefresh,
   menuMyFigures,
@@ -54,9 +54,9 @@ export {
   menuToggleDashboardRefresh,
   myFigures,
   runReport,
-} from './dashboard';
-export { onEditAudit } from './audit-trail';
-export { backupScheduled, listBackups, menuApplyBackupSchedule, menuBackupNow } from './backup';
+} from './reports';
+export { onEditAudit } from './audit';
+export { backupScheduled, listBackups, menuApplyBackupSchedule, menuBackupNow } from './reports';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return buildMinimalMenu();
@@ -102,7 +102,7 @@ export function menuAbout(): void {
 
 /**
  * Simple edit trigger: runs as the editor on every edit, so each handler returns at once when the
- * edit is none of its business. ABC tiering (issue 5): follow-up cadence after a contact.
+ * edit is none of its business. ABC tiering: follow-up cadence after a contact.
  */
 export function onEdit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   followUpOnEdit(e);

@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
 import { Runtime } from '../../src/local/runtime';
 import { readWorkbookFile } from '../../src/local/workbook-file';
-import { BIG_ROWS, fixtureWorkbook, FIXTURE_OWNER } from './fixture-addon';
+import { BIG_ROWS, fixtureWorkbook, FIXTURE_OWNER } from '../support/fixture-addon';
 import {
   ASSETS_DIR,
   cellText,
@@ -17,7 +17,7 @@ import {
   openPage,
   settle,
   until,
-} from './harness';
+} from '../support/browser';
 
 let browser: Browser;
 let playground: Playground;

@@ -10,7 +10,7 @@ import { PROTECTED_MESSAGE } from '../../src/local/emulator/spreadsheet';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/local/workbook-file';
 import { Runtime } from '../../src/local/runtime';
-import { crm, tempWorkbook } from '../integration/harness';
+import { crm, tempWorkbook } from '../support/runner';
 import {
   actAs,
   ASSETS_DIR,
@@ -27,7 +27,7 @@ import {
   shot,
   showSheet,
   until,
-} from './harness';
+} from '../support/browser';
 
 const OWNER = 'owner@example.com';
 const REP1 = 'rep1@example.com';

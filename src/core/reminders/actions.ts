@@ -3,11 +3,11 @@
  * selected rows. Pure planning: the shell reads the rows once, asks these functions what to write,
  * and writes each contiguous block once.
  */
-import { cadenceForTier, cadenceFromSettings, planFollowUp } from '../cadence';
-import { cellToDayNumber, dayNumberToDate } from '../dates';
+import { cadenceForTier, cadenceFromSettings, planFollowUp } from '../tiering';
+import { cellToDayNumber, dayNumberToDate } from '../shared';
 import { editsAllCustomers, normalizeEmail } from '../roles';
 import type { Role, SheetRow } from '../schema';
-import type { SettingsMap } from '../settings';
+import type { SettingsMap } from '../schema';
 
 /** The snooze lengths the menu offers, in days. */
 export const SNOOZE_DAYS = [1, 3, 7, 14] as const;
@@ -33,7 +33,7 @@ export interface ContactedChange {
   nextFollowUp: Date | null;
 }
 
-/** lastContact = today; nextFollowUp follows the cadence rule of src/core/cadence.ts. */
+/** lastContact = today; nextFollowUp follows the cadence rule of core/tiering/cadence.ts. */
 export function planMarkContacted(
   rows: SheetRow[],
   today: number,

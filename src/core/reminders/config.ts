@@ -1,7 +1,7 @@
 /** The reminder settings, parsed once per run with the documented defaults as fallbacks. */
-import { CadenceDays, cadenceFromSettings } from '../cadence';
-import { isValidTimeZone } from '../dates';
-import { listSetting, SETTING_DEFS, SettingsMap, withDefaults } from '../settings';
+import { CadenceDays, cadenceFromSettings } from '../tiering';
+import { isValidTimeZone } from '../shared';
+import { listSetting, SETTING_DEFS, SettingsMap, withDefaults } from '../schema';
 import { Locale, resolveLocale } from '../../i18n';
 
 export interface ReminderConfig {
@@ -15,7 +15,7 @@ export interface ReminderConfig {
   birthdayDays: number;
   /** contract expiries are listed exactly this many days before contractEnd (0 = on the day) */
   contractDays: number[];
-  /** follow-up cadence in days per tier (src/core/cadence.ts owns the rule) */
+  /** follow-up cadence in days per tier (core/tiering/cadence.ts owns the rule) */
   cadence: CadenceDays;
 }
 

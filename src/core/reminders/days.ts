@@ -1,6 +1,6 @@
 /** Day arithmetic for the reminder hot loop: reading cells, and annual dates without allocating Dates. */
-import { dayReader as coreDayReader, NULL_DAY } from '../day-reader';
-import { isLeapYear } from '../dates';
+import { dayReader as coreDayReader, NULL_DAY } from '../shared';
+import { isLeapYear } from '../shared';
 
 /** A cell as a day number in the zone: null when blank, NaN when not a date (see cellToDayNumber). */
 export type DayReader = (value: unknown) => number | null;

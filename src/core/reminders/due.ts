@@ -5,7 +5,7 @@
 import type { RoleEntry } from '../roles';
 import { normalizeEmail } from '../roles';
 import type { CellValue, SheetRow } from '../schema';
-import { cadenceForTier } from '../cadence';
+import { cadenceForTier } from '../tiering';
 import type { ReminderConfig } from './config';
 import { dayReader, monthDayOf, nextAnnual } from './days';
 import type { BadRow, BadRowReason, CustomerRef, DueItem, FollowUpBasis } from './types';

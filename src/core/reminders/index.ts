@@ -21,7 +21,7 @@ export {
   gaveUpSends,
 } from './ledger';
 export type { LedgerArchivePlan, LedgerRow, LedgerState, LedgerStatus, KeyStatus } from './ledger';
-export { escapeHtml } from '../escape';
+export { escapeHtml } from '../shared';
 export { BAD_ROWS_SHOWN, reasonText, renderDigest, rowLink } from './render';
 export type { RenderedMessage, RowLinks } from './render';
 export * from './types';
@@ -34,3 +34,4 @@ export {
   SNOOZE_DAYS,
 } from './actions';
 export type { ContactedChange, SnoozeChange } from './actions';
+export { dayReader, monthDayOf, nextAnnual, yearOf } from './days';

@@ -24,10 +24,10 @@
  * double is a run killed between a send and its settlement, so the shell must stop with a margin
  * and settle in `finally`.
  */
-import { dayNumberOf, dayNumberToIso } from '../dates';
+import { dayNumberOf, dayNumberToIso } from '../shared';
 import { normalizeEmail, parseRoles } from '../roles';
 import type { SheetRow } from '../schema';
-import type { SettingsMap } from '../settings';
+import type { SettingsMap } from '../schema';
 import { Locale, resolveLocale } from '../../i18n';
 import { reminderConfig } from './config';
 import { buildDigests, teamsOf } from './digest';

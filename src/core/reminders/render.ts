@@ -3,8 +3,8 @@
  * one document model, so they always say the same thing; every value goes through escapeHtml in
  * the HTML (customer data is user input: a name may be `<img src=x onerror=...>`).
  */
-import { dayNumberToIso } from '../dates';
-import { escapeHtml } from '../escape';
+import { dayNumberToIso } from '../shared';
+import { escapeHtml } from '../shared';
 import { Locale, t } from '../../i18n';
 import type { BadRow, BadRowReason, Digest, DueItem, FailedSend, ItemKind, TeamPart } from './types';
 import { ITEM_KINDS } from './types';

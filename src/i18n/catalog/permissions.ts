@@ -1,4 +1,4 @@
-/** Protection descriptions, the reconciler's drift report and hand-over messages (issue 4). */
+/** Protection descriptions, the reconciler's drift report and hand-over messages. */
 export const en: Record<string, string> = {
   'perm.desc.sheetStaff': '{sheet}: staff may edit, viewers may not.',
   'perm.desc.sheetPurchases': '{sheet}: managers, admins and assistants may edit.',

@@ -1,4 +1,4 @@
-/** The KPI dashboard (issue 7): titles, table headers, KPI labels and chart titles. */
+/** The KPI dashboard: titles, table headers, KPI labels and chart titles. */
 export const en: Record<string, string> = {
   'report.title': 'Sheets CRM dashboard',
   'report.titleOwner': 'Sheets CRM dashboard: customers of {owner}',

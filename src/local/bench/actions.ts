@@ -70,7 +70,7 @@ export const ACTIONS: ActionSpec[] = [
   {
     key: 'audit',
     label: 'audit (data-quality report)',
-    candidates: ['runAudit', 'menuAudit'],
+    candidates: ['runDataQuality', 'menuDataQuality'],
     args: () => [],
     core: 'audit',
   },
@@ -98,7 +98,7 @@ export const ACTIONS: ActionSpec[] = [
         '(fewer interactions and feedback per customer)',
     },
     splitsByDesign:
-      'one execution merges at most 200 groups (MERGE_GROUPS_PER_RUN); the next run merges the rest (issue 3)',
+      'one execution merges at most 200 groups (MERGE_GROUPS_PER_RUN); the next run merges the rest',
   },
   {
     key: 'protect',
@@ -140,7 +140,7 @@ export const ACTIONS: ActionSpec[] = [
     mode: 'trigger',
     core: 'remind',
     splitsByDesign:
-      'the reminder job stops before the 6-minute limit, saves its position and a follow-up trigger finishes (issue 6)',
+      'the reminder job stops before the 6-minute limit, saves its position and a follow-up trigger finishes',
   },
   {
     key: 'report',

@@ -24,22 +24,22 @@ export const CORE_BUDGETS: Array<{
     action: 'tierPreview',
     ms: 2000,
     from: 100_000,
-    source: 'issue 5: 100,000 customers / 1,000,000 purchases < 2 s',
+    source: 'ABC tiering: 100,000 customers / 1,000,000 purchases < 2 s',
   },
   {
     action: 'tierApply',
     ms: 2000,
     from: 100_000,
-    source: 'issue 5: 100,000 customers / 1,000,000 purchases < 2 s',
+    source: 'ABC tiering: 100,000 customers / 1,000,000 purchases < 2 s',
   },
   {
     action: 'remind',
     ms: 1000,
     from: 50_000,
     slice: true,
-    source: 'issue 6: planning for 50,000 customers < 1 s',
+    source: 'reminders: planning for 50,000 customers < 1 s',
   },
-  { action: 'report', ms: 2000, from: 100_000, source: 'issue 7: dashboard for 100,000 / 1,000,000 < 2 s' },
+  { action: 'report', ms: 2000, from: 100_000, source: 'reports: dashboard for 100,000 / 1,000,000 < 2 s' },
 ];
 
 export const TIME_BUDGET_FROM = 100_000;

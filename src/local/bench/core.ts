@@ -3,20 +3,20 @@
  * getValues returns them (Dates at midnight, numbers, booleans), found by column key as the shell
  * finds them. Reading the rows is not timed; only the core call is.
  */
-import { auditWorkbook } from '../../core/audit';
-import { mapHeader } from '../../core/columns';
-import { dayNumberOf } from '../../core/dates';
-import { findDuplicateGroups } from '../../core/dedupe';
+import { checkDataQuality } from '../../core/workbook';
+import { mapHeader } from '../../core/schema';
+import { dayNumberOf } from '../../core/shared';
+import { findDuplicateGroups } from '../../core/workbook';
 import { planProtections } from '../../core/permissions';
-import type { SheetLayout } from '../../core/permissions-types';
+import type { SheetLayout } from '../../core/permissions';
 import { planRun } from '../../core/reminders';
 import { computeKpis } from '../../core/reports';
-import { dashboardBlocks } from '../../core/reports-dashboard';
+import { dashboardBlocks } from '../../core/reports';
 import { parseRoles } from '../../core/roles';
 import { CellValue, SheetKey, SheetRow, SHEETS } from '../../core/schema';
-import { SettingsMap, withDefaults } from '../../core/settings';
+import { SettingsMap, withDefaults } from '../../core/schema';
 import { computeTiers } from '../../core/tiering';
-import { tierOptionsFromSettings } from '../../core/tiering-options';
+import { tierOptionsFromSettings } from '../../core/tiering';
 import { sheetOf } from '../inspect';
 import type { Runtime } from '../runtime';
 import { BENCH_NOW, BENCH_OWNER, BENCH_TIME_ZONE } from './workload';
@@ -60,7 +60,7 @@ export interface CoreTiming {
   ms: number;
   /** heap growth across the core call, MB (garbage included: an upper bound of what it keeps) */
   heapDeltaMb: number;
-  /** for reminders: planning for the first 50,000 customers, the size issue 6 names */
+  /** for reminders: planning for the first 50,000 customers, the size the reminders feature targets */
   slice?: { customers: number; ms: number };
 }
 
@@ -101,9 +101,9 @@ export function timeCore(key: CoreKey, data: Loaded): CoreTiming {
   switch (key) {
     case 'audit':
       return {
-        fn: 'auditWorkbook',
+        fn: 'checkDataQuality',
         ...timed(() =>
-          auditWorkbook({
+          checkDataQuality({
             sheets: {
               customers,
               interactions: data.interactions.rows,

@@ -92,7 +92,7 @@ export function modeledTime(input: CostInput): ModeledTime {
 /** The model's constants and sources, for RESULTS.md. */
 export const COST_MODEL_NOTES = [
   'No cost for local calls (an assumption): builders (newDataValidation(), DataValidationBuilder.*, ...), accessors of objects already fetched (User.getEmail, Range.getA1Notation, getRow, ...) and Sheet.getRange, Sheet.getRangeList, RangeList.getRanges (references).',
-  `${COST_MODEL.CALL_SECONDS} s per other service call (an uncached round trip: 1,000 getLastRow() calls in a loop took 160 s, bugbugnow.net 2019; issue 9: 1,000 interleaved getValue/setValue pairs about 318 s). Conservative: a cached read costs about 3 ms.`,
+  `${COST_MODEL.CALL_SECONDS} s per other service call (an uncached round trip: 1,000 getLastRow() calls in a loop took 160 s, bugbugnow.net 2019; 1,000 interleaved getValue/setValue pairs about 318 s). Conservative: a cached read costs about 3 ms.`,
   `${COST_MODEL.CELL_WRITE_SECONDS * 1000} ms per cell written (one setValues of 4,000 cells plus flush() took 610 ms: Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?").`,
   'Cells given one property by a range-wide setter (setNumberFormat, setDataValidation, setBackground, ...) are charged as one call, not per cell: Sheets stores such properties per range.',
   `${COST_MODEL.CELL_READ_SECONDS * 1000} ms per cell read: an estimate (no published per-cell read figure found; a 10M-cell sheet can be read within one execution, tanaikech 2022, so at most 0.036 ms).`,

@@ -109,7 +109,7 @@ export function resultsMarkdown(run: BenchRun): string {
       n(s.composition.importRows),
       `${n(s.cellsBefore)} / ${n(s.cellsAfter)}`,
       n(s.buildMs),
-      s.composition.adjusted ?? 'as issue 9 asks',
+      s.composition.adjusted ?? 'as specified',
     ]),
   );
   return [

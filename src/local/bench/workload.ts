@@ -4,8 +4,8 @@
  * customers that the import action reads. Google Sheets counts every cell of every sheet's grid
  * against its 10,000,000-cell limit (the emulator enforces it), so the workload is fitted to it.
  */
-import { dayNumberOf, dayNumberToIso } from '../../core/dates';
-import { serializeCsv } from '../../core/csv';
+import { dayNumberOf, dayNumberToIso } from '../../core/shared';
+import { serializeCsv } from '../../core/workbook';
 import { SheetKey, SHEETS } from '../../core/schema';
 import { CATALOGS } from '../../i18n';
 import { isDate } from '../emulator/context';
@@ -21,7 +21,7 @@ export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 /** Google Sheets' cell limit per spreadsheet (the emulator's MAX_CELLS). */
 export const SHEETS_CELL_LIMIT = 10_000_000;
 
-/** What issue 9 asks for, per customer on average. */
+/** A real team's workbook, per customer on average. */
 export const TARGET = {
   purchases: 10,
   interactions: 3,
@@ -101,7 +101,7 @@ export function sampleSizeOf(c: Composition, seed = BENCH_SEED): SampleSize {
     accountManagers: c.accountManagers,
     seed,
     exact: true,
-    // One block of rows per account manager: protections stay one per owner (issue 4's grouping).
+    // One block of rows per account manager: protections stay one per owner (the owner grouping of permissions).
     ownerLayout: 'grouped',
     uniqueCompanies: true,
     duplicateRate: TARGET.duplicateRate,

@@ -1,12 +1,12 @@
 /** The runner's basic commands: init, setup, run, dump, edit, triggers, tick, outbox, stats. */
-import { columnLetter } from '../../core/columns';
+import { columnLetter } from '../../core/shared';
 import { parseInstant, UsageError } from '../cli-args';
 import { columnIndexOf, readTable, requireSheetKey } from '../inspect';
 import { Runtime } from '../runtime';
 import { loadSample } from '../sample';
 import { workbookExists } from '../workbook-file';
-import type { Command, CommandContext } from './index';
-import { printUiEvents, runtimeOf } from './index';
+import type { Command, CommandContext } from '.';
+import { printUiEvents, runtimeOf } from '.';
 
 const DEFAULT_OWNER = 'owner@example.com';
 

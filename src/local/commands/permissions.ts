@@ -3,8 +3,8 @@
  * line, calling the same bundle functions as the menu items (applyPermissions, previewOwnerGrouping,
  * handOverCustomers) as the --as user, so the add-on checks the role and validates the input.
  */
-import type { Command, CommandContext } from './index';
-import { printUiEvents, runtimeOf } from './index';
+import type { Command, CommandContext } from '.';
+import { printUiEvents, runtimeOf } from '.';
 
 /** The server's answers, as far as the CLI reads them. */
 interface Report {

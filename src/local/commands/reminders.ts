@@ -1,6 +1,6 @@
 /** `crm remind`: run the reminder job as the daily trigger would, or preview it with --dry-run. */
-import type { Command, CommandContext } from './index';
-import { runtimeOf } from './index';
+import type { Command, CommandContext } from '.';
+import { runtimeOf } from '.';
 import type { ReminderPreview, RunSummary } from '../../server/reminders';
 
 function dryRun(ctx: CommandContext): void {

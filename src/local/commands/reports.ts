@@ -1,6 +1,6 @@
-/** The runner's report and backup commands (issue 7). */
-import type { Command, CommandContext } from './index';
-import { printUiEvents, runtimeOf } from './index';
+/** The runner's report and backup commands. */
+import type { Command, CommandContext } from '.';
+import { printUiEvents, runtimeOf } from '.';
 
 interface Block {
   key: string;

@@ -4,8 +4,8 @@
  * as the sidebar's form fields, so the add-on parses and validates them (localized errors, exit 1).
  */
 import { UsageError } from '../cli-args';
-import type { Command, CommandContext } from './index';
-import { printUiEvents, runtimeOf } from './index';
+import type { Command, CommandContext } from '.';
+import { printUiEvents, runtimeOf } from '.';
 import type { TierApplyResult, TierPreviewData as Preview, TierPreviewResponse } from '../../server/tiering';
 
 const FLAG_TO_FIELD: Record<string, string> = {

@@ -1,11 +1,11 @@
-/** The customer workbook's commands (issue 3): import, export, dedupe, audit. */
+/** The customer workbook's commands: import, export, dedupe, audit. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-args';
 import { requireSheetKey } from '../inspect';
-import type { AuditResult, DuplicatesReport, MergeResult } from '../../server/data-quality';
-import type { ExportResult, ImportResult } from '../../server/import-export';
-import type { Command, CommandContext } from './index';
-import { printUiEvents, runtimeOf } from './index';
+import type { QualityResult, DuplicatesReport, MergeResult } from '../../server/workbook';
+import type { ExportResult, ImportResult } from '../../server/workbook';
+import type { Command, CommandContext } from '.';
+import { printUiEvents, runtimeOf } from '.';
 
 function call<T>(ctx: CommandContext, fn: string, args: unknown[] = []): T {
   const rt = runtimeOf(ctx);
@@ -120,7 +120,7 @@ const audit: Command = {
     'Data-quality audit: every invalid cell, missing value, orphan, duplicate; rewrites the report sheet.',
   maxArgs: 0,
   run(ctx) {
-    const result = call<AuditResult>(ctx, 'runAudit');
+    const result = call<QualityResult>(ctx, 'runDataQuality');
     if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
     else {
       const lines = [result.summary];

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
-import { columnLetter } from '../../core/columns';
+import { columnLetter } from '../../core/shared';
 import type { MailRecord } from '../emulator/services/mail';
 import type { TriggerRecord } from '../emulator/services/script-app';
 import type { MenuRecord, UiAnswer, UiEvent } from '../emulator/services/ui';

@@ -4,7 +4,7 @@
  * edit. Reads the emulator's model directly: uncounted, and only the rows asked for, so a
  * 100,000-row sheet costs what the visible rows cost.
  */
-import { columnLetter } from '../../core/columns';
+import { columnLetter } from '../../core/shared';
 import { formatCell } from '../emulator/spreadsheet/display';
 import type { SheetModel } from '../emulator/spreadsheet/model';
 import type { Runtime } from '../runtime';

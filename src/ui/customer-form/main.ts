@@ -3,9 +3,9 @@
  * saves through google.script.run; the server validates again, checks the role and warns about
  * likely duplicates, which the user may override.
  */
-import type { CustomerFormData, FormField, SaveResult } from '../../server/customer-form';
-import { withDefaults } from '../../core/settings';
-import { validateRecord, ValidationContext, ValidationIssue } from '../../core/validation';
+import type { CustomerFormData, FormField, SaveResult } from '../../server/workbook';
+import { withDefaults } from '../../core/schema';
+import { validateRecord, ValidationContext, ValidationIssue } from '../../core/workbook';
 import type { Locale } from '../../i18n';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';

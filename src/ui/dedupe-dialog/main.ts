@@ -1,5 +1,5 @@
 /** The duplicates dialog: groups of likely duplicate customers, merged on request. */
-import type { DuplicatesReport } from '../../server/data-quality';
+import type { DuplicatesReport } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
 

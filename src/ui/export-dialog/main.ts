@@ -1,5 +1,5 @@
 /** The export dialog: the server renders the CSV (UTF-8 with BOM); the browser saves it. */
-import type { DialogData } from '../../server/import-export';
+import type { DialogData } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
 import { downloadText } from '../import-dialog/download';

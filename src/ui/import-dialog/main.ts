@@ -2,7 +2,7 @@
  * The import dialog: reads the chosen file in the browser as bytes and sends them (base64) to the
  * server, which checks the encoding, imports the valid rows and lists the rejected ones.
  */
-import type { DialogData, ImportResult } from '../../server/import-export';
+import type { DialogData, ImportResult } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
 import { downloadText } from './download';

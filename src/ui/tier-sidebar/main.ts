@@ -4,8 +4,8 @@
  * warnings, field errors) and Apply for the roles that may. Built with h() and createElementNS:
  * text nodes only, never markup.
  */
-import { paretoSvg, SvgNode } from '../../core/pareto-svg';
-import type { TierFormField, TierFormInput } from '../../core/tiering-form';
+import { paretoSvg, SvgNode } from '../../core/tiering';
+import type { TierFormField, TierFormInput } from '../../core/tiering';
 import type { TierPreviewData, TierSidebarData } from '../../server/tiering';
 import { append, byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';

@@ -3,8 +3,8 @@
  * line of text says, from the server's data. main.ts turns it into DOM with h(), which puts every
  * string in as a text node, so names like `<img src=x onerror=alert(1)>` show as typed.
  */
-import type { TierMethod, TierOptions } from '../../core/tiering-options';
-import type { TierFormInput } from '../../core/tiering-form';
+import type { TierMethod, TierOptions } from '../../core/tiering';
+import type { TierFormInput } from '../../core/tiering';
 import type { TierPreviewData } from '../../server/tiering';
 
 export type Messages = Record<string, string>;

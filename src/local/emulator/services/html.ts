@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
-import { escapeHtml } from '../../../core/escape';
+import { escapeHtml } from '../../../core/shared';
 import { counted, type EmulatorContext } from '../context';
 import { enumOf, fail, signatureError } from './shared';
 

@@ -20,7 +20,7 @@ import {
   isValidTimeZone,
   wallClock,
   zonedTimeToInstant,
-} from '../../../core/dates';
+} from '../../../core/shared';
 import { enumOf, fail, signatureError } from './shared';
 
 export const MAX_TRIGGERS_PER_USER = 20;

@@ -6,7 +6,7 @@
  * Choice where the reference is silent: a Date in a cell without a format shows as "yyyy-mm-dd"
  * (or "yyyy-mm-dd hh:mm:ss" when it is not midnight), the ISO style, whatever the locale.
  */
-import { wallClock } from '../../../core/dates';
+import { wallClock } from '../../../core/shared';
 import { type Cell, Formula } from './values';
 import { DAYS, MONTHS } from '../calendar-names';
 

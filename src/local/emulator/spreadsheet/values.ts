@@ -3,7 +3,7 @@
  * realm) or a Formula. Formulas are stored, never evaluated: getValues returns their text.
  */
 import { isDate } from '../context';
-import { daysInMonth, zonedTimeToInstant } from '../../../core/dates';
+import { daysInMonth, zonedTimeToInstant } from '../../../core/shared';
 
 export class Formula {
   constructor(readonly text: string) {}

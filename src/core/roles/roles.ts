@@ -1,0 +1,131 @@
+/**
+ * Who may do what (DESIGN.md section 3). The roles sheet maps e-mail addresses to roles; the
+ * workbook owner is always admin; anyone else not listed, inactive or invisible is a viewer.
+ * Every server entry point asks `can(role, action)` before acting; menus only hide what a role
+ * cannot do, which is not security.
+ */
+import { isRole, Role, SheetRow } from '../schema';
+
+export const ACTIONS = [
+  'setup',
+  'applyPermissions',
+  'editSettings',
+  'editCustomers',
+  'addCustomers',
+  'importData',
+  'exportData',
+  'dedupe',
+  'dataQuality',
+  'previewTiers',
+  'applyTiers',
+  'manageReminders',
+  'previewReminders',
+  'actOnReminders',
+  'refreshDashboard',
+  'viewOwnReport',
+  'backup',
+  'handOver',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+const ADMIN: Role[] = ['admin'];
+const MANAGERS: Role[] = ['admin', 'manager'];
+const REPS: Role[] = ['admin', 'manager', 'accountManager'];
+const STAFF: Role[] = ['admin', 'manager', 'accountManager', 'assistant'];
+
+const ALLOWED: Record<Action, Role[]> = {
+  setup: ADMIN,
+  applyPermissions: ADMIN,
+  editSettings: ADMIN,
+  handOver: ADMIN,
+  editCustomers: STAFF,
+  addCustomers: STAFF,
+  importData: MANAGERS,
+  exportData: STAFF,
+  dedupe: MANAGERS,
+  dataQuality: STAFF,
+  previewTiers: REPS,
+  applyTiers: MANAGERS,
+  manageReminders: MANAGERS,
+  previewReminders: REPS,
+  actOnReminders: REPS,
+  refreshDashboard: MANAGERS,
+  viewOwnReport: REPS,
+  backup: MANAGERS,
+};
+
+export function can(role: Role, action: Action): boolean {
+  return ALLOWED[action].includes(role);
+}
+
+/** Roles that may edit every customer row (account managers edit only their own). */
+export function editsAllCustomers(role: Role): boolean {
+  return role === 'admin' || role === 'manager';
+}
+
+export interface RoleEntry {
+  row: number;
+  email: string;
+  name: string;
+  role: Role;
+  team: string;
+  managerEmail: string;
+  active: boolean;
+}
+
+export function normalizeEmail(email: unknown): string {
+  return String(email ?? '')
+    .trim()
+    .toLowerCase();
+}
+
+/** A cell read as a boolean: TRUE, "true", "yes", "是", 1 count as true; blank as `blankAs`. */
+export function cellToBoolean(value: unknown, blankAs: boolean): boolean {
+  if (value === '' || value === null || value === undefined) return blankAs;
+  if (typeof value === 'boolean') return value;
+  if (typeof value === 'number') return value !== 0;
+  const t = String(value).trim().toLowerCase();
+  if (t === '') return blankAs;
+  return ['true', 'yes', 'y', '1', '是', '在职', 'active'].includes(t);
+}
+
+/** Parses roles sheet rows; rows with no e-mail or an unknown role are skipped (the data-quality check reports them). */
+export function parseRoles(rows: SheetRow[]): RoleEntry[] {
+  const out: RoleEntry[] = [];
+  for (const r of rows) {
+    const email = normalizeEmail(r.values.email);
+    const role = String(r.values.role ?? '').trim();
+    if (!email || !isRole(role)) continue;
+    out.push({
+      row: r.row,
+      email,
+      name: String(r.values.name ?? '').trim(),
+      role,
+      team: String(r.values.team ?? '').trim(),
+      managerEmail: normalizeEmail(r.values.managerEmail),
+      active: cellToBoolean(r.values.active, true),
+    });
+  }
+  return out;
+}
+
+export type RoleReason = 'owner' | 'listed' | 'blank' | 'notListed' | 'inactive';
+
+export interface ActingUser {
+  email: string;
+  role: Role;
+  /** why this role: blank, notListed and inactive users are viewers and are told why */
+  reason: RoleReason;
+  entry?: RoleEntry;
+}
+
+/** The acting user's role: the owner is always admin; the first active listing wins. */
+export function resolveRole(email: string, owner: string, roles: RoleEntry[]): ActingUser {
+  const e = normalizeEmail(email);
+  if (!e) return { email: '', role: 'viewer', reason: 'blank' };
+  const entry = roles.find((r) => r.email === e && r.active) ?? roles.find((r) => r.email === e);
+  if (e === normalizeEmail(owner)) return { email: e, role: 'admin', reason: 'owner', entry };
+  if (!entry) return { email: e, role: 'viewer', reason: 'notListed' };
+  if (!entry.active) return { email: e, role: 'viewer', reason: 'inactive', entry };
+  return { email: e, role: entry.role, reason: 'listed', entry };
+}

@@ -1,0 +1,20 @@
+/**
+ * The workbook's shape: sheet and column keys, header mapping by key, and the Settings defaults.
+ */
+export { columnNote, keyFromNote, mapHeader } from './columns';
+export type { HeaderMap } from './columns';
+export {
+  CUSTOMER_COLUMNS,
+  CUSTOMER_ID_PATTERN,
+  METADATA_COLUMN_KEY,
+  ROLES,
+  SHEETS,
+  SHEET_KEYS,
+  formatCustomerId,
+  isRole,
+  isSheetKey,
+  parseCustomerIdNumber,
+} from './schema';
+export type { CellValue, ColumnDef, ColumnType, Role, SheetKey, SheetRow } from './schema';
+export { SETTING_DEFS, listSetting, numberSetting, withDefaults } from './settings';
+export type { SettingsMap } from './settings';

@@ -1,0 +1,40 @@
+/**
+ * Small pure helpers every feature uses: A1 notation, calendar days in a time zone, text
+ * normalisation, HTML escaping and formula-injection guards.
+ */
+export { a1Range, columnLetter, columnNumber } from './a1';
+export {
+  addMonths,
+  cellToDayNumber,
+  civilToDayNumber,
+  dayNumberOf,
+  dayNumberToCivil,
+  dayNumberToDate,
+  dayNumberToIso,
+  daysInMonth,
+  isLeapYear,
+  isValidTimeZone,
+  offsetMinutes,
+  parseIsoDay,
+  wallClock,
+  zonedTimeToInstant,
+} from './dates';
+export { NULL_DAY, dayReader, isBlankDay } from './day-reader';
+export { escapeHtml } from './escape';
+export { literalText, neutralizeCsvCell, neutralizeFormula, unescapeCsvCell } from './injection';
+export {
+  VERY_SIMILAR,
+  cellText,
+  closeEnough,
+  compactKey,
+  companyKey,
+  editDistance,
+  emailKey,
+  foldText,
+  foldWidth,
+  isVerySimilar,
+  nameCompanyKey,
+  phoneKey,
+  similarity,
+} from './normalize';
+export type { NameCompanyKey } from './normalize';

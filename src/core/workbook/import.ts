@@ -1,0 +1,331 @@
+/**
+ * Plans a CSV import: the shell decodes the file (decodeCsvBytes), reads the target sheet once,
+ * calls `planImport`, appends `plan.rows` with one setValues below the last row, saves
+ * `plan.highestIdAssigned`, and shows `plan.rejected` / writes `plan.rejectsCsv`.
+ *
+ * Choices:
+ * - Headers are column keys or the en / zh-CN labels, compared without case, width or spaces.
+ *   Unknown headers are reported and their columns ignored; two headers for one column, or a
+ *   required column missing, refuse the whole file (nothing is written).
+ * - A row with any invalid cell is rejected whole and never written; the others are written.
+ * - Customers already in the sheet are skipped, never updated: matched on id, else normalized
+ *   e-mail, else normalized phone (earlier rows of the same file count too). Skipping cannot lose
+ *   newer data in the sheet to an old file, and importing the same file twice adds nothing.
+ * - New customers get ids above `highestIdAssigned` (ids are never reused). A row may bring its own
+ *   id when that id was never assigned (e.g. an export of another workbook); an id that was assigned
+ *   before and is gone (merged, archived) is refused, since reviving it would reuse it.
+ * - Other sheets have no natural key: a row equal in every column to a row already in the sheet is
+ *   skipped, so re-importing interactions or purchases does not double them either.
+ * - Text is written as text: formula triggers (= + - @ tab CR) and strings Sheets would coerce
+ *   (0123, 13800138000, TRUE) get a leading apostrophe. "'=..." in the file (as exported) is "=...".
+ */
+import { CATALOGS, Locale, t, UserError } from '../../i18n';
+import { parseCsv, serializeCsv } from './csv';
+import { literalText, neutralizeCsvCell, unescapeCsvCell } from '../shared';
+import { emailKey, foldText, foldWidth, phoneKey } from '../shared';
+import { CellValue, formatCustomerId, parseCustomerIdNumber, SheetKey, SheetRow, SHEETS } from '../schema';
+import { columnLabel, isAssignedOnCreate, validateRecord, ValidationContext } from './validation';
+
+export interface ImportInput {
+  sheetKey: SheetKey;
+  /** the decoded CSV text */
+  text: string;
+  /** the sheet's columns in their current order: a column key, or null for a column of the user's */
+  layout: Array<string | null>;
+  /** the sheet's current data rows: customers for matching, other sheets to skip rows already there */
+  existing: SheetRow[];
+  /** for other sheets, ctx.customerIds must hold the customers' ids (references are checked) */
+  ctx: ValidationContext;
+  /** customers: the highest id number ever assigned, kept by the shell (never reused) */
+  highestIdAssigned?: number;
+  /** createdAt / updatedAt of new customers when the file leaves them blank */
+  now: Date;
+  /** values for blank cells, e.g. { owner: acting account manager }; validated like the file's */
+  defaults?: Record<string, CellValue>;
+}
+
+export interface ImportReject {
+  /** the CSV line the record starts on */
+  line: number;
+  /** null for a problem of the whole row (ragged, retired id) */
+  columnKey: string | null;
+  column: string;
+  message: string;
+}
+
+export type SkipReason = 'id' | 'email' | 'phone' | 'sameRow';
+
+export interface ImportSkip {
+  line: number;
+  reason: SkipReason;
+  /** the sheet row matched, or null when an earlier line of the file was matched */
+  matchedRow: number | null;
+  matchedLine: number | null;
+  matchedId: string | null;
+  message: string;
+}
+
+export interface ImportPlan {
+  sheetKey: SheetKey;
+  /** new rows in the layout's column order, ready for one setValues */
+  rows: CellValue[][];
+  /** the CSV line of each planned row */
+  lines: number[];
+  /** customers: the id of each planned row */
+  ids: string[];
+  skipped: ImportSkip[];
+  /** every problem of every rejected row (a row may have several) */
+  rejected: ImportReject[];
+  rejectedLines: number[];
+  /** '' when nothing was rejected; else the header, the rejected lines as given, line and reason */
+  rejectsCsv: string;
+  unknownHeaders: string[];
+  /** records whose fields are all blank (",,,"); empty lines are not records at all */
+  blankLines: number;
+  highestIdAssigned: number;
+  /** localized one-line summary */
+  summary: string;
+}
+
+const squash = (s: string) => foldText(s).replace(/[\s_-]/g, '');
+
+/**
+ * Maps header texts to column keys: key, en label or zh-CN label. Returns the key per header
+ * (null when unknown or blank); refuses (UserError) duplicates and missing required columns.
+ */
+export function mapHeaders(
+  sheetKey: SheetKey,
+  headers: string[],
+  locale: Locale,
+): { keys: Array<string | null>; unknown: string[] } {
+  const lookup = new Map<string, string>();
+  for (const col of SHEETS[sheetKey].columns) {
+    lookup.set(squash(col.key), col.key);
+    for (const cat of [CATALOGS.en, CATALOGS['zh-CN']]) {
+      const label = cat[`col.${sheetKey}.${col.key}`];
+      if (label) lookup.set(squash(label), col.key);
+    }
+  }
+  const keys: Array<string | null> = [];
+  const unknown: string[] = [];
+  const seen = new Map<string, string>();
+  for (const h of headers) {
+    const key = lookup.get(squash(h)) ?? null;
+    keys.push(key);
+    if (key === null) {
+      if (h.trim() !== '') unknown.push(h);
+      continue;
+    }
+    const first = seen.get(key);
+    if (first !== undefined) throw new UserError(t(locale, 'import.duplicateHeader', { first, second: h }));
+    seen.set(key, h);
+  }
+  const missing = SHEETS[sheetKey].columns
+    .filter((c) => c.required && !seen.has(c.key) && !isAssignedOnCreate(sheetKey, c.key))
+    .map((c) => columnLabel(locale, sheetKey, c.key));
+  if (missing.length)
+    throw new UserError(t(locale, 'import.missingColumns', { columns: missing.join(', ') }));
+  return { keys, unknown };
+}
+
+/** Identity of a cell for "same row already there": Dates by instant, text folded and trimmed. */
+function cellSig(v: unknown): string {
+  if (Object.prototype.toString.call(v) === '[object Date]') return 't' + (v as Date).getTime();
+  if (typeof v === 'number') return 'n' + v;
+  if (typeof v === 'boolean') return 'b' + v;
+  return 's' + foldWidth(String(v ?? '')).trim();
+}
+
+function rowSig(sheetKey: SheetKey, values: Record<string, unknown>): string {
+  return SHEETS[sheetKey].columns.map((c) => cellSig(values[c.key])).join('\u0000');
+}
+
+interface Known {
+  row: number | null;
+  line: number | null;
+  id: string | null;
+}
+
+/** Existing customers (and the file's earlier rows) by id, e-mail key and phone key. */
+class CustomerIndex {
+  private byId = new Map<string, Known>();
+  private byEmail = new Map<string, Known>();
+  private byPhone = new Map<string, Known>();
+
+  add(values: Record<string, unknown>, known: Known): void {
+    const id = String(values.id ?? '')
+      .trim()
+      .toUpperCase();
+    const e = emailKey(values.email);
+    const p = phoneKey(values.phone);
+    if (id && !this.byId.has(id)) this.byId.set(id, known);
+    if (e && !this.byEmail.has(e)) this.byEmail.set(e, known);
+    if (p && !this.byPhone.has(p)) this.byPhone.set(p, known);
+  }
+
+  match(values: Record<string, unknown>): { reason: SkipReason; known: Known } | null {
+    const id = String(values.id ?? '').toUpperCase();
+    const byId = id ? this.byId.get(id) : undefined;
+    if (byId) return { reason: 'id', known: byId };
+    const e = emailKey(values.email);
+    const byEmail = e ? this.byEmail.get(e) : undefined;
+    if (byEmail) return { reason: 'email', known: byEmail };
+    const p = phoneKey(values.phone);
+    const byPhone = p ? this.byPhone.get(p) : undefined;
+    return byPhone ? { reason: 'phone', known: byPhone } : null;
+  }
+}
+
+const SKIP_KEYS: Record<SkipReason, string> = {
+  id: 'import.skipId',
+  email: 'import.skipEmail',
+  phone: 'import.skipPhone',
+  sameRow: 'import.skipSameRow',
+};
+
+export function planImport(input: ImportInput): ImportPlan {
+  const { sheetKey, ctx } = input;
+  const locale = ctx.locale;
+  const parsed = parseCsv(input.text, locale);
+  if (parsed.records.length === 0) throw new UserError(t(locale, 'import.empty'));
+  const [header, ...records] = parsed.records;
+  const { keys, unknown } = mapHeaders(sheetKey, header.fields, locale);
+  const isCustomers = sheetKey === 'customers';
+
+  const index = new CustomerIndex();
+  const sigs = new Set<string>();
+  for (const r of input.existing) {
+    if (isCustomers) index.add(r.values, { row: r.row, line: null, id: String(r.values.id ?? '') || null });
+    else sigs.add(rowSig(sheetKey, r.values));
+  }
+
+  let highest = input.highestIdAssigned ?? 0;
+  const plan: ImportPlan = {
+    sheetKey,
+    rows: [],
+    lines: [],
+    ids: [],
+    skipped: [],
+    rejected: [],
+    rejectedLines: [],
+    rejectsCsv: '',
+    unknownHeaders: unknown,
+    blankLines: 0,
+    highestIdAssigned: highest,
+    summary: '',
+  };
+  const rejectRecords: string[][] = [];
+  const reject = (line: number, fields: string[], problems: ImportReject[]) => {
+    plan.rejected.push(...problems);
+    plan.rejectedLines.push(line);
+    rejectRecords.push([...fields, String(line), problems.map((p) => p.message).join(' ')]);
+  };
+  const rowProblem = (line: number, message: string): ImportReject => ({
+    line,
+    columnKey: null,
+    column: '',
+    message,
+  });
+
+  for (const rec of records) {
+    const { line, fields } = rec;
+    if (fields.every((f) => f.trim() === '')) {
+      plan.blankLines++;
+      continue;
+    }
+    if (fields.slice(keys.length).some((f) => f.trim() !== '')) {
+      const message = t(locale, 'import.ragged', { line, fields: fields.length, expected: keys.length });
+      reject(line, fields, [rowProblem(line, message)]);
+      continue;
+    }
+    const raw: Record<string, unknown> = {};
+    keys.forEach((key, i) => {
+      if (key !== null) raw[key] = unescapeCsvCell(fields[i] ?? '');
+    });
+    for (const [k, v] of Object.entries(input.defaults ?? {}))
+      if (String(raw[k] ?? '').trim() === '') raw[k] = v;
+
+    const checked = validateRecord(sheetKey, raw, ctx, { newRecord: true });
+    if (checked.issues.length) {
+      reject(
+        line,
+        fields,
+        checked.issues.map((i) => ({
+          line,
+          columnKey: i.columnKey,
+          column: columnLabel(locale, sheetKey, i.columnKey),
+          message: i.message,
+        })),
+      );
+      continue;
+    }
+    const values = checked.values;
+
+    if (isCustomers) {
+      const m = index.match(values);
+      if (m) {
+        plan.skipped.push(skip(locale, line, m.reason, m.known));
+        continue;
+      }
+      const given = String(values.id);
+      if (given) {
+        const n = parseCustomerIdNumber(given) ?? 0;
+        if (n <= highest) {
+          reject(line, fields, [rowProblem(line, t(locale, 'import.idRetired', { id: given }))]);
+          continue;
+        }
+        highest = n;
+      } else values.id = formatCustomerId(++highest);
+      if (values.createdAt === '') values.createdAt = input.now;
+      if (values.updatedAt === '') values.updatedAt = input.now;
+      index.add(values, { row: null, line, id: String(values.id) });
+      plan.ids.push(String(values.id));
+    } else {
+      const sig = rowSig(sheetKey, values);
+      if (sigs.has(sig)) {
+        plan.skipped.push(skip(locale, line, 'sameRow', { row: null, line: null, id: null }));
+        continue;
+      }
+    }
+
+    plan.rows.push(input.layout.map((key) => toSheetValue(key === null ? '' : (values[key] ?? ''))));
+    plan.lines.push(line);
+  }
+
+  plan.highestIdAssigned = highest;
+  if (rejectRecords.length) {
+    const head = [...header.fields, t(locale, 'import.rejectsLine'), t(locale, 'import.rejectsReason')];
+    plan.rejectsCsv = serializeCsv(
+      [head, ...rejectRecords].map((r) => r.map(neutralizeCsvCell)),
+      { bom: true },
+    );
+  }
+  plan.summary = t(locale, 'import.summary', {
+    added: plan.rows.length,
+    skipped: plan.skipped.length,
+    rejected: plan.rejectedLines.length,
+  });
+  return plan;
+}
+
+function skip(locale: Locale, line: number, reason: SkipReason, known: Known): ImportSkip {
+  const where =
+    known.row !== null
+      ? t(locale, 'import.whereRow', { row: known.row })
+      : known.line !== null
+        ? t(locale, 'import.whereLine', { line: known.line })
+        : '';
+  return {
+    line,
+    reason,
+    matchedRow: known.row,
+    matchedLine: known.line,
+    matchedId: known.id,
+    message: t(locale, SKIP_KEYS[reason], { line, id: known.id ?? '', where }),
+  };
+}
+
+/** A parsed value as setValues must receive it: text stays text, everything else as is. */
+function toSheetValue(v: CellValue): CellValue {
+  return typeof v === 'string' ? literalText(v) : v;
+}

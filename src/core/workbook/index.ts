@@ -1,0 +1,39 @@
+/**
+ * The customer workbook: validation rules, CSV import and export, duplicates, the data-quality
+ * check and the customer form's rules.
+ */
+export { decodeCsvBytes, firstInvalidUtf8, looksLikeGb18030, parseCsv, serializeCsv } from './csv';
+export { ASSIGNED_COLUMNS, changedFields, editableFields, isOwnerOf, toFormValue } from './customer-form';
+export {
+  findDuplicateGroups,
+  findLikelyDuplicates,
+  planMerge,
+  repointColumn,
+  repointRanges,
+  repointReferences,
+} from './dedupe';
+export type { DuplicateGroup, LikelyDuplicate } from './dedupe';
+export { ZoneClock, exportCell, exportCsv } from './export';
+export { mapHeaders, planImport } from './import';
+export type { ImportInput, ImportReject, ImportSkip } from './import';
+export { QUALITY_SHEETS, QUALITY_KINDS, checkDataQuality, duplicateReasonLabel } from './quality';
+export type { QualityFinding, QualityInput, QualityKind, QualitySheet } from './quality';
+export {
+  MAX_CELL_CHARS,
+  columnLabel,
+  columnRules,
+  openColumnRange,
+  parseBoolean,
+  parseNumber,
+  sheetValidationRules,
+  validateRecord,
+  validationContext,
+} from './validation';
+export type {
+  ColumnRef,
+  RangeResolver,
+  RuleCriteria,
+  SheetValidationRule,
+  ValidationContext,
+  ValidationIssue,
+} from './validation';

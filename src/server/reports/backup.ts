@@ -1,0 +1,249 @@
+/**
+ * Backups: a copy of the spreadsheet in the Drive folder named by `backup.folder`
+ * (created when missing), named with the date and time; keeps the newest `backup.keep` of the
+ * add-on's own copies and trashes only older ones (core/reports/backup.ts decides which). A failed copy
+ * trashes nothing and is reported: an alert when someone is looking, e-mail to the admins when a
+ * trigger ran it. The schedule (`backup.schedule` off|daily|weekly) is applied by a menu item and
+ * at setup: one trigger, replaced when the schedule changes.
+ */
+import { normalizeEmail } from '../../core/roles';
+import {
+  BackupFile,
+  backupDescription,
+  backupFileName,
+  backupKeepSetting,
+  BackupSchedule,
+  backupScheduleSetting,
+  backupsToTrash,
+  isOurBackup,
+} from '../../core/reports';
+import { UserError } from '../../i18n';
+import { recordAction } from '../audit';
+import { begin, Execution, isInteractive, requireAction, withDocumentLock } from '../session';
+import { ensureTrigger, removeTriggers, triggersOf } from '../document';
+
+export const BACKUP_HANDLER = 'backupScheduled';
+/** Document property: the schedule the installed trigger follows ("daily" or "weekly"). */
+export const BACKUP_SCHEDULE_PROPERTY = 'sheetsCrm.backup.schedule';
+/** MimeType.GOOGLE_SHEETS, spelled out so the code needs no other global. */
+const SHEETS_MIME = 'application/vnd.google-apps.spreadsheet';
+const BACKUP_HOUR = 2;
+
+export interface BackupResult {
+  ok: boolean;
+  /** the new copy (when ok) */
+  file?: { id: string; name: string };
+  folder: string;
+  keep: number;
+  /** names of the older copies moved to the trash */
+  trashed: string[];
+  /** why the copy failed (ok = false) or why old copies could not be listed or trashed */
+  error?: string;
+  retentionError?: string;
+}
+
+export interface BackupListing {
+  folder: string;
+  keep: number;
+  schedule: BackupSchedule;
+  files: Array<{ id: string; name: string; created: string; ours: boolean; trashed: boolean }>;
+}
+
+/** Menu "Back up now" (managers, admins). */
+export function menuBackupNow(): BackupResult {
+  const ex = begin();
+  requireAction(ex, 'backup');
+  const result = runBackup(ex);
+  const interactive = isInteractive();
+  if (!result.ok && !interactive) notifyAdmins(ex, result);
+  if (interactive) SpreadsheetApp.getUi().alert(resultMessage(ex, result));
+  return result;
+}
+
+/** The daily/weekly trigger (runs as its installer): failures go to the admins by e-mail. */
+export function backupScheduled(): BackupResult {
+  const ex = begin();
+  requireAction(ex, 'backup');
+  const result = runBackup(ex);
+  if (!result.ok) notifyAdmins(ex, result);
+  return result;
+}
+
+/** The add-on's backups in the configured folder, newest first (`crm backup --list`). */
+export function listBackups(): BackupListing {
+  const ex = begin();
+  requireAction(ex, 'backup');
+  const folderName = ex.settings['backup.folder'];
+  const folders = DriveApp.getFoldersByName(folderName);
+  const id = ex.wb.ss.getId();
+  const files = folders.hasNext() ? listFolder(folders.next(), id) : [];
+  return {
+    folder: folderName,
+    keep: backupKeepSetting(ex.settings),
+    schedule: backupScheduleSetting(ex.settings),
+    files: files
+      .sort((a, b) => Number(b.created) - Number(a.created))
+      .map((f) => ({
+        id: f.id,
+        name: f.name,
+        created: new Date(f.created).toISOString(),
+        ours: f.isOurs,
+        trashed: false,
+      })),
+  };
+}
+
+/** Menu "Apply backup schedule": makes the trigger follow `backup.schedule`. */
+export function menuApplyBackupSchedule(): { schedule: BackupSchedule; changed: boolean } {
+  const ex = begin();
+  requireAction(ex, 'backup');
+  const result = applyBackupSchedule(ex);
+  if (isInteractive()) {
+    SpreadsheetApp.getUi().alert(
+      result.schedule === 'off'
+        ? ex.t('backup.scheduleOff')
+        : ex.t('backup.scheduleOn', {
+            schedule: ex.t(result.schedule === 'daily' ? 'backup.schedule.daily' : 'backup.schedule.weekly'),
+            hour: BACKUP_HOUR,
+          }),
+    );
+  }
+  return result;
+}
+
+/** Setup step and menu: one trigger per installer, matching the setting; replaced when it changes. */
+export function applyBackupSchedule(ex: Execution): { schedule: BackupSchedule; changed: boolean } {
+  const schedule = backupScheduleSetting(ex.settings);
+  const props = PropertiesService.getDocumentProperties();
+  const installed = triggersOf(BACKUP_HANDLER).length > 0;
+  if (schedule === 'off') {
+    const removed = removeTriggers(BACKUP_HANDLER);
+    props.deleteProperty(BACKUP_SCHEDULE_PROPERTY);
+    return { schedule, changed: removed > 0 };
+  }
+  if (installed && props.getProperty(BACKUP_SCHEDULE_PROPERTY) !== schedule) removeTriggers(BACKUP_HANDLER);
+  const { created } = ensureTrigger(BACKUP_HANDLER, () => {
+    const clock = ScriptApp.newTrigger(BACKUP_HANDLER).timeBased().atHour(BACKUP_HOUR);
+    return (schedule === 'daily' ? clock.everyDays(1) : clock.onWeekDay(ScriptApp.WeekDay.SUNDAY)).create();
+  });
+  props.setProperty(BACKUP_SCHEDULE_PROPERTY, schedule);
+  return { schedule, changed: created };
+}
+
+/** One backup: copy, mark, then retention. Nothing is trashed unless the new copy is listed. */
+export function runBackup(ex: Execution): BackupResult {
+  return withDocumentLock(ex, () => {
+    const folderName = ex.settings['backup.folder'];
+    const keep = backupKeepSetting(ex.settings);
+    const ss = ex.wb.ss;
+    const id = ss.getId();
+    const result: BackupResult = { ok: false, folder: folderName, keep, trashed: [] };
+    let folder: GoogleAppsScript.Drive.Folder;
+    let copy: GoogleAppsScript.Drive.File;
+    try {
+      const found = DriveApp.getFoldersByName(folderName);
+      folder = found.hasNext() ? found.next() : DriveApp.createFolder(folderName);
+      copy = DriveApp.getFileById(id).makeCopy(backupFileName(ss.getName(), new Date(), ex.timeZone), folder);
+      result.file = { id: copy.getId(), name: copy.getName() };
+    } catch (e) {
+      result.error = messageOf(e);
+      audit(ex, { action: 'backupFailed', details: { folder: folderName, error: result.error } });
+      return result;
+    }
+    result.ok = true;
+    try {
+      // An unmarked copy is never trashed later: the safe direction if marking fails.
+      copy.setDescription(backupDescription(id, result.file.name));
+      const handles = new Map<string, GoogleAppsScript.Drive.File>();
+      const files = listFolder(folder, id, handles);
+      const doomed = backupsToTrash(files, { keep, newBackupOk: true, newBackupId: result.file.id });
+      for (const file of doomed) {
+        handles.get(file.id)!.setTrashed(true);
+        result.trashed.push(file.name);
+      }
+    } catch (e) {
+      result.retentionError = messageOf(e);
+    }
+    audit(ex, {
+      action: 'backup',
+      details: {
+        file: result.file.name,
+        folder: folderName,
+        trashed: result.trashed.length,
+        error: result.retentionError,
+      },
+    });
+    return result;
+  });
+}
+
+/** The folder's spreadsheets that are not in the trash, as core's BackupFile. */
+function listFolder(
+  folder: GoogleAppsScript.Drive.Folder,
+  spreadsheetId: string,
+  handles?: Map<string, GoogleAppsScript.Drive.File>,
+): BackupFile[] {
+  const out: BackupFile[] = [];
+  const it = folder.getFilesByType(SHEETS_MIME);
+  while (it.hasNext()) {
+    const f = it.next();
+    if (f.isTrashed()) continue;
+    const name = f.getName();
+    const fileId = f.getId();
+    handles?.set(fileId, f);
+    out.push({
+      id: fileId,
+      name,
+      created: f.getDateCreated().getTime(),
+      isOurs: isOurBackup({ name, description: f.getDescription() }, spreadsheetId),
+    });
+  }
+  return out;
+}
+
+/**
+ * The audit row. The backup already happened, so a log that cannot be written (say the auditLog
+ * protection leaves out this user) must not turn a good backup into a reported failure.
+ */
+function audit(ex: Execution, event: Parameters<typeof recordAction>[1]): void {
+  try {
+    recordAction(ex, event);
+  } catch (e) {
+    console.warn(`audit row not written: ${messageOf(e)}`);
+  }
+}
+
+function resultMessage(ex: Execution, r: BackupResult): string {
+  if (!r.ok) return ex.t('backup.failed', { folder: r.folder, error: r.error ?? '?' });
+  const done = ex.t('backup.done', {
+    name: r.file?.name ?? '',
+    folder: r.folder,
+    trashed: r.trashed.length,
+    keep: r.keep,
+  });
+  return r.retentionError ? `${done}\n${ex.t('backup.retentionFailed', { error: r.retentionError })}` : done;
+}
+
+/** Mail to every active admin and the owner; a mail failure must not hide the backup failure. */
+function notifyAdmins(ex: Execution, r: BackupResult): void {
+  const admins = new Set(
+    ex.roles.filter((x) => x.role === 'admin' && x.active).map((x) => normalizeEmail(x.email)),
+  );
+  if (ex.owner) admins.add(normalizeEmail(ex.owner));
+  if (admins.size === 0) return;
+  try {
+    MailApp.sendEmail({
+      to: [...admins].join(','),
+      subject: ex.t('backup.mailSubject', { name: ex.wb.ss.getName() }),
+      body: `${resultMessage(ex, r)}\n\n${ex.wb.ss.getUrl()}`,
+    });
+  } catch (e) {
+    console.error(`backup failure not mailed: ${messageOf(e)}`);
+    throw new UserError(resultMessage(ex, r));
+  }
+}
+
+function messageOf(e: unknown): string {
+  const m = (e as { message?: unknown })?.message;
+  return typeof m === 'string' && m ? m : String(e);
+}

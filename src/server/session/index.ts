@@ -1,0 +1,7 @@
+/**
+ * The start of every entry point: the acting user, role, locale and settings; role checks; the
+ * document lock; the menu for the role.
+ */
+export { buildMenu, buildMinimalMenu } from './menu';
+export { begin, isInteractive, requireAction, requireTable, roleNotice, withDocumentLock } from './session';
+export type { Execution } from './session';

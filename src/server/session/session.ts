@@ -1,0 +1,105 @@
+/**
+ * The start of every server function: who is acting, in which role and locale, with the
+ * workbook's settings. Reads the settings and roles sheets once per execution.
+ */
+import { Action, ActingUser, can, parseRoles, resolveRole, RoleEntry } from '../../core/roles';
+import { SettingsMap, withDefaults } from '../../core/schema';
+import { isLocale, Locale, resolveLocale, translator, Translate, UserError } from '../../i18n';
+import { SheetKey } from '../../core/schema';
+import { Table, Workbook } from '../document';
+
+export interface Execution {
+  wb: Workbook;
+  locale: Locale;
+  t: Translate;
+  user: ActingUser;
+  roles: RoleEntry[];
+  settings: SettingsMap;
+  owner: string;
+  timeZone: string;
+}
+
+export function readSettings(wb: Workbook): SettingsMap {
+  const table = wb.read('settings');
+  const fromSheet: SettingsMap = {};
+  for (const r of table?.rows ?? []) {
+    const key = String(r.values.key ?? '').trim();
+    if (key) fromSheet[key] = String(r.values.value ?? '');
+  }
+  return withDefaults(fromSheet);
+}
+
+export function ownerOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  const owner = ss.getOwner();
+  return owner ? owner.getEmail() : '';
+}
+
+/** The locale of messages: the workbook's setting once set up, else the user's or sheet's locale. */
+function localeOf(wb: Workbook, settingsLocale: string | undefined): Locale {
+  if (settingsLocale && isLocale(settingsLocale)) return settingsLocale;
+  return resolveLocale(Session.getActiveUserLocale() || wb.ss.getSpreadsheetLocale());
+}
+
+export function begin(wb: Workbook = new Workbook()): Execution {
+  const settingsSheetExists = wb.sheet('settings') !== null;
+  const settings = settingsSheetExists ? readSettings(wb) : withDefaults({});
+  const locale = localeOf(wb, settingsSheetExists ? settings.locale : undefined);
+  const roles = parseRoles(wb.read('roles')?.rows ?? []);
+  const owner = ownerOf(wb.ss);
+  const user = resolveRole(Session.getActiveUser().getEmail(), owner, roles);
+  const timeZone = wb.ss.getSpreadsheetTimeZone();
+  return { wb, locale, t: translator(locale), user, roles, settings, owner, timeZone };
+}
+
+/** Why a user is a viewer, in their words; '' when the role comes from the roles sheet. */
+export function roleNotice(ex: Execution): string {
+  switch (ex.user.reason) {
+    case 'blank':
+      return ex.t('error.unknownUser');
+    case 'notListed':
+      return ex.t('error.notInRoles', { email: ex.user.email });
+    case 'inactive':
+      return ex.t('error.inactiveUser', { email: ex.user.email });
+    default:
+      return '';
+  }
+}
+
+/** Refuses, with a localized message, when the acting role may not do the action. */
+export function requireAction(ex: Execution, action: Action): void {
+  if (can(ex.user.role, action)) return;
+  const message = ex.t('error.notAllowed', {
+    role: ex.t(`role.${ex.user.role}`),
+    action: ex.t(`action.${action}`),
+  });
+  const notice = roleNotice(ex);
+  throw new UserError(notice ? `${message}\n${notice}` : message);
+}
+
+/** A sheet the action needs; refuses with "not set up" when setup has not created it yet. */
+export function requireTable(ex: Execution, key: SheetKey): Table {
+  const table = ex.wb.read(key);
+  if (!table) throw new UserError(ex.t('error.notSetUp'));
+  return table;
+}
+
+/** Runs `fn` under the document lock; a busy workbook gets a localized message, never a race. */
+export function withDocumentLock<T>(ex: Execution, fn: () => T): T {
+  const lock = LockService.getDocumentLock();
+  if (!lock.tryLock(30000)) throw new UserError(ex.t('error.busy'));
+  try {
+    return fn();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** Ui calls fail in time-driven triggers; handlers that may run there ask first. */
+export function isInteractive(): boolean {
+  try {
+    SpreadsheetApp.getUi();
+    return true;
+  } catch {
+    return false;
+  }
+}

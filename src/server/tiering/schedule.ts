@@ -1,0 +1,86 @@
+/**
+ * Monthly re-tiering: a menu toggle (managers and admins) installs or removes one time-driven
+ * trigger that applies the saved tier settings on the 1st of each month and writes the changes to
+ * tierHistory. At most one trigger acts: the document property names the installer, and a trigger
+ * of anyone else (left behind when another user turned the schedule off, since a user can delete
+ * only their own triggers) removes itself the next time it fires, without acting.
+ */
+import { normalizeEmail } from '../../core/roles';
+import { validateTierOptions, tierOptionsFromSettings } from '../../core/tiering';
+import { begin, Execution, requireAction, withDocumentLock } from '../session';
+import { applyTierOptions, TierApplyResult } from './tiering';
+import { saveTierScheduleState, TierScheduleState, tierScheduleState } from './schedule-state';
+import { ensureTrigger, removeTriggers } from '../document';
+
+export const RETIER_HANDLER = 'scheduledRetiering';
+/** Early on the 1st, before the day's reminders go out with the new tiers' cadence. */
+export const RETIER_HOUR = 6;
+
+export interface TierScheduleToggle {
+  on: boolean;
+  state: TierScheduleState | null;
+  message: string;
+}
+
+function actingEmail(ex: Execution): string {
+  return normalizeEmail(ex.user.email || Session.getEffectiveUser().getEmail());
+}
+
+/** Menu "Monthly re-tiering on/off": turns the schedule on when it is off, off when it is on. */
+export function menuTierSchedule(): TierScheduleToggle {
+  const ex = begin();
+  requireAction(ex, 'applyTiers');
+  const toggle = withDocumentLock(ex, () => {
+    if (tierScheduleState()) {
+      removeTriggers(RETIER_HANDLER);
+      saveTierScheduleState(null);
+      return { on: false, state: null, message: ex.t('tier.schedule.off') };
+    }
+    const installer = actingEmail(ex);
+    ensureTrigger(RETIER_HANDLER, () =>
+      ScriptApp.newTrigger(RETIER_HANDLER)
+        .timeBased()
+        .onMonthDay(1)
+        .atHour(RETIER_HOUR)
+        .inTimezone(ex.timeZone)
+        .create(),
+    );
+    const state: TierScheduleState = {
+      installer,
+      hour: RETIER_HOUR,
+      timeZone: ex.timeZone,
+      since: new Date().toISOString(),
+    };
+    saveTierScheduleState(state);
+    const message = ex.t('tier.schedule.on', { hour: RETIER_HOUR, timeZone: ex.timeZone, email: installer });
+    return { on: true, state, message };
+  });
+  showAlert(toggle.message);
+  return toggle;
+}
+
+/**
+ * The monthly trigger (runs as its installer): applies the saved settings. Returns null when this
+ * trigger is not the one in charge (it removes itself).
+ */
+export function scheduledRetiering(_e?: unknown): TierApplyResult | null {
+  const ex = begin();
+  const state = tierScheduleState();
+  if (!state || normalizeEmail(state.installer) !== actingEmail(ex)) {
+    removeTriggers(RETIER_HANDLER);
+    return null;
+  }
+  // A demoted installer fails loudly (Apps Script mails trigger failures) rather than stopping quietly.
+  requireAction(ex, 'applyTiers');
+  const options = validateTierOptions(tierOptionsFromSettings(ex.settings), ex.locale);
+  return withDocumentLock(ex, () => applyTierOptions(ex, options, { scheduled: true }));
+}
+
+/** Ui calls fail outside a user's session (the CLI has one; triggers do not). */
+function showAlert(text: string): void {
+  try {
+    SpreadsheetApp.getUi().alert(text);
+  } catch {
+    // no UI: the caller gets the message in the return value
+  }
+}

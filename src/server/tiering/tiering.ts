@@ -1,0 +1,290 @@
+/**
+ * ABC tiering in the shell: the sidebar's data, the live preview and apply (sidebar, CLI and the
+ * monthly trigger all come through here). Reads customers and purchases once each, computes with
+ * core/tiering, and on apply writes the tier column as one block, tierHistory as one append, the
+ * tier settings as one block, the A/B/C colour rules and one audit row, under the document lock.
+ *
+ * Account managers may preview (DESIGN.md: "apply ABC tiers: preview") and see the preview over
+ * every customer, as managers do: tiers rank customers against each other, so a slice of one rep's
+ * customers would give other tiers than apply writes, and Sheets lets every user read every row
+ * anyway. The preview stays read-only: nothing is written and apply refuses them.
+ */
+import { cadenceFromSettings, CadenceDays } from '../../core/tiering';
+import { can } from '../../core/roles';
+import { Role } from '../../core/schema';
+import { computeTiers, TierChange, TierResult } from '../../core/tiering';
+import { settingHolds, tierFieldErrors, TierFieldError, tierOptionsFromForm } from '../../core/tiering';
+import {
+  TierOptions,
+  tierOptionsFromSettings,
+  tierOptionsToSettings,
+  validateTierOptions,
+} from '../../core/tiering';
+import { Page, tierPreview, tierWarningMessages } from '../../core/tiering';
+import { CATALOGS, Locale, UserError } from '../../i18n';
+import { recordAction } from '../audit';
+import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { ensureTierColours } from './colours';
+import { TierScheduleState, tierScheduleState } from './schedule-state';
+import { Table } from '../document';
+
+export interface TierChangeView extends TierChange {
+  /** the customer's name as in the sheet (plain text: the sidebar renders it as a text node) */
+  name: string;
+}
+
+/** What the sidebar and the CLI get: aggregates, the chart data and one page of changes. */
+export interface TierPreviewData {
+  options: ReturnType<typeof tierPreview>['options'];
+  window: TierResult['window'];
+  totals: TierResult['totals'];
+  tiers: TierResult['tiers'];
+  pareto: TierResult['pareto'];
+  changes: Page<TierChangeView>;
+  /** localized sentences */
+  warnings: string[];
+  /** customers whose tier is locked (they keep it) */
+  locked: number;
+}
+
+export type TierPreviewResponse =
+  { ok: true; preview: TierPreviewData } | { ok: false; errors: TierFieldError[] };
+
+export interface TierApplyResult {
+  /** customers whose tier cell was rewritten (one tierHistory row each) */
+  changed: number;
+  /** false when nothing differed, or for managers (the settings sheet is admins') */
+  settingsSaved: boolean;
+  coloursUpdated: boolean;
+  /** localized summary */
+  message: string;
+  /** the split as applied; `changes` holds one page of the changes written */
+  preview: TierPreviewData;
+}
+
+export interface TierSidebarData {
+  locale: Locale;
+  /** the sidebar's strings (tier.ui.*) in the user's locale */
+  messages: Record<string, string>;
+  /** the saved options: the form's defaults */
+  options: TierOptions;
+  role: Role;
+  canApply: boolean;
+  currency: string;
+  cadence: CadenceDays;
+  schedule: TierScheduleState | null;
+}
+
+/** Menu "ABC tiering": opens the sidebar (managers and admins; account managers preview). */
+export function menuTiering(): void {
+  const ex = begin();
+  requireAction(ex, 'previewTiers');
+  const html = HtmlService.createHtmlOutputFromFile('TierSidebar').setTitle(ex.t('tier.ui.title'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/** google.script.run: what the sidebar needs to draw its form in the user's language. */
+export function tierSidebarData(): TierSidebarData {
+  const ex = begin();
+  requireAction(ex, 'previewTiers');
+  const messages: Record<string, string> = {};
+  for (const [key, text] of Object.entries(CATALOGS[ex.locale]))
+    if (key.startsWith('tier.ui.')) messages[key] = text;
+  return {
+    locale: ex.locale,
+    messages,
+    options: tierOptionsFromSettings(ex.settings),
+    role: ex.user.role,
+    canApply: can(ex.user.role, 'applyTiers'),
+    currency: ex.settings.currency ?? '',
+    cadence: cadenceFromSettings(ex.settings),
+    schedule: tierScheduleState(),
+  };
+}
+
+/**
+ * google.script.run and `crm tier --dry-run`: the split the options would give, read-only. Invalid
+ * options come back as localized errors per form field (the sidebar marks the fields).
+ */
+export function previewTiers(options: unknown, page?: unknown): TierPreviewResponse {
+  const ex = begin();
+  requireAction(ex, 'previewTiers');
+  const chosen = tierOptionsFromForm(ex.settings, options);
+  const errors = tierFieldErrors(chosen, ex.locale);
+  if (errors.length > 0) return { ok: false, errors };
+  const { result, customers } = computeFor(ex, chosen);
+  return { ok: true, preview: previewData(ex, result, customers, result.changes, page) };
+}
+
+/** google.script.run and `crm tier`: applies the options (managers and admins). */
+export function applyTiers(options: unknown, page?: unknown): TierApplyResult {
+  const ex = begin();
+  requireAction(ex, 'applyTiers');
+  const chosen = validateTierOptions(tierOptionsFromForm(ex.settings, options), ex.locale);
+  return withDocumentLock(ex, () => applyTierOptions(ex, chosen, { page, scheduled: false }));
+}
+
+/**
+ * The apply itself; the caller holds the document lock and has checked the role. Writes nothing
+ * when nothing changed (no tier, setting or colour rule differs).
+ */
+export function applyTierOptions(
+  ex: Execution,
+  options: TierOptions,
+  how: { page?: unknown; scheduled: boolean },
+): TierApplyResult {
+  const { result, customers } = computeFor(ex, options);
+  const changes = result.changes;
+  if (changes.length > 0) {
+    requireTable(ex, 'tierHistory');
+    writeTierColumn(ex, customers, changes);
+    ex.wb.append('tierHistory', historyRows(result, changes));
+  }
+  // The settings sheet is admins' (DESIGN.md); a manager's apply uses the options without saving them.
+  const mayEditSettings = can(ex.user.role, 'editSettings');
+  const settingsSaved = mayEditSettings && saveTierSettings(ex, options);
+  const settingsKept = !mayEditSettings && !savedSettingsHold(ex, options);
+  const coloursUpdated = ensureTierColours(customers);
+  if (changes.length > 0 || settingsSaved) {
+    recordAction(ex, {
+      action: 'tierApply',
+      sheet: 'customers',
+      details: {
+        changed: changes.length,
+        method: result.options.method,
+        metric: result.options.metric,
+        windowMonths: result.options.windowMonths,
+        groupBy: result.options.groupBy,
+        scheduled: how.scheduled || undefined,
+      },
+    });
+  }
+  return {
+    changed: changes.length,
+    settingsSaved,
+    coloursUpdated,
+    message: [
+      changes.length > 0 ? ex.t('tier.applied', { count: changes.length }) : ex.t('tier.appliedNothing'),
+      settingsKept ? ex.t('tier.settingsNotSaved') : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    preview: previewData(ex, result, customers, changes, how.page),
+  };
+}
+
+function computeFor(ex: Execution, options: TierOptions): { result: TierResult; customers: Table } {
+  const customers = requireTable(ex, 'customers');
+  const purchases = requireTable(ex, 'purchases');
+  const result = computeTiers({
+    customers: customers.rows,
+    purchases: purchases.rows,
+    options,
+    now: new Date(),
+    timeZone: ex.timeZone,
+    locale: ex.locale,
+  });
+  return { result, customers };
+}
+
+function previewData(
+  ex: Execution,
+  result: TierResult,
+  customers: Table,
+  changes: TierChange[],
+  page: unknown,
+): TierPreviewData {
+  const p = tierPreview({ ...result, changes }, typeof page === 'number' ? page : Number(page ?? 1));
+  const nameColumn = customers.header.byKey.name;
+  const nameAt = (row: number) =>
+    nameColumn === undefined ? '' : String(customers.grid[row - 2]?.[nameColumn] ?? '');
+  let locked = 0;
+  for (const c of result.customers) if (c.locked) locked++;
+  return {
+    options: p.options,
+    window: p.window,
+    totals: p.totals,
+    tiers: p.tiers,
+    pareto: p.pareto,
+    changes: { ...p.changes, items: p.changes.items.map((c) => ({ ...c, name: nameAt(c.row) })) },
+    warnings: tierWarningMessages(result.warnings, ex.locale),
+    locked,
+  };
+}
+
+/** One setValues over the rows from the first to the last change; rows between keep their cells. */
+function writeTierColumn(ex: Execution, customers: Table, changes: TierChange[]): void {
+  const column = customers.header.byKey.tier;
+  if (column === undefined) throw new UserError(ex.t('error.notSetUp'));
+  let first = Infinity;
+  let last = -Infinity;
+  for (const c of changes) {
+    first = Math.min(first, c.row);
+    last = Math.max(last, c.row);
+  }
+  const block: unknown[][] = [];
+  for (let row = first; row <= last; row++) block.push([customers.grid[row - 2]?.[column] ?? '']);
+  for (const c of changes) block[c.row - first][0] = c.newTier;
+  customers.sheet.getRange(first, column + 1, block.length, 1).setValues(block);
+}
+
+/** A stable, readable description of how a tier was decided: `cumulative revenue 12m by owner`. */
+function methodText(o: TierOptions): string {
+  return [o.method, o.metric, `${o.windowMonths}m`, o.groupBy ? `by ${o.groupBy}` : '']
+    .filter(Boolean)
+    .join(' ');
+}
+
+function historyRows(result: TierResult, changes: TierChange[]): Record<string, unknown>[] {
+  const date = new Date();
+  const method = methodText(result.options);
+  return changes.map((c) => ({
+    date,
+    customerId: c.id,
+    oldTier: c.oldTier,
+    newTier: c.newTier,
+    value: c.value,
+    method,
+  }));
+}
+
+/** Whether the saved settings already hold these options. */
+function savedSettingsHold(ex: Execution, options: TierOptions): boolean {
+  return Object.entries(tierOptionsToSettings(options)).every(([key, value]) =>
+    settingHolds(ex.settings[key] ?? '', value),
+  );
+}
+
+/**
+ * Saves the tier.* settings: existing rows whose value differs are rewritten as one block of the
+ * value column; keys the sheet lacks are appended. Returns whether anything was written.
+ */
+function saveTierSettings(ex: Execution, options: TierOptions): boolean {
+  ex.wb.forget('settings'); // begin() read it before the lock was taken
+  const table = requireTable(ex, 'settings');
+  const keyColumn = table.header.byKey.key;
+  const valueColumn = table.header.byKey.value;
+  if (keyColumn === undefined || valueColumn === undefined) throw new UserError(ex.t('error.notSetUp'));
+  const indexOf = new Map<string, number>();
+  table.grid.forEach((line, i) => {
+    const key = String(line[keyColumn] ?? '').trim();
+    if (key && !indexOf.has(key)) indexOf.set(key, i);
+  });
+  const updates = new Map<number, string>();
+  const missing: Record<string, unknown>[] = [];
+  for (const [key, value] of Object.entries(tierOptionsToSettings(options))) {
+    const i = indexOf.get(key);
+    if (i === undefined) missing.push({ key, value });
+    else if (!settingHolds(table.grid[i][valueColumn], value)) updates.set(i, value);
+  }
+  if (updates.size > 0) {
+    const first = Math.min(...updates.keys());
+    const last = Math.max(...updates.keys());
+    const block: unknown[][] = [];
+    for (let i = first; i <= last; i++) block.push([updates.get(i) ?? table.grid[i][valueColumn] ?? '']);
+    table.sheet.getRange(first + 2, valueColumn + 1, block.length, 1).setValues(block);
+  }
+  if (missing.length > 0) ex.wb.append('settings', missing);
+  if (updates.size > 0 || missing.length > 0) ex.wb.forget('settings');
+  return updates.size > 0 || missing.length > 0;
+}

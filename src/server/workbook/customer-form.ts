@@ -1,0 +1,354 @@
+/**
+ * The customer form (sidebar "Add or edit customer"): the data it opens with and the save. The
+ * sidebar validates with the same core rules before calling the server; the server validates again
+ * (google.script.run can be called with anything), checks the role and ownership, warns about
+ * likely duplicates, assigns new ids under the document lock and writes one row.
+ */
+import { ASSIGNED_COLUMNS, changedFields, editableFields, isOwnerOf, toFormValue } from '../../core/workbook';
+import { planFollowUp } from '../../core/tiering';
+import { dayNumberToDate, columnLetter } from '../../core/shared';
+import { findLikelyDuplicates, LikelyDuplicate } from '../../core/workbook';
+import { neutralizeFormula } from '../../core/shared';
+import { listSetting } from '../../core/schema';
+import { CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../../core/schema';
+import { columnLabel, validateRecord, validationContext, ValidationIssue } from '../../core/workbook';
+import { UserError } from '../../i18n';
+import { recordAction, recordFieldChanges } from '../audit';
+import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
+import { customerRowsWritten } from './hooks';
+import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { Table } from '../document';
+
+export interface FormField {
+  key: string;
+  type: string;
+  label: string;
+  required: boolean;
+  /** dropdown values (list columns) */
+  options?: string[];
+  /** the acting user may not change it (still shown) */
+  readOnly: boolean;
+}
+
+export interface CustomerFormData {
+  locale: string;
+  timeZone: string;
+  mode: 'add' | 'edit';
+  /** the customer being edited, as form text; defaults for a new one */
+  values: Record<string, string>;
+  id: string | null;
+  row: number | null;
+  fields: FormField[];
+  /** settings with the dropdown lists, for client-side validation */
+  settings: Record<string, string>;
+  /** e-mails of active users (owner must be one) */
+  activeEmails: string[];
+  messages: Record<string, string>;
+}
+
+export interface SaveOptions {
+  /** the id of the customer being edited; absent or null adds a new customer */
+  id?: string | null;
+  /** save even though likely duplicates were found (the user saw the warning) */
+  confirmDuplicates?: boolean;
+}
+
+export type SaveResult =
+  | { status: 'invalid'; issues: ValidationIssue[]; message: string }
+  | { status: 'duplicates'; duplicates: LikelyDuplicate[]; message: string }
+  | { status: 'saved'; id: string; row: number; message: string };
+
+const UI_KEYS = [
+  'form.titleAdd',
+  'form.titleEdit',
+  'form.save',
+  'form.saveAnyway',
+  'form.cancel',
+  'form.new',
+  'form.load',
+  'form.loadPlaceholder',
+  'form.fixErrors',
+  'form.saving',
+  'form.duplicatesIntro',
+  'form.readOnly',
+  'form.none',
+];
+
+/** Menu "Add or edit customer": opens the sidebar. */
+export function menuCustomerForm(): void {
+  const ex = begin();
+  requireAnyAction(ex);
+  const html = HtmlService.createHtmlOutputFromFile('CustomerForm').setTitle(ex.t('form.sidebarTitle'));
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+function requireAnyAction(ex: Execution): void {
+  try {
+    requireAction(ex, 'editCustomers');
+  } catch {
+    requireAction(ex, 'addCustomers');
+  }
+}
+
+/**
+ * What the sidebar opens with: the customer `idOrNull`, else (unless `fresh`) the customer on the
+ * selected row of the customers sheet, else an empty new customer.
+ */
+export function customerFormData(idOrNull?: string | null, fresh?: boolean): CustomerFormData {
+  const ex = begin();
+  requireAnyAction(ex);
+  const table = requireTable(ex, 'customers');
+  const wanted =
+    typeof idOrNull === 'string' && idOrNull.trim() !== '' ? idOrNull.trim().toUpperCase() : null;
+  let found: SheetRow | null = null;
+  if (wanted) {
+    found = findById(table, wanted);
+    if (!found) throw new UserError(ex.t('form.notFound', { id: wanted }));
+  } else if (!fresh) found = selectedCustomer(ex, table);
+
+  const isNew = found === null;
+  if (!isNew) requireAction(ex, 'editCustomers');
+  else requireAction(ex, 'addCustomers');
+  const ownsRow = !!found && isOwnerOf(ex.user.email, found.values.owner);
+  const editable = editableFields(ex.user.role, isNew, ownsRow);
+  const values: Record<string, string> = {};
+  for (const c of CUSTOMER_COLUMNS)
+    values[c.key] = found ? toFormValue(found.values[c.key], c.type, ex.timeZone) : '';
+  if (isNew && ex.user.role === 'accountManager') values.owner = ex.user.email;
+
+  const fields: FormField[] = CUSTOMER_COLUMNS.map((c) => ({
+    key: c.key,
+    type: c.type,
+    label: columnLabel(ex.locale, 'customers', c.key),
+    required: !!c.required && !['id'].includes(c.key),
+    options: c.listSetting ? listSetting(ex.settings, c.listSetting) : undefined,
+    readOnly: !editable.has(c.key),
+  }));
+  const messages: Record<string, string> = {};
+  for (const k of UI_KEYS) messages[k] = ex.t(k);
+  return {
+    locale: ex.locale,
+    timeZone: ex.timeZone,
+    mode: isNew ? 'add' : 'edit',
+    values,
+    id: found ? String(found.values.id ?? '') : null,
+    row: found ? found.row : null,
+    fields,
+    settings: { ...ex.settings },
+    activeEmails: ex.roles.filter((r) => r.active).map((r) => r.email),
+    messages,
+  };
+}
+
+function findById(table: Table, id: string): SheetRow | null {
+  return (
+    table.rows.find(
+      (r) =>
+        String(r.values.id ?? '')
+          .trim()
+          .toUpperCase() === id,
+    ) ?? null
+  );
+}
+
+/** The customer on the active row when the customers sheet is the active one. */
+function selectedCustomer(ex: Execution, table: Table): SheetRow | null {
+  const sheet = ex.wb.ss.getActiveSheet();
+  if (!sheet || sheet.getSheetId() !== table.sheet.getSheetId()) return null;
+  const range = ex.wb.ss.getActiveRange();
+  const row = range ? range.getRow() : 0;
+  return table.rows.find((r) => r.row === row) ?? null;
+}
+
+/** google.script.run: validates and saves a customer (adds one when options.id is blank). */
+export function saveCustomer(record: unknown, options?: SaveOptions): SaveResult {
+  const ex = begin();
+  const id = typeof options?.id === 'string' && options.id.trim() ? options.id.trim().toUpperCase() : null;
+  requireAction(ex, id ? 'editCustomers' : 'addCustomers');
+  const submitted = asRecord(record, ex);
+  return withDocumentLock(ex, () =>
+    id ? editCustomer(ex, id, submitted, options) : addCustomer(ex, submitted, options),
+  );
+}
+
+function asRecord(record: unknown, ex: Execution): Record<string, unknown> {
+  if (!record || typeof record !== 'object' || Array.isArray(record))
+    throw new UserError(ex.t('form.badRecord'));
+  const out: Record<string, unknown> = {};
+  for (const c of CUSTOMER_COLUMNS) {
+    const v = (record as Record<string, unknown>)[c.key];
+    if (v !== undefined && v !== null) out[c.key] = typeof v === 'object' ? String(v) : v;
+  }
+  return out;
+}
+
+function contextOf(ex: Execution) {
+  return validationContext({
+    locale: ex.locale,
+    timeZone: ex.timeZone,
+    settings: ex.settings,
+    roles: ex.roles,
+  });
+}
+
+function addCustomer(ex: Execution, submitted: Record<string, unknown>, options?: SaveOptions): SaveResult {
+  const table = requireTable(ex, 'customers');
+  const editable = editableFields(ex.user.role, true, true);
+  refuseLocked(ex, submitted, editable, {});
+  const raw: Record<string, unknown> = {};
+  for (const key of editable) raw[key] = submitted[key] ?? '';
+  // What an account manager adds is theirs.
+  if (ex.user.role === 'accountManager') raw.owner = ex.user.email;
+  const checked = validateRecord('customers', raw, contextOf(ex), { newRecord: true });
+  if (checked.issues.length) return invalid(ex, checked.issues);
+  const values = checked.values;
+  followUp(ex, values, {}, submitted);
+  if (!options?.confirmDuplicates) {
+    const duplicates = findLikelyDuplicates(values, table.rows);
+    if (duplicates.length) return duplicatesFound(ex, duplicates);
+  }
+  const next = highestIdAssigned(table.rows) + 1;
+  const now = new Date();
+  values.id = formatCustomerId(next);
+  values.createdAt = now;
+  values.updatedAt = now;
+  const row = ex.wb.append('customers', [values]);
+  saveHighestIdAssigned(next);
+  // Script writes do not fire the edit trigger: the form logs what it wrote itself.
+  recordAction(ex, {
+    action: 'customerAdd',
+    sheet: 'customers',
+    range: `A${row}:${columnLetter(table.width)}${row}`,
+    details: { id: String(values.id) },
+  });
+  customerRowsWritten(ex, [row]);
+  return {
+    status: 'saved',
+    id: String(values.id),
+    row,
+    message: ex.t('form.added', { id: String(values.id) }),
+  };
+}
+
+function editCustomer(
+  ex: Execution,
+  id: string,
+  submitted: Record<string, unknown>,
+  options?: SaveOptions,
+): SaveResult {
+  const table = requireTable(ex, 'customers');
+  const found = findById(table, id);
+  if (!found) throw new UserError(ex.t('form.notFound', { id }));
+  const ownsRow = isOwnerOf(ex.user.email, found.values.owner);
+  if (ex.user.role === 'accountManager' && !ownsRow)
+    throw new UserError(ex.t('form.notYourCustomer', { id, owner: String(found.values.owner ?? '') }));
+  const editable = editableFields(ex.user.role, false, ownsRow);
+  refuseLocked(ex, submitted, editable, found.values);
+
+  const raw: Record<string, unknown> = { ...found.values };
+  for (const key of editable) if (key in submitted) raw[key] = submitted[key];
+  const checked = validateRecord('customers', raw, contextOf(ex));
+  if (checked.issues.length) return invalid(ex, checked.issues);
+  const values = checked.values;
+  followUp(ex, values, found.values, submitted);
+  if (!options?.confirmDuplicates) {
+    const duplicates = findLikelyDuplicates(values, table.rows, found.row);
+    if (duplicates.length) return duplicatesFound(ex, duplicates);
+  }
+  // Only the cells that change are written: protections refuse any write to a cell the
+  // user may not edit, even with its old value.
+  const changed = changedFields(found.values, values, ex.timeZone).filter(
+    (k) => !ASSIGNED_COLUMNS.includes(k),
+  );
+  if (changed.length && ex.user.role !== 'assistant') {
+    values.updatedAt = new Date();
+    changed.push('updatedAt');
+  }
+  writeCells(table, found.row, values, changed);
+  recordFieldChanges(
+    ex,
+    'customers',
+    id,
+    changed
+      .filter((k) => k !== 'updatedAt' && table.header.byKey[k] !== undefined)
+      .map((k) => ({
+        field: k,
+        range: `${columnLetter(table.header.byKey[k] + 1)}${found.row}`,
+        oldValue: found.values[k],
+        newValue: values[k],
+      })),
+  );
+  customerRowsWritten(ex, [found.row]);
+  return { status: 'saved', id, row: found.row, message: ex.t('form.updated', { id }) };
+}
+
+/** A submitted change to a field the role may not change is refused, naming the fields. */
+function refuseLocked(
+  ex: Execution,
+  submitted: Record<string, unknown>,
+  editable: Set<string>,
+  existing: Record<string, CellValue>,
+): void {
+  const isNew = !('id' in existing);
+  const changed = changedFields(existing, submitted, ex.timeZone).filter(
+    (k) =>
+      !editable.has(k) &&
+      !ASSIGNED_COLUMNS.includes(k) &&
+      // the form offers an account manager's new customer with the manager as owner
+      !(isNew && k === 'owner' && isOwnerOf(ex.user.email, submitted.owner)),
+  );
+  if (changed.length === 0) return;
+  throw new UserError(
+    ex.t('form.lockedFields', {
+      role: ex.t(`role.${ex.user.role}`),
+      columns: changed.map((k) => columnLabel(ex.locale, 'customers', k)).join(', '),
+    }),
+  );
+}
+
+/** A changed lastContact moves nextFollowUp by the tier's cadence, unless it was set by hand. */
+function followUp(
+  ex: Execution,
+  values: Record<string, CellValue>,
+  before: Record<string, CellValue>,
+  submitted: Record<string, unknown>,
+): void {
+  const setInForm =
+    'nextFollowUp' in submitted &&
+    changedFields(before, { nextFollowUp: submitted.nextFollowUp }, ex.timeZone).length > 0;
+  const plan = planFollowUp(
+    {
+      previousLastContact: before.lastContact ?? '',
+      lastContact: values.lastContact,
+      nextFollowUp: before.nextFollowUp ?? '',
+      tier: values.tier,
+      explicitNextFollowUp: setInForm ? values.nextFollowUp : '',
+    },
+    ex.settings,
+    ex.timeZone,
+  );
+  if (plan.nextFollowUp !== null) values.nextFollowUp = dayNumberToDate(plan.nextFollowUp, ex.timeZone);
+}
+
+/** Writes the given columns of one row: one setValues per run of adjacent columns. */
+function writeCells(table: Table, row: number, values: Record<string, CellValue>, keys: string[]): void {
+  const cells = keys
+    .filter((k) => table.header.byKey[k] !== undefined)
+    .map((k) => ({ index: table.header.byKey[k], value: neutralizeFormula(values[k]) }))
+    .sort((a, b) => a.index - b.index);
+  for (let i = 0; i < cells.length;) {
+    let j = i;
+    while (j + 1 < cells.length && cells[j + 1].index === cells[j].index + 1) j++;
+    const run = cells.slice(i, j + 1);
+    table.sheet.getRange(row, run[0].index + 1, 1, run.length).setValues([run.map((c) => c.value)]);
+    i = j + 1;
+  }
+}
+
+function invalid(ex: Execution, issues: ValidationIssue[]): SaveResult {
+  return { status: 'invalid', issues, message: ex.t('form.fixErrors') };
+}
+
+function duplicatesFound(ex: Execution, duplicates: LikelyDuplicate[]): SaveResult {
+  return { status: 'duplicates', duplicates, message: ex.t('form.duplicatesIntro') };
+}

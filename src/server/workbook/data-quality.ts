@@ -1,0 +1,411 @@
+/**
+ * Duplicates and the data-quality audit (menu dialogs, `crm dedupe`, `crm audit`).
+ *
+ * Dedupe reads the customers once and lists groups of likely duplicates (core dedupe). A merge,
+ * under the document lock: the kept row gets the non-empty values of the others, interactions,
+ * purchases and feedback are re-pointed to the kept id (only their customerId column is read, and
+ * only the changed cells are written: one RangeList write per kept id and sheet), the merged-away rows
+ * are appended to the archive sheet (one write) and only then removed from the customers sheet
+ * (deleteRows per contiguous run, bottom up, so formats, notes and formulas of the other rows
+ * stay with them), and each merge is written to the audit log (one write). Finding duplicates
+ * takes a constant number of service calls; merging costs a few calls per merged group.
+ *
+ * The audit reads each audited sheet once, never changes data, and rewrites its report sheet in
+ * one block.
+ */
+import {
+  QUALITY_KINDS,
+  QualitySheet,
+  QualityKind,
+  QUALITY_SHEETS,
+  checkDataQuality,
+  QualityFinding,
+  duplicateReasonLabel,
+} from '../../core/workbook';
+import { auditRowForAction } from '../../core/audit';
+import {
+  DuplicateGroup,
+  findDuplicateGroups,
+  planMerge,
+  repointColumn,
+  repointRanges,
+} from '../../core/workbook';
+import { literalText, neutralizeFormula } from '../../core/shared';
+import { cellText } from '../../core/shared';
+import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
+import { UserError } from '../../i18n';
+import { saveHighestIdAssigned, highestIdAssigned } from './customer-ids';
+import { extraSheet } from '../document';
+import { customerRowsWritten } from './hooks';
+import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { ensureColumns, ensureRows, Table } from '../document';
+
+export interface DuplicateMemberView {
+  row: number;
+  id: string;
+  name: string;
+  company: string;
+  email: string;
+  phone: string;
+  owner: string;
+  keep: boolean;
+}
+
+export interface DuplicateGroupView {
+  /** identifies the group for a merge: its ids, kept first */
+  key: string;
+  reasons: string;
+  members: DuplicateMemberView[];
+}
+
+export interface DuplicatesReport {
+  groups: DuplicateGroupView[];
+  customers: number;
+  summary: string;
+  messages: Record<string, string>;
+}
+
+/**
+ * Groups merged per execution. Each costs a few calls of its own (the kept row's write, the
+ * merged-away row's deletion, its owner block's protection): 200 groups stay well inside Apps
+ * Script's 6-minute limit at 100,000 customers (see bench/RESULTS.md); the rest is merged by the
+ * next run, which finds the remaining groups again.
+ */
+export const MERGE_GROUPS_PER_RUN = 200;
+
+export interface MergeResult {
+  merged: number;
+  /** groups left for the next run (more than MERGE_GROUPS_PER_RUN were asked for) */
+  remaining: number;
+  archived: number;
+  repointed: number;
+  /** requested groups that no longer exist as they were listed (data changed meanwhile) */
+  stale: number;
+  summary: string;
+}
+
+const DEDUPE_UI_KEYS = [
+  'dedupe.dialogTitle',
+  'dedupe.keep',
+  'dedupe.merge',
+  'dedupe.mergeAll',
+  'dedupe.merging',
+  'dedupe.none',
+  'dialog.close',
+];
+
+export function menuDedupe(): void {
+  const ex = begin();
+  requireAction(ex, 'dedupe');
+  const html = HtmlService.createHtmlOutputFromFile('DedupeDialog').setWidth(720).setHeight(520);
+  SpreadsheetApp.getUi().showModalDialog(html, ex.t('dedupe.dialogTitle'));
+}
+
+function groupKey(g: DuplicateGroup): string {
+  return [g.keep, ...g.others].map((m) => m.id || `#${m.row}`).join('+');
+}
+
+/** google.script.run and `crm dedupe`: the groups of likely duplicate customers. */
+export function findDuplicates(): DuplicatesReport {
+  const ex = begin();
+  requireAction(ex, 'dedupe');
+  const table = requireTable(ex, 'customers');
+  const groups = findDuplicateGroups(table.rows);
+  const byRow = new Map(table.rows.map((r) => [r.row, r]));
+  const view = (m: { row: number; id: string }, keep: boolean): DuplicateMemberView => {
+    const v = byRow.get(m.row)?.values ?? {};
+    const text = (k: string) => cellText(v[k]);
+    return {
+      row: m.row,
+      id: m.id,
+      name: text('name'),
+      company: text('company'),
+      email: text('email'),
+      phone: text('phone'),
+      owner: text('owner'),
+      keep,
+    };
+  };
+  const messages: Record<string, string> = {};
+  for (const k of DEDUPE_UI_KEYS) messages[k] = ex.t(k);
+  return {
+    groups: groups.map((g) => ({
+      key: groupKey(g),
+      reasons: g.reasons.map((r) => duplicateReasonLabel(ex.locale, r)).join(', '),
+      members: [view(g.keep, true), ...g.others.map((m) => view(m, false))],
+    })),
+    customers: table.rows.length,
+    summary: ex.t('dedupe.found', { groups: groups.length, customers: table.rows.length }),
+    messages,
+  };
+}
+
+/**
+ * google.script.run and `crm dedupe --apply`: merges the groups whose keys are given (as listed by
+ * findDuplicates), or every group when `keys` is null.
+ */
+export function mergeDuplicates(keys?: unknown): MergeResult {
+  const ex = begin();
+  requireAction(ex, 'dedupe');
+  const wanted = Array.isArray(keys) ? new Set(keys.map(String)) : null;
+  return withDocumentLock(ex, () => {
+    const table = requireTable(ex, 'customers');
+    const all = findDuplicateGroups(table.rows);
+    const asked = wanted ? all.filter((g) => wanted.has(groupKey(g))) : all;
+    const stale = wanted ? wanted.size - asked.length : 0;
+    const groups = asked.slice(0, MERGE_GROUPS_PER_RUN);
+    const remaining = asked.length - groups.length;
+    if (groups.some((g) => !g.keep.id)) throw new UserError(ex.t('dedupe.keptWithoutId'));
+    if (groups.length === 0)
+      return { merged: 0, remaining: 0, archived: 0, repointed: 0, stale, summary: ex.t('dedupe.none') };
+    // Merged-away ids stay retired: remember the highest id before any row leaves the sheet.
+    saveHighestIdAssigned(highestIdAssigned(table.rows));
+    const plan = planMerge(table.rows, groups, new Date());
+
+    let repointed = 0;
+    for (const key of ['interactions', 'purchases', 'feedback'] as SheetKey[])
+      repointed += repointSheet(ex, key, plan.repoint);
+    archiveRows(ex, table, plan.archive, plan.repoint);
+    writeKeptRows(
+      table,
+      plan.merged.map((m) => ({ row: m.keptRow, values: m.values })),
+    );
+    deleteRuns(
+      table,
+      plan.archive.map((r) => r.row),
+    );
+
+    const now = new Date();
+    ex.wb.append(
+      'auditLog',
+      plan.merged.map((m) =>
+        auditRowForAction({
+          action: 'merge',
+          user: ex.user.email,
+          time: now,
+          sheet: 'customers',
+          range: m.keptId,
+          oldValue: m.mergedIds.join(', '),
+          newValue: m.keptId,
+          details: { kept: m.keptId, merged: m.mergedIds.join(','), filled: m.filled.join(',') },
+        }),
+      ),
+    );
+    const removed = plan.archive.map((r) => r.row).sort((a, b) => a - b);
+    const shifted = (row: number) => row - removed.filter((x) => x < row).length;
+    customerRowsWritten(
+      ex,
+      plan.merged.map((m) => shifted(m.keptRow)),
+    );
+    const summary = ex.t('dedupe.merged', {
+      groups: plan.merged.length,
+      archived: plan.archive.length,
+      repointed,
+    });
+    return {
+      merged: plan.merged.length,
+      remaining,
+      archived: plan.archive.length,
+      repointed,
+      stale,
+      summary: remaining > 0 ? `${summary} ${ex.t('dedupe.remaining', { remaining })}` : summary,
+    };
+  });
+}
+
+/**
+ * Re-points one sheet's references: reads its customerId column alone, then writes only the cells
+ * that change, one RangeList.setValue per kept id (consecutive rows joined into one A1 range), so
+ * the calls grow with the merged ids and the cells written with the references, never with rows.
+ */
+function repointSheet(ex: Execution, key: SheetKey, repoint: Record<string, string>): number {
+  const column = ex.wb.readColumn(key, 'customerId');
+  if (!column || column.values.length === 0) return 0;
+  const changes = repointColumn(column.values, repoint);
+  if (changes.length === 0) return 0;
+  const index = column.layout.header.byKey.customerId;
+  for (const { to, a1 } of repointRanges(changes, index + 1))
+    column.layout.sheet.getRangeList(a1).setValue(literalText(to));
+  ex.wb.forget(key);
+  return changes.length;
+}
+
+function literal(v: CellValue): CellValue {
+  return typeof v === 'string' ? literalText(v) : v;
+}
+
+const ARCHIVE_META_LABELS = [
+  'archive.archivedAt',
+  'archive.mergedInto',
+  'archive.archivedBy',
+  'archive.originalRow',
+];
+
+/**
+ * Appends the merged-away rows to the archive sheet: when, into which id, by whom, the original
+ * row, every customer column by key, and the user's own columns as JSON (header: value).
+ */
+function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Record<string, string>): void {
+  const sheet = extraSheet(ex, 'customerArchive');
+  const header = [
+    ...ARCHIVE_META_LABELS.map((k) => ex.t(k)),
+    ...CUSTOMER_COLUMNS.map((c) => ex.t(`col.customers.${c.key}`)),
+    ex.t('archive.otherColumns'),
+  ];
+  const width = header.length;
+  ensureColumns(sheet, width);
+  const lastRow = sheet.getLastRow();
+  const now = new Date();
+  const lines: unknown[][] = rows.map((r) => {
+    const id = cellText(r.values.id).trim().toUpperCase();
+    const extra: Record<string, CellValue> = {};
+    for (const i of table.header.userColumns) {
+      const v = table.grid[r.row - 2]?.[i];
+      if (v !== undefined && v !== '') extra[cellText(table.headerValues[i]) || `#${i + 1}`] = v;
+    }
+    return [
+      now,
+      repoint[id] ?? '',
+      ex.user.email,
+      r.row,
+      ...CUSTOMER_COLUMNS.map((c) => literal(r.values[c.key] ?? '')),
+      Object.keys(extra).length ? neutralizeFormula(JSON.stringify(extra)) : '',
+    ];
+  });
+  const first = lastRow === 0 ? [header, ...lines] : lines;
+  const start = lastRow === 0 ? 1 : lastRow + 1;
+  ensureRows(sheet, start + first.length - 1);
+  sheet.getRange(start, 1, first.length, width).setValues(first);
+  if (lastRow === 0) sheet.setFrozenRows(1);
+}
+
+/** Each kept row in one setValues; the user's own columns and formulas in the row are kept. */
+function writeKeptRows(table: Table, rows: Array<{ row: number; values: Record<string, CellValue> }>): void {
+  if (rows.length === 0) return;
+  const width = Math.max(table.width, ...Object.values(table.header.byKey).map((i) => i + 1));
+  const formulas = table.sheet.getRange(2, 1, table.grid.length, width).getFormulas();
+  for (const { row, values } of rows) {
+    const line: unknown[] = new Array(width).fill('');
+    (table.grid[row - 2] ?? []).forEach((v, i) => (line[i] = literal(v)));
+    for (const [key, index] of Object.entries(table.header.byKey))
+      if (key in values) line[index] = literal(values[key]);
+    // The kept row's own values win, so its formulas stay (all but updatedAt, which the merge sets).
+    formulas[row - 2]?.forEach((f, i) => {
+      if (f && i !== table.header.byKey.updatedAt) line[i] = f;
+    });
+    table.sheet.getRange(row, 1, 1, width).setValues([line]);
+  }
+}
+
+/** Removes rows, one deleteRows per contiguous run, bottom up so row numbers stay valid. */
+function deleteRuns(table: Table, rows: number[]): void {
+  const sorted = [...new Set(rows)].sort((a, b) => b - a);
+  let i = 0;
+  while (i < sorted.length) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] - 1) j++;
+    table.sheet.deleteRows(sorted[j], j - i + 1);
+    i = j + 1;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The data-quality audit
+
+const KIND_LABELS: Record<QualityKind, string> = {
+  invalid: 'quality.kind.invalid',
+  required: 'quality.kind.required',
+  orphan: 'quality.kind.orphan',
+  duplicateId: 'quality.kind.duplicateId',
+  duplicate: 'quality.kind.duplicate',
+  blankRow: 'quality.kind.blankRow',
+  missingColumn: 'quality.kind.missingColumn',
+};
+
+export interface QualityResult {
+  counts: Record<string, number>;
+  total: number;
+  findings: QualityFinding[];
+  rowsChecked: Partial<Record<QualitySheet, number>>;
+  reportSheet: string;
+  summary: string;
+}
+
+/** Menu "Check data quality": runs the audit and shows its summary. */
+export function menuDataQuality(): void {
+  const result = runDataQuality();
+  SpreadsheetApp.getUi().alert(result.summary);
+}
+
+/** google.script.run and `crm audit`: audits the workbook and rewrites the report sheet. */
+export function runDataQuality(): QualityResult {
+  const ex = begin();
+  requireAction(ex, 'dataQuality');
+  requireTable(ex, 'customers');
+  const sheets: Partial<Record<QualitySheet, SheetRow[]>> = {};
+  const layouts: Partial<Record<QualitySheet, Array<string | null>>> = {};
+  for (const key of QUALITY_SHEETS) {
+    const table = ex.wb.read(key);
+    if (!table) continue;
+    sheets[key] = table.rows;
+    const layout: Array<string | null> = new Array(table.width).fill(null);
+    for (const [k, i] of Object.entries(table.header.byKey)) layout[i] = k;
+    layouts[key] = layout;
+  }
+  const report = checkDataQuality({
+    sheets,
+    layouts,
+    settings: ex.settings,
+    locale: ex.locale,
+    timeZone: ex.timeZone,
+  });
+  const summary = ex.t('quality.summary', {
+    total: report.total,
+    counts: QUALITY_KINDS.filter((k) => report.counts[k] > 0)
+      .map((k) => `${ex.t(KIND_LABELS[k])} ${report.counts[k]}`)
+      .join(', '),
+  });
+  const sheet = withDocumentLock(ex, () => writeReport(ex, report.findings, report.counts));
+  return {
+    counts: report.counts,
+    total: report.total,
+    findings: report.findings,
+    rowsChecked: report.rowsChecked,
+    reportSheet: sheet,
+    summary: report.total === 0 ? ex.t('quality.clean') : summary,
+  };
+}
+
+/** The report sheet, rewritten in one block: counts per kind, then every finding. */
+function writeReport(ex: Execution, findings: QualityFinding[], counts: Record<string, number>): string {
+  const sheet = extraSheet(ex, 'dataQuality');
+  const width = 6;
+  const row = (...cells: unknown[]) => [...cells, ...new Array(width - cells.length).fill('')];
+  const lines: unknown[][] = [
+    row(ex.t('quality.reportTitle'), new Date()),
+    row(ex.t('quality.kindHeader'), ex.t('quality.countHeader')),
+    ...QUALITY_KINDS.map((k) => row(ex.t(KIND_LABELS[k]), counts[k])),
+    row(),
+    [
+      ex.t('quality.kindHeader'),
+      ex.t('quality.sheetHeader'),
+      ex.t('quality.rowHeader'),
+      ex.t('quality.columnHeader'),
+      ex.t('quality.valueHeader'),
+      ex.t('quality.messageHeader'),
+    ],
+    ...findings.map((f) => [
+      ex.t(KIND_LABELS[f.kind]),
+      ex.t(`sheet.${f.sheetKey}`),
+      f.row ?? '',
+      f.column,
+      literalText(f.value),
+      neutralizeFormula(f.message),
+    ]),
+  ];
+  sheet.clearContents();
+  ensureColumns(sheet, width);
+  ensureRows(sheet, lines.length);
+  sheet.getRange(1, 1, lines.length, width).setValues(lines);
+  return sheet.getName();
+}

@@ -1,0 +1,222 @@
+/**
+ * CSV import and export (menu dialogs and `crm import` / `crm export`). Import: the file's bytes
+ * (base64) are decoded strictly as UTF-8 in core, planned against the sheet read once, and the
+ * valid rows appended in one setValues under the document lock; invalid rows are reported, never
+ * written. Export: the sheet read once, rendered by core as UTF-8 CSV with a BOM.
+ */
+import { decodeCsvBytes } from '../../core/workbook';
+import { exportCsv } from '../../core/workbook';
+import { ImportReject, ImportSkip, planImport } from '../../core/workbook';
+import { cellText, columnLetter } from '../../core/shared';
+import { isSheetKey, SheetKey, SHEETS } from '../../core/schema';
+import { columnLabel, validationContext } from '../../core/workbook';
+import { dayNumberOf, dayNumberToIso } from '../../core/shared';
+import { UserError } from '../../i18n';
+import { recordAction } from '../audit';
+import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
+import { customerRowsWritten } from './hooks';
+import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { ensureRows, Table } from '../document';
+
+/** Sheets users keep data in: the ones import and export offer. */
+export const DATA_SHEETS: SheetKey[] = ['customers', 'interactions', 'purchases', 'feedback'];
+
+export interface ImportResult {
+  sheetKey: SheetKey;
+  summary: string;
+  added: number;
+  /** the sheet rows written (first..last), 0 when none */
+  firstRow: number;
+  lastRow: number;
+  skipped: ImportSkip[];
+  rejected: ImportReject[];
+  rejectedLines: number[];
+  /** the rejected lines with their reasons as CSV (UTF-8 with BOM), '' when none */
+  rejectsCsv: string;
+  unknownHeaders: string[];
+  /** localized notice about unknown headers, '' when none */
+  unknownNotice: string;
+}
+
+export interface ExportResult {
+  sheetKey: SheetKey;
+  fileName: string;
+  /** the CSV text, starting with a BOM */
+  csv: string;
+  rows: number;
+}
+
+export interface DialogData {
+  locale: string;
+  sheets: Array<{ key: SheetKey; label: string }>;
+  messages: Record<string, string>;
+}
+
+const IMPORT_UI_KEYS = [
+  'import.dialogTitle',
+  'import.chooseSheet',
+  'import.chooseFile',
+  'import.run',
+  'import.running',
+  'import.rejectedTitle',
+  'import.downloadRejects',
+  'dialog.close',
+];
+const EXPORT_UI_KEYS = [
+  'export.dialogTitle',
+  'export.chooseSheet',
+  'export.run',
+  'export.done',
+  'dialog.close',
+];
+
+function dialogData(ex: Execution, keys: string[]): DialogData {
+  const messages: Record<string, string> = {};
+  for (const k of keys) messages[k] = ex.t(k);
+  return {
+    locale: ex.locale,
+    sheets: DATA_SHEETS.map((key) => ({ key, label: ex.t(`sheet.${key}`) })),
+    messages,
+  };
+}
+
+export function menuImport(): void {
+  const ex = begin();
+  requireAction(ex, 'importData');
+  const html = HtmlService.createHtmlOutputFromFile('ImportDialog').setWidth(560).setHeight(480);
+  SpreadsheetApp.getUi().showModalDialog(html, ex.t('import.dialogTitle'));
+}
+
+export function importDialogData(): DialogData {
+  const ex = begin();
+  requireAction(ex, 'importData');
+  return dialogData(ex, IMPORT_UI_KEYS);
+}
+
+export function menuExport(): void {
+  const ex = begin();
+  requireAction(ex, 'exportData');
+  const html = HtmlService.createHtmlOutputFromFile('ExportDialog').setWidth(420).setHeight(240);
+  SpreadsheetApp.getUi().showModalDialog(html, ex.t('export.dialogTitle'));
+}
+
+export function exportDialogData(): DialogData {
+  const ex = begin();
+  requireAction(ex, 'exportData');
+  return dialogData(ex, EXPORT_UI_KEYS);
+}
+
+function requireDataSheet(ex: Execution, sheetKey: unknown): SheetKey {
+  if (!isSheetKey(sheetKey) || !DATA_SHEETS.includes(sheetKey))
+    throw new UserError(ex.t('import.badSheet', { sheet: String(sheetKey), sheets: DATA_SHEETS.join(', ') }));
+  return sheetKey;
+}
+
+/** Utilities.base64Decode gives signed bytes (-128..127); core wants 0..255. */
+function bytesOf(ex: Execution, data: string): Uint8Array {
+  let signed: number[];
+  try {
+    signed = Utilities.base64Decode(data);
+  } catch {
+    throw new UserError(ex.t('import.badFile'));
+  }
+  return Uint8Array.from(signed, (b) => b & 0xff);
+}
+
+/**
+ * google.script.run and `crm import`: imports a CSV file into a data sheet. `data` is the file's
+ * bytes in base64 (the dialog and the CLI read bytes, so the encoding is checked here), or its
+ * text with encoding 'text'.
+ */
+export function importCsv(sheetKey: unknown, data: unknown, encoding?: unknown): ImportResult {
+  const ex = begin();
+  requireAction(ex, 'importData');
+  const key = requireDataSheet(ex, sheetKey);
+  if (typeof data !== 'string') throw new UserError(ex.t('import.badFile'));
+  const text = encoding === 'text' ? data : decodeCsvBytes(bytesOf(ex, data), ex.locale);
+  return withDocumentLock(ex, () => importText(ex, key, text));
+}
+
+function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResult {
+  const table = requireTable(ex, sheetKey);
+  requireAllColumns(ex, table);
+  const customers = sheetKey === 'customers' ? table : requireTable(ex, 'customers');
+  const layout: Array<string | null> = new Array(table.width).fill(null);
+  for (const [k, i] of Object.entries(table.header.byKey)) layout[i] = k;
+  const ctx = validationContext({
+    locale: ex.locale,
+    timeZone: ex.timeZone,
+    settings: ex.settings,
+    roles: ex.roles,
+    customerIds: customers.rows.map((r) => cellText(r.values.id)),
+  });
+  const highest = sheetKey === 'customers' ? highestIdAssigned(table.rows) : 0;
+  const plan = planImport({
+    sheetKey,
+    text,
+    layout,
+    existing: table.rows,
+    ctx,
+    highestIdAssigned: highest,
+    now: new Date(),
+  });
+  let firstRow = 0;
+  let lastRow = 0;
+  if (plan.rows.length) {
+    firstRow = table.lastRow + 1;
+    lastRow = firstRow + plan.rows.length - 1;
+    ensureRows(table.sheet, lastRow);
+    table.sheet.getRange(firstRow, 1, plan.rows.length, layout.length).setValues(plan.rows);
+    ex.wb.forget(sheetKey);
+  }
+  if (sheetKey === 'customers') saveHighestIdAssigned(plan.highestIdAssigned);
+  if (plan.rows.length && sheetKey === 'customers')
+    customerRowsWritten(
+      ex,
+      plan.rows.map((_, i) => firstRow + i),
+    );
+  recordAction(ex, {
+    action: 'import',
+    sheet: sheetKey,
+    range: plan.rows.length ? `A${firstRow}:${columnLetter(layout.length)}${lastRow}` : '',
+    details: { rows: plan.rows.length, skipped: plan.skipped.length, rejected: plan.rejectedLines.length },
+  });
+  return {
+    sheetKey,
+    summary: plan.summary,
+    added: plan.rows.length,
+    firstRow,
+    lastRow,
+    skipped: plan.skipped,
+    rejected: plan.rejected,
+    rejectedLines: plan.rejectedLines,
+    rejectsCsv: plan.rejectsCsv,
+    unknownHeaders: plan.unknownHeaders,
+    unknownNotice: plan.unknownHeaders.length
+      ? ex.t('import.unknownHeaders', { headers: plan.unknownHeaders.join(', ') })
+      : '',
+  };
+}
+
+/** Import writes by the sheet's columns: a column the add-on needs that a user deleted refuses it. */
+function requireAllColumns(ex: Execution, table: Table): void {
+  const missing = SHEETS[table.key].columns.filter((c) => !(c.key in table.header.byKey));
+  if (missing.length)
+    throw new UserError(
+      ex.t('import.sheetMissingColumns', {
+        sheet: table.sheet.getName(),
+        columns: missing.map((c) => columnLabel(ex.locale, table.key, c.key)).join(', '),
+      }),
+    );
+}
+
+/** google.script.run and `crm export`: the sheet as a CSV file (UTF-8 with BOM). */
+export function exportCsvFile(sheetKey: unknown): ExportResult {
+  const ex = begin();
+  requireAction(ex, 'exportData');
+  const key = requireDataSheet(ex, sheetKey);
+  const table = requireTable(ex, key);
+  const csv = exportCsv({ sheetKey: key, rows: table.rows, timeZone: ex.timeZone, locale: ex.locale });
+  const day = dayNumberToIso(dayNumberOf(new Date(), ex.timeZone));
+  return { sheetKey: key, fileName: `${key}-${day}.csv`, csv, rows: table.rows.length };
+}

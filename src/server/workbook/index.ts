@@ -1,0 +1,27 @@
+/**
+ * The customer workbook's shell: setup, validation rules, the customer form, CSV import and
+ * export, duplicates and the data-quality check.
+ */
+export { customerFormData, menuCustomerForm, saveCustomer } from './customer-form';
+export type { CustomerFormData, FormField, SaveResult } from './customer-form';
+export {
+  MERGE_GROUPS_PER_RUN,
+  findDuplicates,
+  menuDataQuality,
+  menuDedupe,
+  mergeDuplicates,
+  runDataQuality,
+} from './data-quality';
+export type { QualityResult, DuplicatesReport, MergeResult } from './data-quality';
+export { customerRowsWritten } from './hooks';
+export {
+  exportCsvFile,
+  exportDialogData,
+  importCsv,
+  importDialogData,
+  menuExport,
+  menuImport,
+} from './import-export';
+export type { DialogData, ExportResult, ImportResult } from './import-export';
+export { runSetup } from './setup';
+export type { SetupResult } from './setup';

@@ -1,0 +1,22 @@
+/**
+ * What each feature adds to setup once the sheets and headers exist (validation rules, triggers,
+ * protections, ...). Every step must be idempotent: setup runs again on workbooks full of data.
+ */
+import { Locale } from '../../i18n';
+import type { Execution } from '../session';
+// Reports: the edit audit trigger and the backup schedule.
+import { installEditAuditTrigger } from '../audit';
+import { applyBackupSchedule } from '../reports';
+// Permissions: protections applied, the hourly reconcile trigger installed.
+import { setUpProtections } from '../permissions';
+// Workbook: data-validation rules.
+import { applyValidationRules } from './validation-rules';
+
+export type SetupStep = (ex: Execution, locale: Locale) => void;
+
+export const SETUP_STEPS: SetupStep[] = [
+  applyValidationRules, // workbook
+  installEditAuditTrigger, // reports
+  (ex) => void applyBackupSchedule(ex), // reports
+  setUpProtections, // permissions: last, so it protects what the steps above wrote
+];

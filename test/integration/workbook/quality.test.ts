@@ -1,0 +1,322 @@
+/**
+ * Duplicates and the data-quality audit through the built bundle: groups found, merged
+ * on request (kept row filled, references re-pointed, merged-away rows archived, audit log), the
+ * audit report rewritten in one block without changing data, constant service calls.
+ */
+import { readTable } from '../../../src/local/inspect';
+import { MERGE_GROUPS_PER_RUN } from '../../../src/server/workbook';
+import { Runtime } from '../../../src/local/runtime';
+import { writeRecords } from '../../../src/local/sample';
+import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
+import { setUpRuntime, sheet, spreadsheetCalls, values } from '../../support/workbook';
+
+/** `n` customers with unique names, companies, e-mails and phones, plus 3 planted duplicates. */
+function workbookWithDuplicates(n: number): Runtime {
+  const { rt, data } = setUpRuntime(0, 'en');
+  const customers = Array.from({ length: n }, (_, i) => ({
+    id: `C${String(i + 1).padStart(6, '0')}`,
+    name: `Person ${i + 1}`,
+    company: `Company ${i + 1}`,
+    email: `p${i + 1}@example.com`,
+    phone: `+86 138${String(i + 1).padStart(8, '0')}`,
+    owner: 'rep1@example.com',
+    region: 'North',
+  }));
+  customers.push(
+    // C(n+1): same e-mail as C000001 (another case), has a title C000001 lacks
+    {
+      id: `C${String(n + 1).padStart(6, '0')}`,
+      name: 'P. One',
+      company: 'Other',
+      email: 'P1@EXAMPLE.COM',
+      phone: '',
+      owner: 'rep1@example.com',
+      region: '',
+      title: 'CEO',
+    } as never,
+    // C(n+2): same phone as C000002 written another way
+    {
+      id: `C${String(n + 2).padStart(6, '0')}`,
+      name: 'Zwei',
+      company: 'Z',
+      email: '',
+      phone: '13800000002',
+      owner: 'rep1@example.com',
+      region: 'South',
+    },
+    // C(n+3): very similar name and company to C000003
+    {
+      id: `C${String(n + 3).padStart(6, '0')}`,
+      name: 'person 3',
+      company: 'Company 3 ',
+      email: '',
+      phone: '',
+      owner: 'rep1@example.com',
+      region: '',
+    },
+  );
+  const interactions = [
+    {
+      date: new Date(Date.UTC(2026, 10, 1)),
+      customerId: `C${String(n + 1).padStart(6, '0')}`,
+      channel: 'Phone',
+      summary: 'dup one',
+    },
+    { date: new Date(Date.UTC(2026, 10, 2)), customerId: 'C000005', channel: 'Phone', summary: 'untouched' },
+  ];
+  const purchases = [
+    {
+      orderId: 'SO1',
+      date: new Date(Date.UTC(2026, 10, 3)),
+      customerId: `C${String(n + 2).padStart(6, '0')}`,
+      product: 'X',
+      quantity: 1,
+      amount: 10,
+    },
+  ];
+  writeRecords(rt, { customers, interactions, purchases });
+  void data;
+  return rt;
+}
+
+describe('duplicates', () => {
+  test('finds the groups, merges them: kept row filled, references re-pointed, rows archived, audit log', () => {
+    const rt = workbookWithDuplicates(50);
+    const report = rt.run('findDuplicates') as {
+      groups: Array<{ key: string; reasons: string; members: Array<{ id: string; keep: boolean }> }>;
+    };
+    expect(report.groups.map((g) => g.key)).toEqual([
+      'C000001+C000051',
+      'C000002+C000052',
+      'C000003+C000053',
+    ]);
+    expect(report.groups.map((g) => g.reasons)).toEqual([
+      'same e-mail',
+      'same phone',
+      'very similar name and company',
+    ]);
+    expect(() => rt.run('findDuplicates', [], { as: 'rep1@example.com' })).toThrow(
+      /may not merge duplicates/,
+    );
+
+    const result = rt.run('mergeDuplicates', [['C000001+C000051', 'C000002+C000052', 'gone+C999999']]) as {
+      merged: number;
+      archived: number;
+      repointed: number;
+      stale: number;
+    };
+    expect(result).toMatchObject({ merged: 2, archived: 2, repointed: 2, stale: 1 });
+    const customers = readTable(rt, 'customers').records;
+    expect(customers).toHaveLength(51);
+    expect(customers.map((c) => c.id)).not.toContain('C000051');
+    expect(customers.find((c) => c.id === 'C000001')).toMatchObject({
+      title: 'CEO',
+      email: 'p1@example.com',
+    });
+    expect(readTable(rt, 'interactions').records.map((r) => r.customerId)).toEqual(['C000001', 'C000005']);
+    expect(readTable(rt, 'purchases').records.map((r) => r.customerId)).toEqual(['C000002']);
+
+    const archive = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Customer archive')!;
+    const archived = archive.getDataRange().getValues();
+    expect(archived[0].slice(0, 5)).toEqual([
+      'Archived',
+      'Merged into',
+      'Archived by',
+      'Original row',
+      'Customer ID',
+    ]);
+    expect(archived.slice(1).map((r) => [r[1], r[4]])).toEqual([
+      ['C000001', 'C000051'],
+      ['C000002', 'C000052'],
+    ]);
+    const log = readTable(rt, 'auditLog').records.filter((r) => String(r.action).startsWith('merge'));
+    expect(log.map((r) => [r.oldValue, r.newValue])).toEqual([
+      ['C000051', 'C000001'],
+      ['C000052', 'C000002'],
+    ]);
+    // Merged-away ids are retired: the next customer gets a new one.
+    const saved = rt.run('saveCustomer', [{ name: 'New', email: 'new@example.com' }, {}]) as { id: string };
+    expect(saved.id).toBe('C000054');
+  });
+
+  test('finding duplicates, the audit and a merge of the same groups make the same number of spreadsheet service calls at 1,000 and 10,000 customers', () => {
+    const find: number[] = [];
+    const audit: number[] = [];
+    const merge: number[] = [];
+    for (const n of [1000, 10000]) {
+      const rt = workbookWithDuplicates(n);
+      rt.run('findDuplicates');
+      find.push(spreadsheetCalls(rt));
+      rt.run('runDataQuality');
+      audit.push(spreadsheetCalls(rt));
+      const result = rt.run('mergeDuplicates', [null]) as { merged: number };
+      expect(result.merged).toBe(3);
+      merge.push(spreadsheetCalls(rt));
+    }
+    expect(find[1]).toBe(find[0]);
+    expect(audit[1]).toBe(audit[0]);
+    expect(merge[1]).toBe(merge[0]);
+  });
+});
+
+describe('re-pointing references', () => {
+  /** Two duplicate pairs; purchases reference the merged-away ids in runs and alone, among `filler` others. */
+  function workbook(filler: number): Runtime {
+    const { rt } = setUpRuntime(0, 'en');
+    const customers = Array.from({ length: 10 }, (_, i) => ({
+      id: `C${String(i + 1).padStart(6, '0')}`,
+      name: `Person ${i + 1}`,
+      company: `Company ${i + 1}`,
+      email: `p${i + 1}@example.com`,
+      phone: `+86 138${String(i + 1).padStart(8, '0')}`,
+      owner: 'rep1@example.com',
+    }));
+    customers.push(
+      { ...customers[0], id: 'C000011', name: 'Dup one', company: 'X', phone: '' },
+      { ...customers[1], id: 'C000012', name: 'Dup two', company: 'Y', email: '' },
+    );
+    const purchase = (i: number, customerId: string) => ({
+      orderId: `SO${i}`,
+      date: new Date(Date.UTC(2026, 10, 1)),
+      customerId,
+      product: 'P',
+      quantity: 1,
+      amount: i,
+    });
+    // Rows 2-4 and 6 point at C000011, row 5 at C000012, the filler at C000005.
+    const refs = ['C000011', 'C000011', 'C000011', 'C000012', 'C000011'];
+    const purchases = [
+      ...refs.map((id, i) => purchase(i, id)),
+      ...Array.from({ length: filler }, (_, i) => purchase(100 + i, 'C000005')),
+    ];
+    const interactions = [
+      { date: new Date(Date.UTC(2026, 10, 2)), customerId: 'C000005', channel: 'Phone', summary: 'a' },
+      { date: new Date(Date.UTC(2026, 10, 3)), customerId: 'c000011', channel: 'Phone', summary: 'b' },
+    ];
+    writeRecords(rt, { customers, interactions, purchases });
+    return rt;
+  }
+
+  test('only the changed cells are written, one RangeList.setValue per kept id and sheet; only the id column is read', () => {
+    const stats = [100, 3000].map((filler) => {
+      const rt = workbook(filler);
+      const before = values(rt, 'purchases');
+      const result = rt.run('mergeDuplicates', [null]) as { merged: number; repointed: number };
+      expect(result).toMatchObject({ merged: 2, repointed: 6 });
+      const after = values(rt, 'purchases');
+      const header = before[0].map(String);
+      const id = header.indexOf('Customer ID');
+      expect(after.slice(1, 6).map((r) => r[id])).toEqual([
+        'C000001',
+        'C000001',
+        'C000001',
+        'C000002',
+        'C000001',
+      ]);
+      // Every other cell of the sheet is as it was.
+      const blank = (grid: unknown[][]) =>
+        grid.map((r, i) => r.map((v, j) => (i >= 1 && i <= 5 && j === id ? '' : v)));
+      expect(blank(after)).toEqual(blank(before));
+      expect(readTable(rt, 'interactions').records.map((r) => r.customerId)).toEqual(['C000005', 'C000001']);
+      return rt.lastStats!;
+    });
+    for (const s of stats) expect(s.calls['RangeList.setValue']).toBe(3); // purchases: 2 kept ids; interactions: 1
+    // 2,900 more purchase rows: the merge reads one more cell per row (the id column) and writes nothing more.
+    expect(stats[1].cellsWritten).toBe(stats[0].cellsWritten);
+    expect(stats[1].cellsRead - stats[0].cellsRead).toBe(2900);
+  });
+});
+
+describe('merging many groups', () => {
+  test('one execution merges at most MERGE_GROUPS_PER_RUN groups; the next run merges the rest', () => {
+    const { rt } = setUpRuntime(0, 'en');
+    const pairs = MERGE_GROUPS_PER_RUN + 5;
+    const customers = Array.from({ length: pairs * 2 }, (_, i) => {
+      const n = Math.floor(i / 2) + 1;
+      return {
+        id: `C${String(i + 1).padStart(6, '0')}`,
+        name: i % 2 === 0 ? `Person ${n}` : `Twin ${n}`,
+        company: `Company ${n} ${i}`,
+        email: `p${n}@example.com`,
+        phone: '',
+        owner: 'rep1@example.com',
+      };
+    });
+    writeRecords(rt, { customers });
+    const first = rt.run('mergeDuplicates', [null]) as { merged: number; remaining: number; summary: string };
+    expect(first).toMatchObject({ merged: MERGE_GROUPS_PER_RUN, remaining: 5 });
+    expect(first.summary).toContain('5 more groups are left');
+    const second = rt.run('mergeDuplicates', [null]) as { merged: number; remaining: number };
+    expect(second).toMatchObject({ merged: 5, remaining: 0 });
+    expect(readTable(rt, 'customers').records).toHaveLength(pairs);
+  }, 120_000);
+});
+
+describe('crm audit and crm dedupe on the sample workbook', () => {
+  let wb: string;
+  beforeAll(async () => {
+    wb = tempWorkbook();
+    await crm(wb, 'init', '--sample');
+    await crm(wb, 'edit', 'customers', '3', 'email', 'c1@example.cn'); // a duplicate group
+  });
+
+  test('lists every finding with counts per kind in one report sheet, and changes no data', async () => {
+    const before = (await crm(wb, 'dump', 'customers', '--json')).stdout;
+    const r = await crm(wb, 'audit', '--json');
+    expect(r.code).toBe(0);
+    const result = r.json() as {
+      counts: Record<string, number>;
+      total: number;
+      findings: Array<{ kind: string }>;
+      reportSheet: string;
+    };
+    expect(result.counts.duplicate).toBe(1);
+    expect(result.total).toBe(result.findings.length);
+    expect((await crm(wb, 'dump', 'customers', '--json')).stdout).toBe(before);
+    const again = await crm(wb, 'audit');
+    expect(again.stdout).toContain('See the Data quality sheet.');
+    const rt = loadRuntime(wb);
+    const report = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Data quality')!;
+    const grid = report.getDataRange().getValues();
+    expect(grid[0][0]).toBe('Data-quality report');
+    expect(grid.filter((row) => row[0] === 'Likely duplicates')).toHaveLength(2); // count line + finding
+    expect(grid.length).toBe(2 + 7 + 1 + 1 + result.total);
+  });
+
+  test('crm dedupe lists the groups; --apply merges them all', async () => {
+    const list = await crm(wb, 'dedupe', '--json');
+    expect(list.code).toBe(0);
+    expect((list.json() as { groups: Array<{ key: string }> }).groups.map((g) => g.key)).toEqual([
+      'C000001+C000002',
+    ]);
+    const applied = await crm(wb, 'dedupe', '--apply');
+    expect(applied.code).toBe(0);
+    expect(applied.stdout).toContain('Merged 1 groups');
+    expect(((await crm(wb, 'dump', 'customers', '--json')).json() as unknown[]).length).toBe(199);
+    expect((await crm(wb, 'dedupe', '--apply', '--as', 'rep1@example.com')).code).toBe(1);
+  });
+});
+
+describe('data-quality audit', () => {
+  test('finds invalid cells, missing values, orphans, duplicate ids, blank rows, missing columns', () => {
+    const { rt } = setUpRuntime(5);
+    const customers = sheet(rt, 'customers');
+    const grid = values(rt, 'customers');
+    const col = (key: string) => readTable(rt, 'customers').keys.indexOf(key) + 1;
+    customers.getRange(3, col('email')).setValue('broken');
+    customers.getRange(4, col('name')).setValue('');
+    customers.getRange(5, col('id')).setValue(grid[1][0]);
+    customers.insertRowAfter(5);
+    writeRecords(rt, { interactions: [{ date: new Date(), customerId: 'C999999', channel: 'Phone' }] });
+    sheet(rt, 'feedback').deleteColumn(6);
+    const result = rt.run('runDataQuality') as { counts: Record<string, number> };
+    expect(result.counts).toMatchObject({
+      invalid: 1,
+      required: 1,
+      duplicateId: 1,
+      blankRow: 1,
+      missingColumn: 1,
+    });
+    expect(result.counts.orphan).toBeGreaterThanOrEqual(1);
+  });
+});

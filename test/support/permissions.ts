@@ -1,0 +1,91 @@
+/**
+ * The permissions workbook: admin a@x.test (the owner), manager m@x.test, reps r1@x.test and r2@x.test,
+ * assistant s@x.test, viewer v@x.test; customers owned by r1 and r2, interactions and purchases for them.
+ */
+import { Runtime } from '../../src/local/runtime';
+import { writeRecords } from '../../src/local/sample';
+
+export const ADMIN = 'a@x.test';
+export const PEOPLE = {
+  admin: ADMIN,
+  manager: 'm@x.test',
+  r1: 'r1@x.test',
+  r2: 'r2@x.test',
+  assistant: 's@x.test',
+  viewer: 'v@x.test',
+};
+export const NOW = Date.parse('2026-03-02T09:00:00+08:00');
+
+const role = (email: string, r: string) => ({
+  email,
+  name: email,
+  role: r,
+  team: '',
+  managerEmail: '',
+  active: true,
+});
+
+/** Customer owners by data row: rows 2..7. */
+export const OWNERS = ['r1@x.test', 'r1@x.test', 'r2@x.test', 'r1@x.test', 'r2@x.test', 'r2@x.test'];
+
+export function permissionsWorkbook(): Runtime {
+  const rt = Runtime.create({ owner: ADMIN, now: NOW });
+  rt.run('menuSetup', ['en']);
+  writeRecords(rt, {
+    roles: [
+      role(PEOPLE.manager, 'manager'),
+      role(PEOPLE.r1, 'accountManager'),
+      role(PEOPLE.r2, 'accountManager'),
+      role(PEOPLE.assistant, 'assistant'),
+      role(PEOPLE.viewer, 'viewer'),
+    ],
+    customers: OWNERS.map((owner, i) => ({
+      id: `C${String(i + 1).padStart(6, '0')}`,
+      name: `Customer ${i + 1}`,
+      company: `Company ${i + 1}`,
+      phone: '+86 138 0000 0000',
+      email: `c${i + 1}@example.com`,
+      owner,
+      status: 'Active',
+      tier: 'B',
+    })),
+    interactions: [
+      {
+        date: new Date(NOW),
+        customerId: 'C000001',
+        channel: 'Phone',
+        summary: 'r1 call',
+        loggedBy: 'r1@x.test',
+      },
+      {
+        date: new Date(NOW),
+        customerId: 'C000003',
+        channel: 'Phone',
+        summary: 'r2 call',
+        loggedBy: 'r2@x.test',
+      },
+    ],
+    purchases: [
+      { orderId: 'SO1', date: new Date(NOW), customerId: 'C000001', product: 'CRM', quantity: 1, amount: 10 },
+    ],
+  });
+  return rt;
+}
+
+/** Calls that change protections: creating, setting, adding, removing. */
+export function protectionWrites(rt: Runtime): Record<string, number> {
+  const calls = rt.lastStats?.calls ?? {};
+  return Object.fromEntries(
+    Object.entries(calls).filter(
+      ([k, n]) => n > 0 && /^(Protection\.(set|add|remove)|Range\.protect$|Sheet\.protect$)/.test(k),
+    ),
+  );
+}
+
+/** Calls of the Protection class, all methods. */
+export function protectionCalls(rt: Runtime): number {
+  const calls = rt.lastStats?.calls ?? {};
+  return Object.entries(calls)
+    .filter(([k]) => k.startsWith('Protection.') || k === 'Range.protect' || k === 'Sheet.protect')
+    .reduce((sum, [, n]) => sum + n, 0);
+}

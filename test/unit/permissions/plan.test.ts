@@ -1,0 +1,496 @@
+import {
+  a1ToRange,
+  closeRange,
+  DesiredProtection,
+  diffIsEmpty,
+  diffProtections,
+  DiffOptions,
+  driftReport,
+  ExistingProtection,
+  groupRowsByOwnerOrder,
+  GridRange,
+  planHandOver,
+  planProtections,
+  PlanInput,
+  PROTECTION_MARKER,
+  protectionIdOf,
+  ProtectionDiff,
+  ProtectionStep,
+  rangeToA1,
+} from '../../../src/core/permissions';
+import { RoleEntry } from '../../../src/core/roles';
+import { CUSTOMER_COLUMNS, Role, SheetKey } from '../../../src/core/schema';
+
+const entry = (row: number, email: string, role: Role, active = true): RoleEntry => ({
+  row,
+  email,
+  name: '',
+  role,
+  team: '',
+  managerEmail: '',
+  active,
+});
+const ROLES = [
+  entry(2, 'a@x', 'admin'),
+  entry(3, 'm@x', 'manager'),
+  entry(4, 'r1@x', 'accountManager'),
+  entry(5, 'r2@x', 'accountManager'),
+  entry(6, 's@x', 'assistant'),
+  entry(7, 'v@x', 'viewer'),
+  entry(8, 'old@x', 'manager', false),
+];
+const OWNER = 'o@x';
+const ME = 'a@x';
+const columns = Object.fromEntries(CUSTOMER_COLUMNS.map((c, i) => [c.key, i + 1]));
+const size = { maxRows: 1000, maxColumns: 26 };
+
+function input(owners: string[], extra: Partial<PlanInput> = {}): PlanInput {
+  return {
+    roles: ROLES,
+    owner: OWNER,
+    locale: 'en',
+    layouts: {
+      customers: { lastRow: owners.length + 1, ...size, columns },
+      interactions: { lastRow: 3, ...size },
+      purchases: { lastRow: 1, ...size },
+      settings: { lastRow: 10, ...size },
+      roles: { lastRow: 8, ...size },
+      auditLog: { lastRow: 1, ...size },
+    },
+    customerRows: owners.map((owner, i) => ({ row: i + 2, owner })),
+    customerOwners: { C000001: owners[0] ?? '', C000002: owners[1] ?? '' },
+    scopedRows: {
+      interactions: [
+        { row: 2, customerId: 'C000001' },
+        { row: 3, customerId: 'C000002' },
+      ],
+    },
+    ...extra,
+  };
+}
+
+const rowBlocks = (ps: DesiredProtection[], sheet: SheetKey = 'customers') =>
+  ps.filter((p) => p.sheetKey === sheet && /:(owner|unowned):/.test(p.id));
+
+describe('planProtections', () => {
+  it('needs one customer-row protection per owner when rows are grouped by owner', () => {
+    const owners = [...Array(30).fill('r1@x'), ...Array(20).fill('r2@x'), ...Array(5).fill('m@x')];
+    const blocks = rowBlocks(planProtections(input(owners)).protections);
+    expect(blocks.map((p) => p.id)).toEqual([
+      'crm:customers:owner:r1@x:rows:2-31',
+      'crm:customers:owner:r2@x:rows:32-51',
+      'crm:customers:owner:m@x:rows:52-56',
+    ]);
+    expect(blocks[0].range).toEqual({ row: 2, column: 1, numRows: 30, numColumns: null });
+  });
+
+  it('scales with blocks, not rows: 50,000 grouped customers of 50 owners need 50 row protections', () => {
+    const owners = Array.from({ length: 50_000 }, (_, i) => `rep${Math.floor(i / 1000)}@x`);
+    const reps = Array.from({ length: 50 }, (_, i) => entry(20 + i, `rep${i}@x`, 'accountManager'));
+    const plan = planProtections(input(owners, { roles: [...ROLES, ...reps] }));
+    expect(rowBlocks(plan.protections)).toHaveLength(50);
+    expect(plan.protections.filter((p) => p.sheetKey === 'customers').length).toBeLessThan(60);
+  });
+
+  it('splits an owner into one protection per contiguous block', () => {
+    const blocks = rowBlocks(planProtections(input(['r1@x', 'r2@x', 'R1@X ', 'r1@x'])).protections);
+    expect(blocks.map((p) => p.id)).toEqual([
+      'crm:customers:owner:r1@x:rows:2-2',
+      'crm:customers:owner:r2@x:rows:3-3',
+      'crm:customers:owner:r1@x:rows:4-5',
+    ]);
+  });
+
+  it('lists editors sorted and lowercased, owner and admins included, inactive entries ignored', () => {
+    const plan = planProtections(input(['r1@x']));
+    const byId = new Map(plan.protections.map((p) => [p.id, p]));
+    expect(byId.get('crm:customers:owner:r1@x:rows:2-2')!.editors).toEqual([
+      'a@x',
+      'm@x',
+      'o@x',
+      'r1@x',
+      's@x',
+    ]);
+    expect(byId.get('crm:customers:sheet')!.editors).toEqual(['a@x', 'm@x', 'o@x', 'r1@x', 'r2@x', 's@x']);
+    expect(byId.get('crm:settings:sheet')!.editors).toEqual(['a@x', 'o@x']);
+    expect(byId.get('crm:customers:header')!.editors).toEqual(['a@x', 'o@x']);
+    expect(plan.protections.some((p) => p.editors.includes('old@x') || p.editors.includes('v@x'))).toBe(
+      false,
+    );
+  });
+
+  it('treats rows of blank, inactive or non-owner owners as unowned and merges them', () => {
+    const blocks = rowBlocks(planProtections(input(['', 'old@x', 's@x', 'r2@x'])).protections);
+    expect(blocks.map((p) => [p.id, p.editors])).toEqual([
+      ['crm:customers:unowned:rows:2-4', ['a@x', 'm@x', 'o@x', 's@x']],
+      ['crm:customers:owner:r2@x:rows:5-5', ['a@x', 'm@x', 'o@x', 'r2@x', 's@x']],
+    ]);
+  });
+
+  it('protects id/owner/tier and non-contact columns over the data rows, found by key', () => {
+    const plan = planProtections(input(['r1@x', 'r2@x']));
+    const cols = plan.protections.filter((p) => /:cols:/.test(p.id)).map((p) => [p.id, rangeToA1(p.range!)]);
+    // id=A, name=B, company..title=C-D, phone..address=E-G, region..=H-Z
+    expect(cols).toEqual([
+      ['crm:customers:noncontact:cols:1-1', 'A2:A3'],
+      ['crm:customers:noncontact:cols:3-4', 'C2:D3'],
+      ['crm:customers:noncontact:cols:8-26', 'H2:Z3'],
+      ['crm:customers:locked:cols:1-1', 'A2:A3'],
+      ['crm:customers:locked:cols:11-11', 'K2:K3'],
+      ['crm:customers:locked:cols:13-13', 'M2:M3'],
+    ]);
+  });
+
+  it('gives interactions rows to the owner of the referenced customer', () => {
+    const blocks = rowBlocks(planProtections(input(['r1@x', 'r2@x'])).protections, 'interactions');
+    expect(blocks.map((p) => p.id)).toEqual([
+      'crm:interactions:owner:r1@x:rows:2-2',
+      'crm:interactions:owner:r2@x:rows:3-3',
+    ]);
+  });
+
+  it('adds systemWriters to the system sheets only', () => {
+    const plan = planProtections(input(['r1@x'], { systemWriters: ['M@x'] }));
+    const audit = plan.protections.find((p) => p.id === 'crm:auditLog:sheet')!;
+    expect(audit.editors).toEqual(['a@x', 'm@x', 'o@x']);
+    expect(plan.protections.find((p) => p.id === 'crm:settings:sheet')!.editors).toEqual(['a@x', 'o@x']);
+  });
+
+  it('marks every description with the marker and its id, localized', () => {
+    const en = planProtections(input(['r1@x']));
+    const zh = planProtections(input(['r1@x'], { locale: 'zh-CN' }));
+    for (const p of [...en.protections, ...zh.protections]) {
+      expect(p.description.startsWith(PROTECTION_MARKER)).toBe(true);
+      expect(protectionIdOf(p.description)).toBe(p.id);
+    }
+    expect(en.protections[2].description).toContain('Customers rows 2-2: r1@x');
+    expect(zh.protections[2].description).toContain('客户第 2-2 行');
+  });
+
+  it('plans nothing for sheets that do not exist and no rows for an empty customers sheet', () => {
+    const plan = planProtections({ ...input([]), layouts: { customers: { lastRow: 1, ...size, columns } } });
+    expect(plan.protections.map((p) => p.id)).toEqual(['crm:customers:sheet', 'crm:customers:header']);
+  });
+});
+
+describe('ranges', () => {
+  it.each([
+    ['B2:D9', { row: 2, column: 2, numRows: 8, numColumns: 3 }],
+    ['B2', { row: 2, column: 2, numRows: 1, numColumns: 1 }],
+    ['2:40', { row: 2, column: 1, numRows: 39, numColumns: null }],
+    ['1:1', { row: 1, column: 1, numRows: 1, numColumns: null }],
+    ['A2:A', { row: 2, column: 1, numRows: null, numColumns: 1 }],
+    ['K:M', { row: 1, column: 11, numRows: null, numColumns: 3 }],
+    ['AA10:AB11', { row: 10, column: 27, numRows: 2, numColumns: 2 }],
+  ])('%s round-trips', (a1, range) => {
+    expect(a1ToRange(a1)).toEqual(range);
+    expect(rangeToA1(range as GridRange)).toBe(a1);
+  });
+
+  it('reads sheet-qualified and absolute notation, rejects nonsense', () => {
+    expect(a1ToRange("'Customers'!$B$2:$C$3")).toEqual({ row: 2, column: 2, numRows: 2, numColumns: 2 });
+    expect(a1ToRange('')).toBeNull();
+    expect(a1ToRange('C3:A1')).toBeNull();
+  });
+});
+
+// ---------- the reconciler diff, against a Sheets-like simulation of the shell ----------
+
+type Ex = ExistingProtection<number>;
+let nextHandle = 1000;
+
+/** Runs one step the way Sheets would, failing where Sheets would refuse. */
+function runStep(p: Ex, step: ProtectionStep, me: string): void {
+  const editorsLocked = () => {
+    if (p.warningOnly) throw new Error('cannot set editors of a warning-only protection');
+  };
+  switch (step.kind) {
+    case 'setWarningOnly':
+      p.warningOnly = step.value;
+      return;
+    case 'addEditors':
+      editorsLocked();
+      p.editors = [...new Set([...p.editors, ...step.emails])];
+      return;
+    case 'removeEditors':
+    case 'removeEditorsExcept': {
+      editorsLocked();
+      if (!p.editors.includes(me)) throw new Error('effective user must be an editor before removing others');
+      const drop = (e: string) =>
+        e !== OWNER && (step.kind === 'removeEditors' ? step.emails.includes(e) : !step.keep.includes(e));
+      p.editors = p.editors.filter((e) => !drop(e));
+      return;
+    }
+    case 'disableDomainEdit':
+      p.domainEdit = false;
+      return;
+    case 'setRange':
+      p.range = step.range;
+      return;
+    case 'setUnprotectedRanges':
+      p.unprotectedRanges = step.ranges;
+      return;
+    case 'setDescription':
+      p.description = step.description;
+  }
+}
+
+/** Applies a diff like the shell: create, update, delete. A new protection starts as Sheets makes it. */
+function apply(existing: Ex[], diff: ProtectionDiff<number>, me = ME): Ex[] {
+  const out = existing.map((p) => ({ ...p, editors: [...p.editors] }));
+  const find = (h: number) => out.find((p) => p.handle === h)!;
+  for (const c of diff.create) {
+    const p: Ex = {
+      handle: nextHandle++,
+      sheetKey: c.desired.sheetKey,
+      description: '',
+      range: c.desired.range,
+      editors: [OWNER, me, 'copied-from-domain@x'],
+      domainEdit: true,
+      warningOnly: false,
+    };
+    c.steps.forEach((s) => runStep(p, s, me));
+    out.push(p);
+  }
+  for (const u of diff.update) u.steps.forEach((s) => runStep(find(u.existing.handle), s, me));
+  const gone = new Set(diff.delete.map((d) => d.existing.handle));
+  return out.filter((p) => !gone.has(p.handle));
+}
+
+const OPTIONS: DiffOptions = { owner: OWNER, effectiveUser: ME, sizes: input([]).layouts };
+const USER_PROTECTION: Ex = {
+  handle: 1,
+  sheetKey: 'customers',
+  description: 'my own lock',
+  range: { row: 2, column: 1, numRows: 5, numColumns: 1 },
+  editors: ['o@x', 'x@x'],
+  domainEdit: true,
+  warningOnly: true,
+};
+
+describe('diffProtections', () => {
+  const plan = planProtections(input(['r1@x', 'r1@x', 'r2@x', '']));
+
+  it('creates everything on a fresh workbook, leaves unmarked protections alone, then has nothing to do', () => {
+    const first = diffProtections(plan.protections, [USER_PROTECTION], OPTIONS);
+    expect(first.create).toHaveLength(plan.protections.length);
+    expect(first.ignored).toBe(1);
+    const after = apply([USER_PROTECTION], first);
+    expect(after.find((p) => p.handle === 1)).toEqual(USER_PROTECTION);
+    for (const p of after.filter((x) => x.handle !== 1)) {
+      expect(p.domainEdit).toBe(false);
+      expect(p.editors).not.toContain('copied-from-domain@x');
+    }
+    const second = diffProtections(plan.protections, after, OPTIONS);
+    expect(diffIsEmpty(second)).toBe(true);
+    expect(second.unchanged).toHaveLength(plan.protections.length);
+  });
+
+  it('is idempotent when Sheets reports open ranges as closed ones', () => {
+    const after = apply([], diffProtections(plan.protections, [], OPTIONS)).map((p) => ({
+      ...p,
+      range: p.range && closeRange(p.range, size),
+    }));
+    expect(diffIsEmpty(diffProtections(plan.protections, after, OPTIONS))).toBe(true);
+  });
+
+  it('moves a grown block with setRange instead of delete + create', () => {
+    const three = planProtections(input(['r1@x', 'r1@x', 'r2@x']));
+    const before = apply([], diffProtections(three.protections, [], OPTIONS));
+    const appended = planProtections(input(['r1@x', 'r1@x', 'r2@x', 'r2@x']));
+    const diff = diffProtections(appended.protections, before, OPTIONS);
+    expect([diff.create.length, diff.delete.length]).toEqual([0, 0]);
+    // the grown block plus the column groups, whose data rows grew too: a constant, not per row
+    expect(diff.update.map((u) => u.desired.id).filter((id) => !id.includes(':cols:'))).toEqual([
+      'crm:customers:owner:r2@x:rows:4-5',
+    ]);
+    const kinds = (id: string) => diff.update.find((u) => u.desired.id === id)!.steps.map((s) => s.kind);
+    expect(kinds('crm:customers:owner:r2@x:rows:4-5')).toEqual(['setRange', 'setDescription']);
+    expect(kinds('crm:customers:locked:cols:1-1')).toEqual(['setRange']);
+    expect(diffIsEmpty(diffProtections(appended.protections, apply(before, diff), OPTIONS))).toBe(true);
+  });
+
+  it('creates only the new block when a block appears between others', () => {
+    const before = apply([], diffProtections(plan.protections, [], OPTIONS));
+    const split = planProtections(input(['r1@x', 'm@x', 'r2@x', '']));
+    const diff = diffProtections(split.protections, before, OPTIONS);
+    const ids = (items: Array<{ desired: DesiredProtection }>) =>
+      items.map((i) => i.desired.id).filter((id) => id.startsWith('crm:customers:'));
+    expect(ids(diff.create)).toEqual(['crm:customers:owner:m@x:rows:3-3']);
+    expect(ids(diff.update)).toEqual(['crm:customers:owner:r1@x:rows:2-2']);
+    expect(diff.delete).toEqual([]);
+  });
+
+  it('changes only the editors that differ: effective user first, warning-only and domain edit off', () => {
+    const target = plan.protections.find((p) => p.id === 'crm:customers:owner:r1@x:rows:2-3')!;
+    const drifted: Ex = {
+      handle: 7,
+      sheetKey: 'customers',
+      description: target.description,
+      range: target.range,
+      editors: ['o@x', 'm@x', 'r1@x', 'intruder@x'],
+      domainEdit: true,
+      warningOnly: true,
+    };
+    const diff = diffProtections([target], [drifted], OPTIONS);
+    expect(diff.update).toHaveLength(1);
+    const { changes, steps } = diff.update[0];
+    expect(changes.addEditors).toEqual(['a@x', 's@x']);
+    expect(changes.removeEditors).toEqual(['intruder@x']);
+    expect(steps).toEqual([
+      { kind: 'setWarningOnly', value: false },
+      { kind: 'addEditors', emails: ['a@x', 's@x'] },
+      { kind: 'removeEditors', emails: ['intruder@x'] },
+      { kind: 'disableDomainEdit' },
+    ]);
+    expect(diffIsEmpty(diffProtections([target], apply([drifted], diff), OPTIONS))).toBe(true);
+  });
+
+  it('adds a non-admin effective user before removing others, and never removes them', () => {
+    const target = plan.protections.find((p) => p.id === 'crm:settings:sheet')!;
+    const drifted: Ex = {
+      ...USER_PROTECTION,
+      handle: 8,
+      sheetKey: 'settings',
+      range: null,
+      description: target.description,
+    };
+    drifted.warningOnly = false;
+    drifted.editors = ['o@x', 'a@x', 'x@x'];
+    const diff = diffProtections([target], [drifted], { ...OPTIONS, effectiveUser: 'trigger@x' });
+    expect(diff.update[0].steps.slice(0, 2)).toEqual([
+      { kind: 'addEditors', emails: ['trigger@x'] },
+      { kind: 'removeEditors', emails: ['x@x'] },
+    ]);
+    const after = apply([drifted], diff, 'trigger@x');
+    expect(diffIsEmpty(diffProtections([target], after, { ...OPTIONS, effectiveUser: 'trigger@x' }))).toBe(
+      true,
+    );
+  });
+
+  it('deletes stale and duplicate marked protections, never unmarked ones or ones on unmanaged sheets', () => {
+    const fresh = apply([], diffProtections(plan.protections, [], OPTIONS));
+    const dup = { ...fresh[0], handle: 50 };
+    const stale = {
+      ...fresh[5],
+      handle: 51,
+      description: `${PROTECTION_MARKER} old {crm:customers:owner:gone@x:rows:90-99}`,
+    };
+    const copy = { ...fresh[0], handle: 52, sheetKey: null };
+    const diff = diffProtections(plan.protections, [...fresh, dup, stale, copy, USER_PROTECTION], OPTIONS);
+    expect(diff.delete.map((d) => d.existing.handle).sort()).toEqual([50, 51]);
+    expect(diff.ignored).toBe(2);
+    expect(diff.create).toEqual([]);
+  });
+
+  it('re-creates a protection whose kind changed (sheet-level vs range)', () => {
+    const target = plan.protections.find((p) => p.id === 'crm:settings:sheet')!;
+    const wrongKind: Ex = {
+      ...USER_PROTECTION,
+      handle: 9,
+      sheetKey: 'settings',
+      description: target.description,
+    };
+    const diff = diffProtections([target], [wrongKind], OPTIONS);
+    expect([diff.create.length, diff.delete.length, diff.update.length]).toEqual([1, 1, 0]);
+  });
+
+  it('reports drift in counts and localized lines', () => {
+    const fresh = apply([], diffProtections(plan.protections, [], OPTIONS));
+    fresh[0].editors.push('intruder@x');
+    const changed = planProtections(input(['r1@x', 'r1@x', 'r2@x', '', 'r2@x']));
+    const diff = diffProtections(changed.protections, [...fresh, USER_PROTECTION], OPTIONS);
+    const en = driftReport(diff, 'en');
+    expect(en.counts).toEqual({
+      created: diff.create.length,
+      updated: diff.update.length,
+      deleted: diff.delete.length,
+      unchanged: diff.unchanged.length,
+      ignored: 1,
+    });
+    expect(en.summary).toMatch(
+      /^Protections: \d+ created, \d+ updated, 0 removed, \d+ unchanged\. 1 protections not made/,
+    );
+    expect(en.lines).toContain('Updated Customers (whole sheet): editors removed: intruder@x');
+    expect(en.lines).toContain('Created Customers 6:6, editors: a@x, m@x, o@x, r2@x, s@x');
+    const zh = driftReport(diff, 'zh-CN');
+    expect(zh.summary).toMatch(/^保护范围：新建/);
+    expect(zh.lines).toContain('已更新 客户（整张工作表）：移除编辑者：intruder@x');
+    expect(driftReport(diff, 'en', 1).lines).toEqual([en.lines[0], `... and ${en.lines.length - 1} more.`]);
+    const synced = driftReport(
+      diffProtections(plan.protections, apply([], diffProtections(plan.protections, [], OPTIONS)), OPTIONS),
+      'en',
+    );
+    expect(synced.summary).toBe(
+      `Protections are up to date: ${plan.protections.length} unchanged, nothing to do.`,
+    );
+    expect(synced.lines).toEqual([]);
+  });
+});
+
+describe('groupRowsByOwnerOrder', () => {
+  it('is a stable sort by first appearance of each owner, unowned rows last', () => {
+    const rows = ['r1@x', 'r2@x', '', 'R1@x', 'm@x', 'r2@x', 'r1@x'].map((owner) => ({ owner }));
+    const g = groupRowsByOwnerOrder(rows);
+    expect(g.order).toEqual([0, 3, 6, 1, 5, 4, 2]);
+    expect([g.blocksBefore, g.blocksAfter]).toEqual([7, 4]);
+    expect(g.moved).toBe(6);
+  });
+
+  it('leaves grouped rows alone', () => {
+    const g = groupRowsByOwnerOrder(['a', 'a', 'b', ''].map((owner) => ({ owner })));
+    expect(g).toEqual({ order: [0, 1, 2, 3], moved: 0, blocksBefore: 3, blocksAfter: 3 });
+  });
+
+  it('makes one customer-row protection per owner once applied', () => {
+    const owners = Array.from({ length: 200 }, (_, i) => ['r1@x', 'r2@x', 'm@x', 'a@x'][(i * 7) % 4]);
+    const sorted = groupRowsByOwnerOrder(owners.map((owner) => ({ owner }))).order.map((i) => owners[i]);
+    expect(rowBlocks(planProtections(input(sorted)).protections)).toHaveLength(4);
+  });
+});
+
+describe('planHandOver', () => {
+  const rows = ['r1@x', 'r2@x', 'R1@x', 'r1@x', '', 'r1@x'].map((owner, i) => ({ row: i + 2, owner }));
+
+  it('lists the rows to reassign and their contiguous blocks', () => {
+    expect(planHandOver(rows, 'R1@x', 'r2@x', ROLES, OWNER, 'en')).toEqual({
+      ok: true,
+      from: 'r1@x',
+      to: 'r2@x',
+      rows: [2, 4, 5, 7],
+      blocks: [
+        { row: 2, numRows: 1 },
+        { row: 4, numRows: 2 },
+        { row: 7, numRows: 1 },
+      ],
+    });
+  });
+
+  it('accepts managers, admins and the workbook owner as new owners', () => {
+    for (const to of ['m@x', 'a@x', OWNER])
+      expect(planHandOver(rows, 'r1@x', to, ROLES, OWNER, 'en').ok).toBe(true);
+  });
+
+  it.each([
+    ['r1@x', 's@x', 's@x cannot take customers over: only an active account manager'],
+    ['r1@x', 'v@x', 'v@x cannot take customers over'],
+    ['r1@x', 'old@x', 'old@x cannot take customers over'],
+    ['r1@x', 'stranger@x', 'stranger@x cannot take customers over'],
+    ['r1@x', 'r1@x', 'Customers cannot be handed over from r1@x to the same person.'],
+    ['', 'r2@x', 'Choose the person whose customers are handed over.'],
+    ['r1@x', '', 'Choose who takes the customers over.'],
+    ['r1@x', 'nonsense', '"nonsense" is not an e-mail address.'],
+    ['m@x', 'r2@x', 'm@x owns no customers, so there is nothing to hand over.'],
+  ])('refuses %s -> %s with a clear message', (from, to, message) => {
+    const plan = planHandOver(rows, from, to, ROLES, OWNER, 'en');
+    expect(plan.ok).toBe(false);
+    if (!plan.ok) expect(plan.errors.join(' ')).toContain(message);
+  });
+
+  it('speaks Chinese', () => {
+    const plan = planHandOver(rows, 'r1@x', 's@x', ROLES, OWNER, 'zh-CN');
+    expect(plan.ok ? '' : plan.errors[0]).toBe(
+      's@x 不能接手客户：只有角色表中在职的客户经理、销售主管或管理员才能负责客户。',
+    );
+  });
+});

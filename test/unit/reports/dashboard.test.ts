@@ -1,0 +1,160 @@
+import { computeKpis } from '../../../src/core/reports';
+import { dashboardBlocks, DashboardLayout } from '../../../src/core/reports';
+import { a1Range } from '../../../src/core/shared';
+import { parseIsoDay } from '../../../src/core/shared';
+import { CATALOGS } from '../../../src/i18n';
+import { CellValue, SheetRow } from '../../../src/core/schema';
+
+const TZ = 'Asia/Shanghai';
+const TODAY = parseIsoDay('2026-11-23') as number;
+const rows = (list: Array<Record<string, CellValue>>): SheetRow[] =>
+  list.map((values, i) => ({ row: i + 2, values }));
+
+const kpis = computeKpis({
+  today: TODAY,
+  timeZone: TZ,
+  customers: rows([
+    {
+      id: 'C1',
+      owner: 'a@x.com',
+      tier: 'A',
+      status: 'Active',
+      industry: 'Retail',
+      region: '007',
+      nextFollowUp: '2026-11-01',
+      lastContact: '2026-01-01',
+    },
+    { id: 'C2', owner: 'b@x.com', tier: 'B', status: 'Active', industry: '=HYPERLINK("x")', region: 'North' },
+    { id: 'C3', owner: 'b@x.com', tier: '', status: 'Archived', industry: 'Retail', region: 'North' },
+  ]),
+  purchases: rows([
+    { orderId: 'O1', date: '2026-11-02', customerId: 'C1', amount: 120 },
+    { orderId: 'O2', date: '2026-01-02', customerId: 'C2', amount: 80 },
+  ]),
+  feedback: rows([{ customerId: 'C1', rating: 4, resolved: '' }]),
+});
+
+const byKey = (l: DashboardLayout, key: string) => l.blocks.find((b) => b.key === key)!;
+
+function cells(l: DashboardLayout): Set<string> {
+  const seen = new Set<string>();
+  for (const b of l.blocks)
+    b.values.forEach((r, i) =>
+      r.forEach((_, j) => {
+        const id = `${b.row + i}:${b.column + j}`;
+        expect(seen.has(id)).toBe(false); // blocks never overlap
+        seen.add(id);
+      }),
+    );
+  return seen;
+}
+
+describe.each(['en', 'zh-CN'] as const)('dashboardBlocks in %s', (locale) => {
+  const layout = dashboardBlocks(kpis, locale, { currency: '¥' });
+  const cat = CATALOGS[locale];
+
+  test('every block is rectangular, positioned, and its a1 matches its size', () => {
+    for (const b of layout.blocks) {
+      const width = b.values[0].length;
+      expect(b.values.every((r) => r.length === width)).toBe(true);
+      expect(b.a1).toBe(a1Range(b.row, b.column, b.values.length, width));
+      if (b.formats) {
+        const f = b.formats;
+        expect(f.values.every((r) => r.length === f.values[0].length)).toBe(true);
+        expect(f.row).toBeGreaterThanOrEqual(b.row);
+        expect(f.row + f.values.length).toBeLessThanOrEqual(b.row + b.values.length);
+        expect(f.column + f.values[0].length).toBeLessThanOrEqual(b.column + width);
+      }
+    }
+    cells(layout);
+    expect(layout.blocks.map((b) => b.key)).toEqual([
+      'title',
+      'kpis',
+      'tiers',
+      'months',
+      'industries',
+      'statuses',
+      'regions',
+      'owners',
+    ]);
+  });
+
+  test('labels come from the locale’s catalog', () => {
+    expect(byKey(layout, 'title').values[0][0]).toBe(cat['report.title']);
+    const kpiTable = byKey(layout, 'kpis').values;
+    expect(kpiTable[0]).toEqual([cat['report.col.metric'], cat['report.col.value']]);
+    expect(kpiTable[1]).toEqual([cat['report.kpi.customers'], 3]);
+    expect(kpiTable[2]).toEqual([cat['report.kpi.revenue'], 200]);
+    expect(kpiTable.find((r) => r[0] === cat['report.kpi.atRisk'].replace('{days}', '90'))).toBeDefined();
+    expect(byKey(layout, 'tiers').values[0]).toEqual([
+      cat['col.customers.tier'],
+      cat['report.col.customers'],
+      cat['report.col.revenue'],
+    ]);
+    expect(byKey(layout, 'tiers').values).toContainEqual([cat['report.blank'], 1, 0]);
+    expect(layout.charts.map((c) => c.title)).toEqual([
+      cat['report.chart.customersByTier'],
+      cat['report.chart.revenueByMonth'],
+      cat['report.chart.customersByIndustry'],
+    ]);
+  });
+
+  test('charts: stable keys and types, ranges inside their tables', () => {
+    expect(layout.charts.map((c) => [c.key, c.type])).toEqual([
+      ['customersByTier', 'PIE'],
+      ['revenueByMonth', 'COLUMN'],
+      ['customersByIndustry', 'BAR'],
+    ]);
+    const sources = { customersByTier: 'tiers', revenueByMonth: 'months', customersByIndustry: 'industries' };
+    const all = cells(layout);
+    for (const c of layout.charts) {
+      const b = byKey(layout, sources[c.key]);
+      expect(c.range.row).toBe(b.row);
+      expect(c.range.column).toBe(b.column);
+      expect(c.range.numColumns).toBe(2);
+      expect(c.range.numRows).toBe(b.values.length);
+      expect(c.range.a1).toBe(a1Range(c.range.row, c.range.column, c.range.numRows, 2));
+      // the chart sits on empty cells
+      expect(all.has(`${c.anchor.row}:${c.anchor.column}`)).toBe(false);
+    }
+  });
+});
+
+describe('dashboardBlocks content', () => {
+  const layout = dashboardBlocks(kpis, 'en', { currency: '¥' });
+
+  test('months: 12 text labels (kept as text), revenue and new customers, money format', () => {
+    const m = byKey(layout, 'months');
+    expect(m.values).toHaveLength(13);
+    expect(m.values[1]).toEqual(["'2025-12", 0, 0]);
+    expect(m.values[2]).toEqual(["'2026-01", 80, 0]);
+    expect(m.values[12]).toEqual(["'2026-11", 120, 0]);
+    expect(m.formats!.values[0]).toEqual(['"¥"#,##0.00', '#,##0']);
+    expect(m.formats!.column).toBe(m.column + 1);
+  });
+
+  test('user text that Sheets would parse is neutralised', () => {
+    expect(byKey(layout, 'industries').values).toContainEqual(['\'=HYPERLINK("x")', 1]);
+    expect(byKey(layout, 'regions').values).toContainEqual(["'007", 1]);
+  });
+
+  test('owners table joins customers, overdue and at risk', () => {
+    expect(byKey(layout, 'owners').values.slice(1)).toEqual([
+      ['b@x.com', 2, 0, 0],
+      ['a@x.com', 1, 1, 1],
+    ]);
+  });
+
+  test('owner dashboards say whose they are; empty figures are blank cells', () => {
+    const own = dashboardBlocks(
+      computeKpis({ today: TODAY, timeZone: TZ, customers: [], owner: 'c@x.com' }),
+      'en',
+    );
+    expect(own.blocks[0].values[0][0]).toBe('Sheets CRM dashboard: customers of c@x.com');
+    const k = byKey(own, 'kpis').values;
+    expect(k.find((r) => r[0] === 'Average order value')![1]).toBe('');
+    expect(byKey(own, 'industries').values).toHaveLength(1);
+    expect(own.charts[2].range.numRows).toBe(2);
+    expect(byKey(own, 'kpis').formats!.values[1]).toEqual(['#,##0.00']);
+  });
+});
