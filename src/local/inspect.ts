@@ -2,11 +2,16 @@
  * Read-only views of the emulated workbook for the local tools (dump, edit, playground): sheets
  * found by key and columns by their header notes, exactly as the add-on finds them.
  */
-import { mapHeader } from '../core/schema';
+import {
+  mapHeader,
+  isSheetKey,
+  METADATA_SHEET_KEY,
+  SHEET_IDS_PROPERTY,
+  SheetKey,
+  SHEETS,
+} from '../core/schema';
 import { dayNumberOf, dayNumberToIso, zonedTimeToInstant, dayNumberToCivil } from '../core/shared';
-import { isSheetKey, SheetKey, SHEETS } from '../core/schema';
 import { CATALOGS, LOCALES } from '../i18n';
-import { SHEET_IDS_PROPERTY } from '../server/document';
 import { isDate } from './emulator/context';
 import { UsageError } from './cli-args';
 import type { Runtime } from './runtime';
@@ -19,14 +24,28 @@ export function requireSheetKey(key: string): SheetKey {
   return key;
 }
 
-/** The sheet of a key, as the add-on would find it, or null before setup. */
+/**
+ * The sheet of a key, as the add-on finds it (recorded id, else metadata mark, else tab name), or
+ * null before setup.
+ */
 export function sheetOf(rt: Runtime, key: SheetKey): Sheet | null {
   const ss = rt.spreadsheet.app.getActiveSpreadsheet();
   const raw = rt.services.globals().PropertiesService.getDocumentProperties().getProperty(SHEET_IDS_PROPERTY);
-  const ids = raw ? (JSON.parse(raw) as Record<string, number>) : {};
+  let ids: Record<string, unknown> = {};
+  try {
+    ids = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+  } catch {
+    // a corrupt property: the add-on resets it and falls back to the marks, as here
+  }
   const sheets = ss.getSheets();
   const byId = sheets.find((s) => s.getSheetId() === ids[key]);
   if (byId) return byId;
+  const mark = ss
+    .createDeveloperMetadataFinder()
+    .withKey(METADATA_SHEET_KEY)
+    .find()
+    .find((m) => m.getValue() === key && m.getLocation().getSheet());
+  if (mark) return mark.getLocation().getSheet();
   const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
   return sheets.find((s) => labels.includes(s.getName())) ?? null;
 }

@@ -6,8 +6,8 @@
 import { isLocale, t, UserError } from '../i18n';
 import { recordAction } from './audit';
 import { followUpOnEdit } from './tiering';
-import { buildMenu, buildMinimalMenu } from './session';
-import { begin, isInteractive, requireAction, roleNotice, withDocumentLock } from './session';
+import { buildMenu, buildMinimalMenu, begin, isInteractive, requireAction, roleNotice } from './session';
+import { withDocumentLock } from './document';
 import { runSetup, SetupResult } from './workbook';
 
 // Customer workbook: customer form, CSV import/export, duplicates, data-quality audit.
@@ -75,7 +75,7 @@ export function menuSetup(locale?: unknown): SetupResult {
   const ex = begin();
   requireAction(ex, 'setup');
   if (typeof locale === 'string' && !isLocale(locale))
-    throw new UserError(ex.t('error.badLocale', { locale }));
+    throw new UserError(ex.locale, 'error.badLocale', { locale });
   const chosen = isLocale(locale) ? locale : ex.locale;
   const result = withDocumentLock(ex, () => {
     const done = runSetup(ex, chosen);

@@ -38,3 +38,24 @@ export function loadRuntime(workbook: string): Runtime {
 export function fileText(file: string): string {
   return readFileSync(file, 'utf8');
 }
+
+/**
+ * Runs `fn` and expects the add-on to refuse with a UserError of `key` (and these parameters, when
+ * given): tests tell errors apart by key, not by their English wording. Errors thrown inside the
+ * bundle come from another realm, so this reads their fields, not their class.
+ */
+export function expectUserError(fn: () => unknown, key: string, params?: Record<string, unknown>): void {
+  let thrown: unknown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  if (thrown === undefined) throw new Error(`expected a UserError "${key}", but nothing was thrown`);
+  const error = thrown as { name?: unknown; key?: unknown; params?: unknown; message?: unknown };
+  if (error.key !== key)
+    throw new Error(
+      `expected a UserError "${key}", got ${String(error.key ?? error.name)}: ${String(error.message)}`,
+    );
+  if (params) expect(error.params).toMatchObject(params);
+}

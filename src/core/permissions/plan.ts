@@ -41,6 +41,12 @@ import {
   SheetLayout,
 } from './types';
 
+/** Descriptions of whole-sheet protections: each names only the sheet. */
+type SheetTextKey =
+  'perm.desc.sheetStaff' | 'perm.desc.sheetPurchases' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
+/** Descriptions of column-group protections: the sheet and its columns. */
+type ColumnsTextKey = 'perm.desc.nonContactColumns' | 'perm.desc.lockedColumns';
+
 type Audience = Record<Role, string[]>;
 
 /** Everyone's one role as resolveRole sees it (owner = admin, first active listing wins). */
@@ -102,7 +108,7 @@ function add(
 }
 
 /** Whole-sheet protection plus the header row for admins only. */
-function sheetAndHeader(ctx: Ctx, key: SheetKey, list: string[], textKey: string): void {
+function sheetAndHeader(ctx: Ctx, key: SheetKey, list: string[], textKey: SheetTextKey): void {
   const sheet = ctx.t(`sheet.${key}`);
   add(ctx, key, `crm:${key}:sheet`, null, list, ctx.t(textKey, { sheet }));
   const header: GridRange = { row: 1, column: 1, numRows: 1, numColumns: null };
@@ -123,8 +129,8 @@ function ownerBlocks(ctx: Ctx, key: SheetKey, lastRow: number, ownerOfRow: (row:
     return list;
   };
   // translate once, fill per block: 50,000 blocks must not mean 50,000 catalog look-ups
-  const owned = compile(ctx.t('perm.desc.ownerRows', { sheet }));
-  const unowned = compile(ctx.t('perm.desc.unownedRows', { sheet }));
+  const owned = compile(ctx.t('perm.desc.ownerRows', { sheet, ...BLOCK_PLACEHOLDERS, owner: '{owner}' }));
+  const unowned = compile(ctx.t('perm.desc.unownedRows', { sheet, ...BLOCK_PLACEHOLDERS }));
   let start = 2;
   let owner = ownerOfRow(2);
   for (let r = 2; r <= lastRow; r++) {
@@ -140,6 +146,9 @@ function ownerBlocks(ctx: Ctx, key: SheetKey, lastRow: number, ownerOfRow: (row:
 }
 
 /** A translated text with {placeholders} left, split once so filling it is a join. */
+/** Placeholders filled per block, after the sheet's name: translated once, they stay in the text. */
+const BLOCK_PLACEHOLDERS = { from: '{from}', to: '{to}' };
+
 function compile(text: string): (params: Record<string, string | number>) => string {
   const parts = text.split(/\{(\w+)\}/);
   return (params) => parts.map((p, i) => (i % 2 ? String(params[p] ?? `{${p}}`) : p)).join('');
@@ -153,7 +162,7 @@ function columnRuns(
   name: string,
   columns: number[],
   list: string[],
-  textKey: string,
+  textKey: ColumnsTextKey,
 ): void {
   const sheet = ctx.t(`sheet.${key}`);
   for (const [from, to] of runsOf(columns)) {
@@ -232,7 +241,7 @@ const SYSTEM_SHEETS: SheetKey[] = ['tierHistory', 'reminderLog', 'auditLog', 'da
 export function planProtections(input: PlanInput): PermissionPlan {
   const ctx: Ctx = { t: translator(input.locale), who: audience(input), plan: [] };
   const { admin, manager, assistant } = ctx.who;
-  const sheetOnly = (key: SheetKey, list: string[], textKey: string) =>
+  const sheetOnly = (key: SheetKey, list: string[], textKey: SheetTextKey) =>
     add(ctx, key, `crm:${key}:sheet`, null, list, ctx.t(textKey, { sheet: ctx.t(`sheet.${key}`) }));
   const layouts = input.layouts;
   if (layouts.customers) planCustomers(ctx, input, layouts.customers);

@@ -2,7 +2,7 @@
  * Row-level helpers around ownership: grouping customer rows by owner (so each owner needs one
  * protection) and handing a leaving rep's customers over to someone else (README).
  */
-import { Locale, translator } from '../../i18n';
+import { message, Message } from '../../i18n';
 import { normalizeEmail, resolveRole, RoleEntry } from '../roles';
 import { CellValue } from '../schema';
 
@@ -42,7 +42,7 @@ function runs(list: string[]): number {
 
 export type HandOverPlan =
   | { ok: true; from: string; to: string; rows: number[]; blocks: Array<{ row: number; numRows: number }> }
-  | { ok: false; errors: string[] };
+  | { ok: false; errors: Message[] };
 
 /** Roles that may own customers. */
 const OWNER_ROLES = ['accountManager', 'manager', 'admin'];
@@ -58,22 +58,20 @@ export function planHandOver(
   toEmail: string,
   roles: RoleEntry[],
   workbookOwner: string,
-  locale: Locale,
 ): HandOverPlan {
-  const t = translator(locale);
   const from = normalizeEmail(fromEmail);
   const to = normalizeEmail(toEmail);
-  const errors: string[] = [];
-  if (!from) errors.push(t('perm.handOver.fromBlank'));
-  if (!to) errors.push(t('perm.handOver.toBlank'));
-  else if (!/^[^@\s]+@[^@\s]+$/.test(to)) errors.push(t('perm.handOver.toInvalid', { email: to }));
-  else if (to === from) errors.push(t('perm.handOver.same', { email: to }));
+  const errors: Message[] = [];
+  if (!from) errors.push(message('perm.handOver.fromBlank'));
+  if (!to) errors.push(message('perm.handOver.toBlank'));
+  else if (!/^[^@\s]+@[^@\s]+$/.test(to)) errors.push(message('perm.handOver.toInvalid', { email: to }));
+  else if (to === from) errors.push(message('perm.handOver.same', { email: to }));
   else if (!OWNER_ROLES.includes(resolveRole(to, workbookOwner, roles).role)) {
-    errors.push(t('perm.handOver.toNotOwner', { email: to }));
+    errors.push(message('perm.handOver.toNotOwner', { email: to }));
   }
   const picked = from ? rows.filter((r) => normalizeEmail(r.owner) === from).map((r) => r.row) : [];
   picked.sort((a, b) => a - b);
-  if (from && !picked.length) errors.push(t('perm.handOver.nothing', { email: from }));
+  if (from && !picked.length) errors.push(message('perm.handOver.nothing', { email: from }));
   if (errors.length) return { ok: false, errors };
   const blocks: Array<{ row: number; numRows: number }> = [];
   for (const row of picked) {

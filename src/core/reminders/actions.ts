@@ -6,8 +6,7 @@
 import { cadenceForTier, cadenceFromSettings, planFollowUp } from '../tiering';
 import { cellToDayNumber, dayNumberToDate } from '../shared';
 import { editsAllCustomers, normalizeEmail } from '../roles';
-import type { Role, SheetRow } from '../schema';
-import type { SettingsMap } from '../schema';
+import type { Role, SheetRow, SettingsMap } from '../schema';
 
 /** The snooze lengths the menu offers, in days. */
 export const SNOOZE_DAYS = [1, 3, 7, 14] as const;

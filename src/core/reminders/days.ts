@@ -1,6 +1,5 @@
 /** Day arithmetic for the reminder hot loop: reading cells, and annual dates without allocating Dates. */
-import { dayReader as coreDayReader, NULL_DAY } from '../shared';
-import { isLeapYear } from '../shared';
+import { dayReader as coreDayReader, NULL_DAY, isLeapYear } from '../shared';
 
 /** A cell as a day number in the zone: null when blank, NaN when not a date (see cellToDayNumber). */
 export type DayReader = (value: unknown) => number | null;

@@ -26,8 +26,7 @@
  */
 import { dayNumberOf, dayNumberToIso } from '../shared';
 import { normalizeEmail, parseRoles } from '../roles';
-import type { SheetRow } from '../schema';
-import type { SettingsMap } from '../schema';
+import type { SheetRow, SettingsMap } from '../schema';
 import { Locale, resolveLocale } from '../../i18n';
 import { reminderConfig } from './config';
 import { buildDigests, teamsOf } from './digest';

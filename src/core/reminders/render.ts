@@ -3,9 +3,8 @@
  * one document model, so they always say the same thing; every value goes through escapeHtml in
  * the HTML (customer data is user input: a name may be `<img src=x onerror=...>`).
  */
-import { dayNumberToIso } from '../shared';
-import { escapeHtml } from '../shared';
-import { Locale, t } from '../../i18n';
+import { dayNumberToIso, escapeHtml } from '../shared';
+import { Locale, MessageKey, t, tDynamic } from '../../i18n';
 import type { BadRow, BadRowReason, Digest, DueItem, FailedSend, ItemKind, TeamPart } from './types';
 import { ITEM_KINDS } from './types';
 
@@ -32,21 +31,21 @@ export function rowLink(links: RowLinks | undefined, sheet: 'customers' | 'roles
   return `${links.spreadsheetUrl.split('#')[0]}#gid=${gid}&range=A${row}`;
 }
 
-const SECTION_KEYS: Record<ItemKind, string> = {
+const SECTION_KEYS = {
   overdue: 'remind.section.overdue',
   dueToday: 'remind.section.dueToday',
   upcoming: 'remind.section.upcoming',
   birthday: 'remind.section.birthday',
   contract: 'remind.section.contract',
-};
-const COUNT_KEYS: Record<ItemKind, string> = {
+} as const satisfies Record<ItemKind, MessageKey>;
+const COUNT_KEYS = {
   overdue: 'remind.col.overdue',
   dueToday: 'remind.col.dueToday',
   upcoming: 'remind.col.upcoming',
   birthday: 'remind.col.birthday',
   contract: 'remind.col.contract',
-};
-const BAD_KEYS: Record<BadRowReason['code'], string> = {
+} as const satisfies Record<ItemKind, MessageKey>;
+const BAD_KEYS = {
   invalidDate: 'remind.bad.invalidDate',
   missingId: 'remind.bad.missingId',
   ownerMissing: 'remind.bad.ownerMissing',
@@ -54,7 +53,7 @@ const BAD_KEYS: Record<BadRowReason['code'], string> = {
   ownerNotInRoles: 'remind.bad.ownerNotInRoles',
   ownerInactive: 'remind.bad.ownerInactive',
   managerNotInRoles: 'remind.bad.managerNotInRoles',
-};
+} as const satisfies Record<BadRowReason['code'], MessageKey>;
 /** [today, future, future by one day, past, past by one day] per dated kind */
 const DATED_KEYS = {
   birthday: [
@@ -78,7 +77,7 @@ const DATED_KEYS = {
     'remind.reason.overdue',
     'remind.reason.overdue.one',
   ],
-};
+} as const;
 
 /** Why an item is listed, relative to the digest's day. */
 export function reasonText(item: DueItem, day: number, locale: Locale): string {
@@ -100,7 +99,7 @@ export function reasonText(item: DueItem, day: number, locale: Locale): string {
 }
 
 export function badRowText(reason: BadRowReason, locale: Locale): string {
-  const column = reason.column ? t(locale, `col.customers.${reason.column}`) : '';
+  const column = reason.column ? tDynamic(locale, `col.customers.${reason.column}`) : '';
   return t(locale, BAD_KEYS[reason.code], { column, value: reason.value ?? '' });
 }
 
@@ -132,10 +131,12 @@ function itemTable(
   withOwner: boolean,
   hidden: number,
 ): Table {
-  const head = ['col.customers.name', 'col.customers.company', 'col.customers.tier']
-    .concat(withOwner ? ['col.customers.owner'] : [])
-    .concat('remind.col.reason')
-    .map((k) => t(locale, k));
+  const columns = ['col.customers.name', 'col.customers.company', 'col.customers.tier'] as const;
+  const head = [
+    ...columns,
+    ...(withOwner ? (['col.customers.owner'] as const) : []),
+    'remind.col.reason' as const,
+  ].map((k) => t(locale, k));
   const rows = items.map((item) => {
     const c = item.customer;
     const cells: Cell[] = [
@@ -194,7 +195,9 @@ function badRowsTable(badRows: BadRow[], locale: Locale, links?: RowLinks): Tabl
 }
 
 function failedTable(failed: FailedSend[], locale: Locale): Table {
-  const head = ['remind.col.date', 'remind.col.recipient', 'remind.col.attempts'].map((k) => t(locale, k));
+  const head = (['remind.col.date', 'remind.col.recipient', 'remind.col.attempts'] as const).map((k) =>
+    t(locale, k),
+  );
   const rows = failed.map((f): Cell[] => [
     { text: dayNumberToIso(f.day) },
     { text: f.recipient },

@@ -17,9 +17,8 @@
  */
 import { CellValue } from '../schema';
 import { Kpis, CountEntry } from './kpis';
-import { neutralizeFormula } from '../shared';
+import { neutralizeFormula, a1Range } from '../shared';
 import { Locale, translator } from '../../i18n';
-import { a1Range } from '../shared';
 
 export interface DashboardBlock {
   key: 'title' | 'kpis' | 'tiers' | 'months' | 'industries' | 'statuses' | 'regions' | 'owners';

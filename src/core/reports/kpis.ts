@@ -24,10 +24,8 @@
  *   invalid cell is skipped whole. Money figures are rounded to cents; rates are fractions 0-1.
  */
 import { normalizeEmail, cellToBoolean } from '../roles';
-import { SheetRow } from '../schema';
-import { numberSetting, SettingsMap } from '../schema';
-import { dayNumberToIso } from '../shared';
-import { dayReader, isBlankDay } from '../shared';
+import { SheetRow, numberSetting, SettingsMap } from '../schema';
+import { dayNumberToIso, dayReader, isBlankDay } from '../shared';
 import { monthIndex, monthWindow } from './days';
 
 export const DEFAULT_AT_RISK_DAYS = 90;

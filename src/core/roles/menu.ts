@@ -2,12 +2,13 @@
  * The "Sheets CRM / 客户管理" menu: which items exist and which role sees each. Hiding an item is
  * a courtesy, not security: every handler checks the role again (server/session).
  */
+import type { MessageKey } from '../../i18n';
 import { Action, can } from './roles';
 import { Role } from '../schema';
 
 export interface MenuItemDef {
   /** i18n key of the caption */
-  labelKey: string;
+  labelKey: Extract<MessageKey, `menu.${string}`>;
   /** the global function the item runs */
   functionName: string;
   /** shown only to roles that may do this; always shown when absent */

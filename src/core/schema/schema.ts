@@ -204,6 +204,13 @@ export function parseCustomerIdNumber(id: string): number | null {
 export const METADATA_SHEET_KEY = 'sheetsCrm.sheet';
 export const METADATA_COLUMN_KEY = 'sheetsCrm.column';
 
+/**
+ * Document property holding {sheetKey: sheetId}, the first way a sheet is found (tab names are
+ * labels users may rename). Here rather than only in the shell's registry because the local tools
+ * find sheets the same way.
+ */
+export const SHEET_IDS_PROPERTY = 'sheetsCrm.sheetIds';
+
 /** A cell value as getValues returns it: '' for empty, numbers, booleans, strings, Dates. */
 export type CellValue = string | number | boolean | Date;
 

@@ -20,6 +20,7 @@ export {
   zonedTimeToInstant,
 } from './dates';
 export { NULL_DAY, dayReader, isBlankDay } from './day-reader';
+export { messageOf } from './errors';
 export { escapeHtml } from './escape';
 export { literalText, neutralizeCsvCell, neutralizeFormula, unescapeCsvCell } from './injection';
 export {

@@ -5,7 +5,7 @@
  * short text, and overlaid on the saved settings, then parsed by the one settings parser, so "80%"
  * means the same in the form, the CLI and the settings sheet.
  */
-import { Locale, t } from '../../i18n';
+import { Locale, localize } from '../../i18n';
 import { SettingsMap } from '../schema';
 import {
   parseSettingNumber,
@@ -96,7 +96,7 @@ export interface TierFieldError {
 export function tierFieldErrors(options: TierOptions, locale: Locale): TierFieldError[] {
   return tierOptionProblems(options).map((p) => ({
     field: FIELD_OF[p.field],
-    message: t(locale, p.key, p.params),
+    message: localize(locale, p.message),
   }));
 }
 

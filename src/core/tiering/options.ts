@@ -4,7 +4,7 @@
  * CLI's values on the saved settings as `tier.*` strings and parses the result, so a value means
  * the same thing wherever it was typed. `tierOptionsToSettings` gives the pairs to save back.
  */
-import { Locale, t, UserError } from '../../i18n';
+import { Locale, localize, message, Message, UserError } from '../../i18n';
 import { SettingsMap, withDefaults } from '../schema';
 
 export const TIER_METHODS = ['cumulative', 'rank', 'absolute'] as const;
@@ -123,8 +123,7 @@ export function withActiveCutoffs(options: TierOptions, a?: number, b?: number):
 /** One thing wrong with the options: the field to highlight and the catalog message. */
 export interface TierOptionProblem {
   field: keyof TierOptions;
-  key: string;
-  params: Record<string, string | number>;
+  message: Message;
 }
 
 /**
@@ -138,33 +137,34 @@ const isShare = (x: number) => Number.isFinite(x) && x > 0 && x < 1;
 /** Every problem with the options (empty when valid); the sidebar can mark each field. */
 export function tierOptionProblems(o: TierOptions): TierOptionProblem[] {
   const out: TierOptionProblem[] = [];
-  const add = (field: keyof TierOptions, key: string, params: Record<string, string | number> = {}) =>
-    out.push({ field, key, params });
+  const add = (field: keyof TierOptions, m: Message) => out.push({ field, message: m });
 
   if (!(TIER_METHODS as readonly string[]).includes(o.method))
-    add('method', 'tier.error.method', { value: o.method });
+    add('method', message('tier.error.method', { value: o.method }));
   if (!(TIER_METRICS as readonly string[]).includes(o.metric))
-    add('metric', 'tier.error.metric', { value: o.metric });
+    add('metric', message('tier.error.metric', { value: o.metric }));
   if (!(TIER_GROUP_BYS as readonly string[]).includes(o.groupBy))
-    add('groupBy', 'tier.error.groupBy', { value: o.groupBy });
-  if (!Number.isInteger(o.windowMonths) || o.windowMonths < 0) add('windowMonths', 'tier.error.window');
+    add('groupBy', message('tier.error.groupBy', { value: o.groupBy }));
+  if (!Number.isInteger(o.windowMonths) || o.windowMonths < 0)
+    add('windowMonths', message('tier.error.window'));
 
   if (o.method === 'cumulative') {
-    if (!isShare(o.a)) add('a', 'tier.error.share', { name: 'A' });
-    if (!isShare(o.b)) add('b', 'tier.error.share', { name: 'B' });
-    if (isShare(o.a) && isShare(o.b) && o.a >= o.b) add('b', 'tier.error.shareOrder', { a: o.a, b: o.b });
+    if (!isShare(o.a)) add('a', message('tier.error.share', { name: 'A' }));
+    if (!isShare(o.b)) add('b', message('tier.error.share', { name: 'B' }));
+    if (isShare(o.a) && isShare(o.b) && o.a >= o.b)
+      add('b', message('tier.error.shareOrder', { a: o.a, b: o.b }));
   } else if (o.method === 'rank') {
     // rankA and rankB are the shares of customers in A and in B, so they add up, not nest.
-    if (!isShare(o.rankA)) add('rankA', 'tier.error.share', { name: 'A' });
-    if (!isShare(o.rankB)) add('rankB', 'tier.error.share', { name: 'B' });
+    if (!isShare(o.rankA)) add('rankA', message('tier.error.share', { name: 'A' }));
+    if (!isShare(o.rankB)) add('rankB', message('tier.error.share', { name: 'B' }));
     if (isShare(o.rankA) && isShare(o.rankB) && o.rankA + o.rankB > 1 + SHARE_EPSILON)
-      add('rankB', 'tier.error.rankSum', { a: o.rankA, b: o.rankB });
+      add('rankB', message('tier.error.rankSum', { a: o.rankA, b: o.rankB }));
   } else if (o.method === 'absolute') {
     const ok = (x: number) => Number.isFinite(x) && x >= 0;
-    if (!ok(o.absoluteA)) add('absoluteA', 'tier.error.threshold', { name: 'A' });
-    if (!ok(o.absoluteB)) add('absoluteB', 'tier.error.threshold', { name: 'B' });
+    if (!ok(o.absoluteA)) add('absoluteA', message('tier.error.threshold', { name: 'A' }));
+    if (!ok(o.absoluteB)) add('absoluteB', message('tier.error.threshold', { name: 'B' }));
     if (ok(o.absoluteA) && ok(o.absoluteB) && o.absoluteA < o.absoluteB)
-      add('absoluteB', 'tier.error.thresholdOrder', { x: o.absoluteA, y: o.absoluteB });
+      add('absoluteB', message('tier.error.thresholdOrder', { x: o.absoluteA, y: o.absoluteB }));
   }
   return out;
 }
@@ -175,6 +175,9 @@ export function validateTierOptions(
   locale: Locale,
 ): TierOptions & { method: TierMethod; metric: TierMetric; groupBy: TierGroupBy } {
   const problems = tierOptionProblems(options);
-  if (problems.length > 0) throw new UserError(problems.map((p) => t(locale, p.key, p.params)).join('\n'));
+  if (problems.length > 0)
+    throw UserError.of(locale, problems[0].message).withDetail(
+      ...problems.slice(1).map((p) => localize(locale, p.message)),
+    );
   return options as TierOptions & { method: TierMethod; metric: TierMetric; groupBy: TierGroupBy };
 }

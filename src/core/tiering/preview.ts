@@ -2,7 +2,7 @@
  * What the tiering sidebar receives: aggregates, the Pareto data, the warnings and one page of
  * changes, never every row (google.script.run payloads stay small at 100,000 customers).
  */
-import { Locale, t } from '../../i18n';
+import { Locale, MessageKey, t } from '../../i18n';
 import { TierChange, TierResult, TierWarnings, WarningSample } from './tiers';
 
 export interface Page<T> {
@@ -45,7 +45,7 @@ export function tierPreview(result: TierResult, page = 1, pageSize = DEFAULT_PAG
   return { ...rest, changes: pageOf(changes, page, pageSize) };
 }
 
-const WARNING_KEYS: Record<keyof TierWarnings, string> = {
+const WARNING_KEYS = {
   noOwner: 'tier.warning.noOwner',
   noPurchases: 'tier.warning.noPurchases',
   noPurchasesInWindow: 'tier.warning.noPurchasesInWindow',
@@ -54,13 +54,14 @@ const WARNING_KEYS: Record<keyof TierWarnings, string> = {
   invalidAmounts: 'tier.warning.invalidAmounts',
   missingOrderIds: 'tier.warning.missingOrderIds',
   unknownCustomers: 'tier.warning.unknownCustomers',
-};
+} as const satisfies Record<keyof TierWarnings, MessageKey>;
 
 /** The warnings as localized sentences (plain text: the UI escapes it), empty ones left out. */
 export function tierWarningMessages(warnings: TierWarnings, locale: Locale): string[] {
   const out: string[] = [];
-  for (const [name, key] of Object.entries(WARNING_KEYS)) {
-    const w: WarningSample<string | number> = warnings[name as keyof TierWarnings];
+  for (const name of Object.keys(WARNING_KEYS) as Array<keyof TierWarnings>) {
+    const key = WARNING_KEYS[name];
+    const w: WarningSample<string | number> = warnings[name];
     if (w.count === 0) continue;
     const first = w.first.join(', ') + (w.count > w.first.length ? ', …' : '');
     out.push(t(locale, key, { count: w.count, first }));

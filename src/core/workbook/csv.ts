@@ -3,7 +3,7 @@
  * decoded here; anything that is not UTF-8 (UTF-16 from Excel's "Unicode text", GB18030 from
  * Chinese Windows) is refused with a message that says how to save the file, never guessed at.
  */
-import { Locale, t, UserError } from '../../i18n';
+import { Locale, UserError } from '../../i18n';
 
 export interface CsvRecord {
   /** the physical line (1-based) the record starts on, as an editor shows it */
@@ -47,7 +47,7 @@ export function parseCsv(text: string, locale: Locale = 'en'): ParsedCsv {
         const quoteLine = line;
         i++;
         for (;;) {
-          if (i >= n) throw new UserError(t(locale, 'csv.unterminatedQuote', { line: quoteLine }));
+          if (i >= n) throw new UserError(locale, 'csv.unterminatedQuote', { line: quoteLine });
           const q = s[i];
           if (q === '"') {
             if (s[i + 1] === '"') {
@@ -180,13 +180,13 @@ function looksLikeUtf16(bytes: Uint8Array): boolean {
  * GB18030-looking files with "save as UTF-8", and any other invalid byte with its offset.
  */
 export function decodeCsvBytes(bytes: Uint8Array, locale: Locale = 'en'): string {
-  if (looksLikeUtf16(bytes)) throw new UserError(t(locale, 'csv.utf16'));
+  if (looksLikeUtf16(bytes)) throw new UserError(locale, 'csv.utf16');
   const bad = firstInvalidUtf8(bytes);
   if (bad >= 0) {
-    if (looksLikeGb18030(bytes)) throw new UserError(t(locale, 'csv.gb18030'));
+    if (looksLikeGb18030(bytes)) throw new UserError(locale, 'csv.gb18030');
     let line = 1;
     for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-    throw new UserError(t(locale, 'csv.notUtf8', { byte: hex(bytes[bad]), offset: bad, line }));
+    throw new UserError(locale, 'csv.notUtf8', { byte: hex(bytes[bad]), offset: bad, line });
   }
   const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   return decodeValidUtf8(bytes, start);

@@ -6,8 +6,7 @@
  */
 import { Locale } from '../../i18n';
 import { serializeCsv } from './csv';
-import { offsetMinutes } from '../shared';
-import { neutralizeCsvCell } from '../shared';
+import { offsetMinutes, neutralizeCsvCell } from '../shared';
 import { CellValue, ColumnType, SheetKey, SheetRow, SHEETS } from '../schema';
 import { columnLabel } from './validation';
 

@@ -19,10 +19,17 @@
  * - Text is written as text: formula triggers (= + - @ tab CR) and strings Sheets would coerce
  *   (0123, 13800138000, TRUE) get a leading apostrophe. "'=..." in the file (as exported) is "=...".
  */
-import { CATALOGS, Locale, t, UserError } from '../../i18n';
+import { CATALOGS, Locale, MessageKey, t, UserError } from '../../i18n';
 import { parseCsv, serializeCsv } from './csv';
-import { literalText, neutralizeCsvCell, unescapeCsvCell } from '../shared';
-import { emailKey, foldText, foldWidth, phoneKey } from '../shared';
+import {
+  literalText,
+  neutralizeCsvCell,
+  unescapeCsvCell,
+  emailKey,
+  foldText,
+  foldWidth,
+  phoneKey,
+} from '../shared';
 import { CellValue, formatCustomerId, parseCustomerIdNumber, SheetKey, SheetRow, SHEETS } from '../schema';
 import { columnLabel, isAssignedOnCreate, validateRecord, ValidationContext } from './validation';
 
@@ -117,14 +124,13 @@ export function mapHeaders(
       continue;
     }
     const first = seen.get(key);
-    if (first !== undefined) throw new UserError(t(locale, 'import.duplicateHeader', { first, second: h }));
+    if (first !== undefined) throw new UserError(locale, 'import.duplicateHeader', { first, second: h });
     seen.set(key, h);
   }
   const missing = SHEETS[sheetKey].columns
     .filter((c) => c.required && !seen.has(c.key) && !isAssignedOnCreate(sheetKey, c.key))
     .map((c) => columnLabel(locale, sheetKey, c.key));
-  if (missing.length)
-    throw new UserError(t(locale, 'import.missingColumns', { columns: missing.join(', ') }));
+  if (missing.length) throw new UserError(locale, 'import.missingColumns', { columns: missing.join(', ') });
   return { keys, unknown };
 }
 
@@ -176,18 +182,18 @@ class CustomerIndex {
   }
 }
 
-const SKIP_KEYS: Record<SkipReason, string> = {
+const SKIP_KEYS = {
   id: 'import.skipId',
   email: 'import.skipEmail',
   phone: 'import.skipPhone',
   sameRow: 'import.skipSameRow',
-};
+} as const satisfies Record<SkipReason, MessageKey>;
 
 export function planImport(input: ImportInput): ImportPlan {
   const { sheetKey, ctx } = input;
   const locale = ctx.locale;
   const parsed = parseCsv(input.text, locale);
-  if (parsed.records.length === 0) throw new UserError(t(locale, 'import.empty'));
+  if (parsed.records.length === 0) throw new UserError(locale, 'import.empty');
   const [header, ...records] = parsed.records;
   const { keys, unknown } = mapHeaders(sheetKey, header.fields, locale);
   const isCustomers = sheetKey === 'customers';

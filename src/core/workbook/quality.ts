@@ -9,12 +9,11 @@
  * customers, dedupe.ts), blankRow (a blank row with data below it), missingColumn (a column the
  * add-on needs is not in the sheet: its cells are not checked, which would only repeat it).
  */
-import { Locale, t } from '../../i18n';
+import { Locale, MessageKey, t } from '../../i18n';
 import { DuplicateGroup, DuplicateReason, findDuplicateGroups } from './dedupe';
 import { cellText } from '../shared';
 import { parseRoles } from '../roles';
-import { SheetKey, SheetRow, SHEETS } from '../schema';
-import { SettingsMap } from '../schema';
+import { SheetKey, SheetRow, SHEETS, SettingsMap } from '../schema';
 import { columnLabel, validateRecord, validationContext } from './validation';
 
 export const QUALITY_SHEETS = ['customers', 'interactions', 'purchases', 'feedback', 'roles'] as const;
@@ -64,11 +63,11 @@ export interface AuditReport {
   rowsChecked: Partial<Record<QualitySheet, number>>;
 }
 
-const REASON_KEYS: Record<DuplicateReason, string> = {
+const REASON_KEYS = {
   email: 'dedupe.reason.email',
   phone: 'dedupe.reason.phone',
   nameCompany: 'dedupe.reason.nameCompany',
-};
+} as const satisfies Record<DuplicateReason, MessageKey>;
 
 export function duplicateReasonLabel(locale: Locale, reason: DuplicateReason): string {
   return t(locale, REASON_KEYS[reason]);

@@ -9,12 +9,26 @@
  * Date cells or YYYY-MM-DD text; booleans are TRUE/FALSE, yes/no, 是/否, 1/0. Full-width digits and
  * letters are folded before parsing in every structured column (never in free text).
  */
-import { Locale, t } from '../../i18n';
-import { dayNumberToCivil, dayNumberToDate, parseIsoDay, zonedTimeToInstant } from '../shared';
-import { cellText, foldWidth } from '../shared';
+import { Locale, MessageKey, t, tDynamic } from '../../i18n';
+import {
+  dayNumberToCivil,
+  dayNumberToDate,
+  parseIsoDay,
+  zonedTimeToInstant,
+  cellText,
+  foldWidth,
+} from '../shared';
 import { normalizeEmail, RoleEntry } from '../roles';
-import { CellValue, ColumnDef, CUSTOMER_ID_PATTERN, SheetKey, SHEETS } from '../schema';
-import { listSetting, SettingsMap, withDefaults } from '../schema';
+import {
+  CellValue,
+  ColumnDef,
+  CUSTOMER_ID_PATTERN,
+  SheetKey,
+  SHEETS,
+  listSetting,
+  SettingsMap,
+  withDefaults,
+} from '../schema';
 
 /** The most characters a Google Sheets cell holds. */
 export const MAX_CELL_CHARS = 50000;
@@ -151,7 +165,7 @@ export interface ValidatedRecord {
 
 type Parsed = { value: CellValue } | { code: IssueCode; params?: Record<string, string> };
 
-const MESSAGE_KEYS: Record<IssueCode, string> = {
+const MESSAGE_KEYS = {
   required: 'validation.required',
   tooLong: 'validation.tooLong',
   email: 'validation.email',
@@ -167,10 +181,10 @@ const MESSAGE_KEYS: Record<IssueCode, string> = {
   list: 'validation.list',
   id: 'validation.id',
   reference: 'validation.reference',
-};
+} as const satisfies Record<IssueCode, MessageKey>;
 
 export function columnLabel(locale: Locale, sheetKey: SheetKey, columnKey: string): string {
-  return t(locale, `col.${sheetKey}.${columnKey}`);
+  return tDynamic(locale, `col.${sheetKey}.${columnKey}`);
 }
 
 function isDate(v: unknown): v is Date {
@@ -305,7 +319,7 @@ function issue(
   ctx: ValidationContext,
   raw: unknown,
   code: IssueCode,
-  params = {},
+  params: { allowed?: string } = {},
 ): ValidationIssue {
   const column = columnLabel(ctx.locale, rule.sheetKey, rule.columnKey);
   const value = shown(raw);
@@ -313,7 +327,13 @@ function issue(
   return {
     columnKey: rule.columnKey,
     code,
-    message: t(ctx.locale, MESSAGE_KEYS[code], { column, value, length, max: MAX_CELL_CHARS, ...params }),
+    message: t(ctx.locale, MESSAGE_KEYS[code], {
+      column,
+      value,
+      length,
+      max: MAX_CELL_CHARS,
+      allowed: params.allowed ?? '',
+    }),
   };
 }
 
@@ -487,8 +507,7 @@ function criteriaFor(rule: ColumnRule, settings: SettingsMap): RuleCriteria | nu
   }
 }
 
-const HELP_KEYS: Record<RuleKind, string> = {
-  text: '',
+const HELP_KEYS = {
   id: 'rule.id',
   reference: 'rule.reference',
   email: 'rule.email',
@@ -501,7 +520,7 @@ const HELP_KEYS: Record<RuleKind, string> = {
   rating: 'rule.rating',
   boolean: 'rule.boolean',
   list: 'rule.list',
-};
+} as const satisfies Record<Exclude<RuleKind, 'text'>, MessageKey>;
 
 /**
  * The data-validation rules of a sheet's columns. System-only sheets (logs, history) and the
@@ -518,7 +537,7 @@ export function sheetValidationRules(
   const out: SheetValidationRule[] = [];
   for (const rule of rulesFor(sheetKey)) {
     const criteria = criteriaFor(rule, full);
-    if (!criteria) continue;
+    if (!criteria || rule.kind === 'text') continue;
     const helpText = t(context.locale, HELP_KEYS[rule.kind], {
       column: columnLabel(context.locale, sheetKey, rule.columnKey),
       setting: rule.listSetting ?? '',

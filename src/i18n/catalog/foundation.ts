@@ -1,5 +1,6 @@
 /** Sheet and column labels, roles, the menu, and messages shared by every feature. */
-export const en: Record<string, string> = {
+import type { Catalog } from '../catalog-type';
+export const en = {
   'sheet.customers': 'Customers',
   'sheet.interactions': 'Interactions',
   'sheet.purchases': 'Purchases',
@@ -132,9 +133,9 @@ export const en: Record<string, string> = {
 
   'setup.done': 'The workbook is set up: {created} sheets created, {repaired} checked.',
   'about.text': 'Sheets CRM keeps your customers in this spreadsheet. You are signed in as {email} ({role}).',
-};
+} as const;
 
-export const zhCN: Record<string, string> = {
+export const zhCN: Catalog<typeof en> = {
   'sheet.customers': '客户',
   'sheet.interactions': '跟进记录',
   'sheet.purchases': '购买记录',

@@ -1,5 +1,6 @@
 /** Protection descriptions, the reconciler's drift report and hand-over messages. */
-export const en: Record<string, string> = {
+import type { Catalog } from '../catalog-type';
+export const en = {
   'perm.desc.sheetStaff': '{sheet}: staff may edit, viewers may not.',
   'perm.desc.sheetPurchases': '{sheet}: managers, admins and assistants may edit.',
   'perm.desc.sheetAdmins': '{sheet}: only admins may edit.',
@@ -55,9 +56,9 @@ export const en: Record<string, string> = {
   'perm.handOver.confirm':
     'Hand over {count} customers from {from} to {to}? Their rows, interactions and feedback become editable by {to} instead.',
   'perm.handOver.done': '{count} customers handed over from {from} to {to}.',
-};
+} as const;
 
-export const zhCN: Record<string, string> = {
+export const zhCN: Catalog<typeof en> = {
   'perm.desc.sheetStaff': '{sheet}：员工可编辑，只读用户不可编辑。',
   'perm.desc.sheetPurchases': '{sheet}：销售主管、管理员和行政助理可编辑。',
   'perm.desc.sheetAdmins': '{sheet}：仅管理员可编辑。',

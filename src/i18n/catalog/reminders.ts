@@ -2,7 +2,8 @@
  * Reminders: the daily digest (subject, sections, reasons, roll-up, admins' report), the daily
  * trigger switch, the preview dialog and the row actions (mark contacted, snooze).
  */
-export const en: Record<string, string> = {
+import type { Catalog } from '../catalog-type';
+export const en = {
   'remind.subject': 'Sheets CRM reminders for {date}',
   'remind.subject.overdue': 'Sheets CRM reminders for {date}: {count} overdue',
   'remind.greeting': 'Hello {name},',
@@ -108,9 +109,9 @@ export const en: Record<string, string> = {
   'remind.act.snoozed': '{count} follow-up(s) snoozed by {days} day(s).',
   'remind.error.ledgerProtected':
     'Reminders were not sent: {email} may not write to the "{sheet}" sheet, so they could not be recorded and would be sent twice. An admin can run "Apply permissions" to make reminder installers editors of it.',
-};
+} as const;
 
-export const zhCN: Record<string, string> = {
+export const zhCN: Catalog<typeof en> = {
   'remind.subject': '客户管理提醒（{date}）',
   'remind.subject.overdue': '客户管理提醒（{date}）：{count} 位客户逾期未跟进',
   'remind.greeting': '{name}，您好：',

@@ -1,5 +1,6 @@
 /** The KPI dashboard: titles, table headers, KPI labels and chart titles. */
-export const en: Record<string, string> = {
+import type { Catalog } from '../catalog-type';
+export const en = {
   'report.title': 'Sheets CRM dashboard',
   'report.titleOwner': 'Sheets CRM dashboard: customers of {owner}',
   'report.subtitle': 'As of {today} ({timeZone}). Revenue, orders and new customers: {from} to {to}.',
@@ -60,9 +61,9 @@ export const en: Record<string, string> = {
 
   'audit.archiveSheet': 'Audit log archive',
   'audit.archiveProtection': 'Sheets CRM: audit log archive, written only by the add-on',
-};
+} as const;
 
-export const zhCN: Record<string, string> = {
+export const zhCN: Catalog<typeof en> = {
   'report.title': '客户管理仪表板',
   'report.titleOwner': '客户管理仪表板：{owner} 的客户',
   'report.subtitle': '截至 {today}（{timeZone}）。收入、订单和新客户统计区间：{from} 至 {to}。',

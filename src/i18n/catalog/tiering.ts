@@ -1,5 +1,6 @@
 /** ABC tiering: option errors and data warnings of the core computation, the sidebar, apply and cadence. */
-export const en: Record<string, string> = {
+import type { Catalog } from '../catalog-type';
+export const en = {
   'tier.error.method': 'Unknown tiering method "{value}". Use cumulative, rank or absolute.',
   'tier.error.metric': 'Unknown value metric "{value}". Use revenue or orders.',
   'tier.error.groupBy': 'Unknown grouping "{value}". Use owner, region, or leave it blank.',
@@ -80,9 +81,9 @@ export const en: Record<string, string> = {
     'Monthly re-tiering is on: the saved tier settings are applied on the 1st of each month at {hour}:00 ({timeZone}), as {email}.',
   'tier.schedule.off': 'Monthly re-tiering is off.',
   'tier.cadence.notUpdated': 'Next follow-up was not updated: {message}',
-};
+} as const;
 
-export const zhCN: Record<string, string> = {
+export const zhCN: Catalog<typeof en> = {
   'tier.error.method':
     '未知的分级方法"{value}"。请使用 cumulative（累计占比）、rank（排名）或 absolute（绝对值）。',
   'tier.error.metric': '未知的价值指标"{value}"。请使用 revenue（销售额）或 orders（订单数）。',

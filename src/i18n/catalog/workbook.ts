@@ -1,5 +1,6 @@
 /** Validation, CSV import/export, duplicates and the data-quality audit. */
-export const en: Record<string, string> = {
+import type { Catalog } from '../catalog-type';
+export const en = {
   'validation.required': '{column}: a value is required.',
   'validation.tooLong': '{column}: {length} characters is more than the {max} a cell can hold.',
   'validation.email': '{column}: "{value}" is not an e-mail address.',
@@ -155,9 +156,9 @@ export const en: Record<string, string> = {
   'quality.kind.duplicate': 'Likely duplicates',
   'quality.kind.blankRow': 'Blank row',
   'quality.kind.missingColumn': 'Missing column',
-};
+} as const;
 
-export const zhCN: Record<string, string> = {
+export const zhCN: Catalog<typeof en> = {
   'validation.required': '{column}：必填。',
   'validation.tooLong': '{column}：{length} 个字符，超过单元格上限 {max} 个字符。',
   'validation.email': '{column}："{value}" 不是有效的邮箱地址。',

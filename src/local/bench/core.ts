@@ -3,20 +3,23 @@
  * getValues returns them (Dates at midnight, numbers, booleans), found by column key as the shell
  * finds them. Reading the rows is not timed; only the core call is.
  */
-import { checkDataQuality } from '../../core/workbook';
-import { mapHeader } from '../../core/schema';
+import { checkDataQuality, findDuplicateGroups } from '../../core/workbook';
+import {
+  mapHeader,
+  CellValue,
+  SheetKey,
+  SheetRow,
+  SHEETS,
+  SettingsMap,
+  withDefaults,
+} from '../../core/schema';
 import { dayNumberOf } from '../../core/shared';
-import { findDuplicateGroups } from '../../core/workbook';
 import { planProtections } from '../../core/permissions';
 import type { SheetLayout } from '../../core/permissions';
 import { planRun } from '../../core/reminders';
-import { computeKpis } from '../../core/reports';
-import { dashboardBlocks } from '../../core/reports';
+import { computeKpis, dashboardBlocks } from '../../core/reports';
 import { parseRoles } from '../../core/roles';
-import { CellValue, SheetKey, SheetRow, SHEETS } from '../../core/schema';
-import { SettingsMap, withDefaults } from '../../core/schema';
-import { computeTiers } from '../../core/tiering';
-import { tierOptionsFromSettings } from '../../core/tiering';
+import { computeTiers, tierOptionsFromSettings } from '../../core/tiering';
 import { sheetOf } from '../inspect';
 import type { Runtime } from '../runtime';
 import { BENCH_NOW, BENCH_OWNER, BENCH_TIME_ZONE } from './workload';

@@ -2,8 +2,13 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-args';
 import { requireSheetKey } from '../inspect';
-import type { QualityResult, DuplicatesReport, MergeResult } from '../../server/workbook';
-import type { ExportResult, ImportResult } from '../../server/workbook';
+import type {
+  QualityResult,
+  DuplicatesReport,
+  MergeResult,
+  ExportResult,
+  ImportResult,
+} from '../../server/workbook';
 import type { Command, CommandContext } from '.';
 import { printUiEvents, runtimeOf } from '.';
 

@@ -8,8 +8,10 @@
  * may write the log appends them. Callers already hold the document lock when they write; this does
  * not take it again (releasing a nested lock would release the caller's).
  */
-import { decodePendingAudit, encodePendingAudit, PENDING_AUDIT_PREFIX } from '../../core/audit';
 import {
+  decodePendingAudit,
+  encodePendingAudit,
+  PENDING_AUDIT_PREFIX,
   ActionEvent,
   AuditRecord,
   auditRowForAction,
@@ -19,7 +21,8 @@ import {
 import { systemWriterRoles } from '../../core/permissions';
 import type { SheetKey } from '../../core/schema';
 import type { Execution } from '../session';
-import type { Workbook } from '../document';
+import { documentProperties, type Workbook } from '../document';
+import { messageOf } from '../../core/shared';
 
 export function recordAction(ex: Execution, event: Omit<ActionEvent, 'user' | 'time'>): void {
   writeAuditRows(ex, [auditRowForAction({ ...event, user: actingUser(ex), time: new Date() })]);
@@ -40,7 +43,7 @@ export function recordFieldChanges(ex: Execution, sheet: SheetKey, id: string, c
  * Returns the number of rows appended.
  */
 export function flushPendingAudit(wb: Workbook): number {
-  const store = PropertiesService.getDocumentProperties();
+  const store = documentProperties();
   const queue = decodePendingAudit(store.getProperties());
   if (queue.unreadable.length)
     console.warn(`Sheets CRM: unreadable parked audit rows left in place: ${queue.unreadable.join(', ')}`);
@@ -57,7 +60,7 @@ function writeAuditRows(ex: Execution, rows: AuditRecord[]): void {
     return;
   }
   try {
-    const store = PropertiesService.getDocumentProperties();
+    const store = documentProperties();
     // Keys sort in the order the rows happened: time, then (for the same millisecond) how many
     // were parked before; callers hold the document lock, so the count is stable.
     const before = store.getKeys().filter((k) => k.startsWith(PENDING_AUDIT_PREFIX)).length;
@@ -68,7 +71,7 @@ function writeAuditRows(ex: Execution, rows: AuditRecord[]): void {
     store.setProperties(parked);
   } catch (e) {
     // The change itself is saved; a full property store (500 KB) must not undo it.
-    console.error(`Sheets CRM: could not park ${rows.length} audit row(s): ${(e as Error).message}`);
+    console.error(`Sheets CRM: could not park ${rows.length} audit row(s): ${messageOf(e)}`);
   }
 }
 

@@ -14,25 +14,26 @@ import {
   auditRowForEdit,
   planAuditArchive,
 } from '../../core/audit';
-import { SheetKey } from '../../core/schema';
-import { Locale, resolveLocale, t } from '../../i18n';
-import { archiveThreshold, ArchiveSpec, moveToArchive } from '../document';
+import { Locale, resolveLocale } from '../../i18n';
+import {
+  archiveThreshold,
+  ArchiveSpec,
+  DOC_KEYS,
+  ensureTrigger,
+  moveToArchive,
+  sheetKeyOf,
+  triggersOf,
+  withDocumentLock,
+  Workbook,
+} from '../document';
 import { flushPendingAudit } from './log';
 import type { Execution } from '../session';
-import { ensureTrigger, triggersOf } from '../document';
-import { Workbook } from '../document';
-
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const AUDIT_HANDLER = 'onEditAudit';
-/** Document property: a lower archive threshold (tests, small workbooks); absent = 100,000. */
-export const ARCHIVE_THRESHOLD_PROPERTY = 'sheetsCrm.audit.archiveThreshold';
-/** Document property: the archive sheet's id (its tab name is a label users may rename). */
-export const ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.audit.archiveSheetId';
 const LOCK_WAIT_MS = 30000;
 /** The archive is written by the edit trigger's installer only. */
 const AUDIT_ARCHIVE: ArchiveSpec = {
-  idProperty: ARCHIVE_SHEET_PROPERTY,
+  idProperty: DOC_KEYS.auditArchiveSheetId,
   nameKey: 'audit.archiveSheet',
   protectionKey: 'audit.archiveProtection',
   editors: [],
@@ -53,7 +54,8 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!e || !e.range || !e.triggerUid) return;
   if (!triggersOf(AUDIT_HANDLER).some((tr) => tr.getUniqueId() === e.triggerUid)) return;
   const wb = new Workbook(e.source ?? undefined);
-  const key = sheetKeyOf(wb, e.range.getSheet());
+  const found = sheetKeyOf(e.range.getSheet());
+  const key = found && AUDITED_SHEETS.includes(found) ? found : null;
   const row = auditRowForEdit({
     sheet: key,
     range: e.range.getA1Notation(),
@@ -68,7 +70,7 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   underLock(wb, () => {
     flushPendingAudit(wb); // rows parked by form saves happened before this edit
     if (wb.append('auditLog', [row]))
-      archiveIfFull(wb, archiveThreshold(ARCHIVE_THRESHOLD_PROPERTY, AUDIT_ARCHIVE_THRESHOLD));
+      archiveIfFull(wb, archiveThreshold(DOC_KEYS.auditArchiveThreshold, AUDIT_ARCHIVE_THRESHOLD));
   });
 }
 
@@ -77,22 +79,9 @@ function editorOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
   return fromEvent || Session.getActiveUser().getEmail();
 }
 
-/** The key of an add-on sheet, or null for a user's own tab. */
-function sheetKeyOf(wb: Workbook, sheet: Sheet): SheetKey | null {
-  const id = sheet.getSheetId();
-  for (const key of AUDITED_SHEETS) if (wb.sheet(key)?.getSheetId() === id) return key;
-  return null;
-}
-
+/** A trigger has no one to ask to retry: a busy lock fails the run, which shows in the installer's executions. */
 function underLock(wb: Workbook, fn: () => void): void {
-  const lock = LockService.getDocumentLock();
-  // A trigger has no one to ask to retry: failing here shows in the installer's executions list.
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error(t(localeOf(wb), 'error.busy'));
-  try {
-    fn();
-  } finally {
-    lock.releaseLock();
-  }
+  withDocumentLock({ locale: localeOf(wb) }, fn, { waitMs: LOCK_WAIT_MS });
 }
 
 function localeOf(wb: Workbook): Locale {

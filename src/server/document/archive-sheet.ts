@@ -5,19 +5,19 @@
  * with the log's header and notes. Moving writes the archive first and deletes from the log last,
  * so a failure in between leaves a duplicate, never a loss. The caller holds the document lock.
  */
-import { columnNote } from '../../core/schema';
-import { CellValue } from '../../core/schema';
-import { Locale, resolveLocale, t } from '../../i18n';
+import { columnNote, CellValue } from '../../core/schema';
+import { Locale, MessageKey, resolveLocale, t } from '../../i18n';
+import { DocKey, readNumber, writeText } from './state';
 import { canEditSheet, ensureColumns, ensureRows, Layout, Workbook } from './workbook';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface ArchiveSpec {
   /** document property holding the archive sheet's id */
-  idProperty: string;
+  idProperty: DocKey;
   /** catalog keys of the tab name and the protection description */
-  nameKey: string;
-  protectionKey: string;
+  nameKey: Extract<MessageKey, `${string}.archiveSheet`>;
+  protectionKey: Extract<MessageKey, `${string}.archiveProtection`>;
   /** who besides the account running this may write the archive (those who run the log's job) */
   editors: string[];
 }
@@ -26,10 +26,9 @@ export interface ArchiveSpec {
  * A log's archive threshold: the document property `property` when it holds a whole number >= 2
  * (tests and small workbooks lower it), else `fallback`.
  */
-export function archiveThreshold(property: string, fallback: number): number {
-  const raw = PropertiesService.getDocumentProperties().getProperty(property);
-  const n = Number(raw);
-  return raw !== null && Number.isInteger(n) && n >= 2 ? n : fallback;
+export function archiveThreshold(property: DocKey, fallback: number): number {
+  const n = readNumber(property);
+  return n !== null && Number.isInteger(n) && n >= 2 ? n : fallback;
 }
 
 /**
@@ -66,8 +65,7 @@ export function moveToArchive(
 }
 
 function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
-  const props = PropertiesService.getDocumentProperties();
-  const id = Number(props.getProperty(spec.idProperty));
+  const id = readNumber(spec.idProperty);
   const existing = wb.ss.getSheets().find((s) => s.getSheetId() === id);
   // An archive this account may not write (made before it joined the job) is left as it is: the
   // rows go to a new one, which becomes the archive from now on.
@@ -93,6 +91,6 @@ function archiveSheet(wb: Workbook, log: Layout, spec: ArchiveSpec): Sheet {
   protection.removeEditors(protection.getEditors());
   if (spec.editors.length) protection.addEditors(spec.editors);
   if (protection.canDomainEdit()) protection.setDomainEdit(false);
-  props.setProperty(spec.idProperty, String(sheet.getSheetId()));
+  writeText(spec.idProperty, String(sheet.getSheetId()));
   return sheet;
 }

@@ -5,14 +5,12 @@
  */
 import { CATALOGS, LOCALES } from '../../i18n';
 import type { Execution } from '../session';
+import { asNumberMap, DOC_KEYS, readJson, writeJson } from './state';
 
 export type ExtraSheet = 'customerArchive' | 'dataQuality';
 
-const PROPERTY = 'sheetsCrm.extraSheetIds';
-
 export function extraSheet(ex: Execution, which: ExtraSheet): GoogleAppsScript.Spreadsheet.Sheet {
-  const props = PropertiesService.getDocumentProperties();
-  const ids = JSON.parse(props.getProperty(PROPERTY) ?? '{}') as Partial<Record<ExtraSheet, number>>;
+  const ids = readJson(DOC_KEYS.extraSheetIds, (v) => asNumberMap<ExtraSheet>(v)) ?? {};
   const sheets = ex.wb.ss.getSheets();
   const byId = sheets.find((s) => s.getSheetId() === ids[which]);
   if (byId) return byId;
@@ -21,6 +19,6 @@ export function extraSheet(ex: Execution, which: ExtraSheet): GoogleAppsScript.S
     sheets.find((s) => labels.includes(s.getName())) ??
     ex.wb.ss.insertSheet(ex.t(`sheet.${which}`), ex.wb.ss.getNumSheets());
   ids[which] = sheet.getSheetId();
-  props.setProperty(PROPERTY, JSON.stringify(ids));
+  writeJson(DOC_KEYS.extraSheetIds, ids);
   return sheet;
 }

@@ -1,10 +1,28 @@
 /**
- * Document state: the workbook adapter (sheets found by key, read and written in blocks), archive
- * and extra sheets, and installable triggers.
+ * Document state: the workbook adapter (sheets found by key, read and written in blocks), the
+ * registry of document properties, the document lock, archive and extra sheets, and installable
+ * triggers.
  */
 export { archiveThreshold, moveToArchive } from './archive-sheet';
 export type { ArchiveSpec } from './archive-sheet';
 export { extraSheet } from './extra-sheets';
 export { ensureTrigger, removeTriggers, triggersOf } from './triggers';
-export { SHEET_IDS_PROPERTY, Workbook, canEditSheet, ensureColumns, ensureRows } from './workbook';
+export { Workbook, canEditSheet, ensureColumns, ensureRows, recordedSheetIds, sheetKeyOf } from './workbook';
+export {
+  DOC_KEYS,
+  DOC_KEY_PREFIXES,
+  asNumberMap,
+  asRecord,
+  deleteKey,
+  documentProperties,
+  readJson,
+  readNumber,
+  readText,
+  withStrings,
+  writeJson,
+  writeText,
+} from './state';
+export type { DocKey } from './state';
+export { INTERACTIVE_WAIT_MS, withDocumentLock } from './lock';
+export type { LockPolicy } from './lock';
 export type { Table } from './workbook';

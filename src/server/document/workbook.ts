@@ -2,17 +2,44 @@
  * The workbook adapter: finds the add-on's sheets by key and reads or writes them in blocks.
  * A server function builds one Workbook per execution; each sheet is read at most once (the read
  * is cached) and every write is one setValues per contiguous block.
+ *
+ * A sheet is found by its key in one way: the id setup recorded in document properties, else the
+ * developer-metadata mark setup puts on each sheet (it survives a lost property), else its tab name
+ * in any locale (a workbook set up before the marks, or copied without its properties).
  */
-import { HeaderMap, mapHeader } from '../../core/schema';
-import { CellValue, SheetKey, SheetRow, SHEETS } from '../../core/schema';
+import {
+  HeaderMap,
+  isSheetKey,
+  mapHeader,
+  METADATA_SHEET_KEY,
+  CellValue,
+  SheetKey,
+  SheetRow,
+  SHEETS,
+} from '../../core/schema';
 import { neutralizeFormula } from '../../core/shared';
 import { CATALOGS, LOCALES } from '../../i18n';
+import { asNumberMap, DOC_KEYS, readJson, writeJson } from './state';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type SheetIds = Partial<Record<SheetKey, number>>;
 
-/** Document property holding {sheetKey: sheetId}: tab names are localized labels users may rename. */
-export const SHEET_IDS_PROPERTY = 'sheetsCrm.sheetIds';
+/** The recorded sheet ids: cheap enough for onEdit, which must tell its sheet in a call or two. */
+export function recordedSheetIds(): SheetIds {
+  return readJson(DOC_KEYS.sheetIds, (v) => asNumberMap<SheetKey>(v)) ?? {};
+}
+
+/** The add-on's key of a tab by its recorded id, else its name; null for a user's own tab. */
+export function sheetKeyOf(sheet: Sheet, ids: SheetIds = recordedSheetIds()): SheetKey | null {
+  const id = sheet.getSheetId();
+  for (const [key, value] of Object.entries(ids)) if (value === id) return key as SheetKey;
+  const name = sheet.getName();
+  for (const locale of LOCALES)
+    for (const key of Object.keys(SHEETS) as SheetKey[])
+      if (!(key in ids) && CATALOGS[locale][`sheet.${key}`] === name) return key;
+  return null;
+}
 
 export interface Layout {
   key: SheetKey;
@@ -44,23 +71,49 @@ export class Workbook {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
   }
 
-  private index(): { byId: Map<number, Sheet>; ids: Partial<Record<SheetKey, number>> } {
+  private marks: Map<SheetKey, number> | null = null;
+
+  private index(): { byId: Map<number, Sheet>; ids: SheetIds } {
     if (!this.sheetsById || !this.ids) {
       this.sheetsById = new Map(this.ss.getSheets().map((s) => [s.getSheetId(), s] as [number, Sheet]));
-      const raw = PropertiesService.getDocumentProperties().getProperty(SHEET_IDS_PROPERTY);
-      this.ids = raw ? (JSON.parse(raw) as Partial<Record<SheetKey, number>>) : {};
+      this.ids = recordedSheetIds();
     }
     return { byId: this.sheetsById, ids: this.ids };
   }
 
-  /** The sheet of a key: by the recorded id, else by its label in any locale; null when absent. */
+  /** Sheet ids by the key in their metadata mark: read once, and only when an id was not enough. */
+  private marked(): Map<SheetKey, number> {
+    if (!this.marks) {
+      this.marks = new Map();
+      const found = this.ss
+        .createDeveloperMetadataFinder()
+        .withKey(METADATA_SHEET_KEY)
+        .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+        .find();
+      for (const mark of found) {
+        const key = mark.getValue();
+        const sheet = mark.getLocation().getSheet();
+        if (key && isSheetKey(key) && sheet && !this.marks.has(key)) this.marks.set(key, sheet.getSheetId());
+      }
+    }
+    return this.marks;
+  }
+
+  /** The sheet of a key: by the recorded id, else its metadata mark, else its label in any locale. */
   sheet(key: SheetKey): Sheet | null {
     const { byId, ids } = this.index();
     const id = ids[key];
     if (id !== undefined && byId.has(id)) return byId.get(id)!;
+    const markedId = this.marked().get(key);
+    if (markedId !== undefined && byId.has(markedId)) return byId.get(markedId)!;
     const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
     for (const sheet of byId.values()) if (labels.includes(sheet.getName())) return sheet;
     return null;
+  }
+
+  /** Whether setup has marked this sheet as the one for its key. */
+  isMarked(key: SheetKey, sheet: Sheet): boolean {
+    return this.marked().get(key) === sheet.getSheetId();
   }
 
   /** Records a sheet as the one for a key (setup). */
@@ -71,10 +124,7 @@ export class Workbook {
   }
 
   saveSheetIds(): void {
-    PropertiesService.getDocumentProperties().setProperty(
-      SHEET_IDS_PROPERTY,
-      JSON.stringify(this.index().ids),
-    );
+    writeJson(DOC_KEYS.sheetIds, this.index().ids);
   }
 
   /** Records that `count` rows were deleted from a sheet whose layout was read. */

@@ -5,10 +5,11 @@
  */
 import { planHandOver } from '../../core/permissions';
 import { CellValue } from '../../core/schema';
-import { UserError } from '../../i18n';
+import { localize, UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { reconcile, ReconcileResult } from './reconcile';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { withDocumentLock } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
 
 export interface HandOverResult extends ReconcileResult {
   from: string;
@@ -21,8 +22,11 @@ export interface HandOverResult extends ReconcileResult {
 function plan(ex: Execution, from: unknown, to: unknown) {
   const table = requireTable(ex, 'customers');
   const rows = table.rows.map((r) => ({ row: r.row, owner: r.values.owner }));
-  const result = planHandOver(rows, String(from ?? ''), String(to ?? ''), ex.roles, ex.owner, ex.locale);
-  if (!result.ok) throw new UserError(result.errors.join('\n'));
+  const result = planHandOver(rows, String(from ?? ''), String(to ?? ''), ex.roles, ex.owner);
+  if (!result.ok)
+    throw UserError.of(ex.locale, result.errors[0]).withDetail(
+      ...result.errors.slice(1).map((m) => localize(ex.locale, m)),
+    );
   return result;
 }
 
@@ -32,7 +36,7 @@ function handOver(ex: Execution, from: unknown, to: unknown): HandOverResult {
     const p = plan(ex, from, to);
     const table = requireTable(ex, 'customers');
     const column = table.header.byKey.owner;
-    if (column === undefined) throw new UserError(ex.t('error.notSetUp'));
+    if (column === undefined) throw new UserError(ex.locale, 'error.notSetUp');
     // one write: the owner column's data block, the handed-over cells changed, the rest as read
     const moving = new Set(p.rows);
     const values: CellValue[][] = table.grid.map((line, i) => [moving.has(i + 2) ? p.to : line[column]]);
@@ -63,7 +67,7 @@ export function menuHandOver(): HandOverResult | null {
   requireAction(ex, 'handOver');
   const ui = SpreadsheetApp.getUi();
   const title = ex.t('perm.handOver.title');
-  const ask = (key: string): string | null => {
+  const ask = (key: 'perm.handOver.promptFrom' | 'perm.handOver.promptTo'): string | null => {
     const answer = ui.prompt(title, ex.t(key), ui.ButtonSet.OK_CANCEL);
     return answer.getSelectedButton() === ui.Button.OK ? answer.getResponseText().trim() : null;
   };

@@ -11,8 +11,8 @@ import {
   PlanInput,
   protectionIdOf,
   SheetLayout,
+  systemWriters,
 } from '../../core/permissions';
-import { systemWriters } from '../../core/permissions';
 import { normalizeEmail, parseRoles } from '../../core/roles';
 import { SHEET_KEYS, SheetKey } from '../../core/schema';
 import type { Execution } from '../session';

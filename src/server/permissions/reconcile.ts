@@ -18,18 +18,18 @@ import {
   planProtections,
 } from '../../core/permissions';
 import { resolveRole } from '../../core/roles';
+import { messageOf } from '../../core/shared';
 import { SheetKey } from '../../core/schema';
 import { Locale } from '../../i18n';
 import { flushPendingAudit, recordAction } from '../audit';
 import { applyDiff } from './apply';
 import { groupCustomersByOwner, GroupingSummary, previewGrouping } from './group';
 import { MarkedRef, readExisting, readPlanInput } from './read';
-import { begin, Execution, requireAction, withDocumentLock } from '../session';
-import { ensureTrigger } from '../document';
+import { begin, Execution, requireAction } from '../session';
+import { asRecord, DOC_KEYS, ensureTrigger, readJson, withDocumentLock, writeJson } from '../document';
 
 export const RECONCILE_HANDLER = 'reconcileProtectionsTrigger';
 /** Document property: {hash, at} of the last fully applied plan, and who installed the trigger. */
-const STATE_PROPERTY = 'sheetsCrm.protections';
 /** The hourly trigger skips reading protections while the plan is unchanged, but checks fully daily. */
 const FULL_CHECK_MS = 24 * 3600 * 1000;
 
@@ -50,16 +50,11 @@ interface State {
 }
 
 function readState(): State {
-  const raw = PropertiesService.getDocumentProperties().getProperty(STATE_PROPERTY);
-  try {
-    return raw ? (JSON.parse(raw) as State) : {};
-  } catch {
-    return {};
-  }
+  return readJson(DOC_KEYS.protections, (v) => asRecord(v) as State | null) ?? {};
 }
 
 function writeState(state: State): void {
-  PropertiesService.getDocumentProperties().setProperty(STATE_PROPERTY, JSON.stringify(state));
+  writeJson(DOC_KEYS.protections, state);
 }
 
 /** A digest of everything the plan wants: equal digests, equal protections wanted. */
@@ -196,7 +191,7 @@ export function protectCustomerRows(ex: Execution, rows: number[]): void {
     });
   } catch (e) {
     // the rows are saved; the hourly reconcile protects them if this could not
-    console.warn(`Sheets CRM: protecting new customer rows failed: ${(e as Error).message}`);
+    console.warn(`Sheets CRM: protecting new customer rows failed: ${messageOf(e)}`);
   }
 }
 

@@ -10,7 +10,8 @@ import type { CellValue, SheetRow } from '../../core/schema';
 import { UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { customerRowsWritten } from '../workbook';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { withDocumentLock } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
 import type { Table } from '../document';
 
 export interface ReminderActionResult {
@@ -22,22 +23,22 @@ export interface ReminderActionResult {
 /** The selected sheet rows (header excluded); refuses a selection outside the customers sheet. */
 function selectedRows(ex: Execution): { first: number; last: number } {
   const sheet = ex.wb.sheet('customers');
-  if (!sheet) throw new UserError(ex.t('error.notSetUp'));
+  if (!sheet) throw new UserError(ex.locale, 'error.notSetUp');
   const range = SpreadsheetApp.getActiveRange();
   if (!range || range.getSheet().getSheetId() !== sheet.getSheetId())
-    throw new UserError(ex.t('remind.act.selectCustomers'));
+    throw new UserError(ex.locale, 'remind.act.selectCustomers');
   const first = Math.max(2, range.getRow());
   const last = range.getLastRow();
-  if (last < first) throw new UserError(ex.t('remind.act.selectCustomers'));
+  if (last < first) throw new UserError(ex.locale, 'remind.act.selectCustomers');
   return { first, last };
 }
 
 /** The customers in the selection, after the ownership check. */
 function actionableRows(ex: Execution, table: Table, first: number, last: number): SheetRow[] {
   const rows = customerRowsOf(table.rows.filter((r) => r.row >= first && r.row <= last));
-  if (rows.length === 0) throw new UserError(ex.t('remind.act.selectCustomers'));
+  if (rows.length === 0) throw new UserError(ex.locale, 'remind.act.selectCustomers');
   const refused = rowsNotOwned(rows, ex.user);
-  if (refused.length) throw new UserError(ex.t('remind.act.notYours', { rows: refused.join(', ') }));
+  if (refused.length) throw new UserError(ex.locale, 'remind.act.notYours', { rows: refused.join(', ') });
   return rows;
 }
 

@@ -3,7 +3,6 @@
  */
 export { menuMarkContacted, menuSnooze1, menuSnooze14, menuSnooze3, menuSnooze7 } from './actions';
 export {
-  LEDGER_ARCHIVE_THRESHOLD_PROPERTY,
   menuPreviewReminders,
   menuToggleReminders,
   previewReminders,

@@ -9,7 +9,7 @@
  * removed when nothing is. ScriptApp lists only the current user's triggers, so who installed the
  * daily trigger is recorded in document properties.
  */
-import { dayNumberOf } from '../../core/shared';
+import { dayNumberOf, messageOf } from '../../core/shared';
 import { editsAllCustomers, normalizeEmail, resolveRole, can } from '../../core/roles';
 import {
   LEDGER_ARCHIVE_THRESHOLD,
@@ -23,22 +23,28 @@ import {
 } from '../../core/reminders';
 import type { LedgerRow, RowLinks } from '../../core/reminders';
 import { systemWriters } from '../../core/permissions';
-import { UserError } from '../../i18n';
-import { archiveThreshold, moveToArchive } from '../document';
+import { messagesFor, UserError } from '../../i18n';
+import {
+  archiveThreshold,
+  moveToArchive,
+  withDocumentLock,
+  canEditSheet,
+  deleteKey,
+  DOC_KEYS,
+  readJson,
+  readNumber,
+  type Table,
+  withStrings,
+  writeJson,
+  ensureTrigger,
+  removeTriggers,
+  triggersOf,
+} from '../document';
 import { recordAction } from '../audit';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
-import { canEditSheet, type Table } from '../document';
-import { ensureTrigger, removeTriggers, triggersOf } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
 
 export const DAILY_HANDLER = 'runDailyReminders';
 export const CATCH_UP_HANDLER = 'runReminderCatchUp';
-
-/** {installer, hour, timeZone, since}: who turned the daily trigger on, and its schedule. */
-export const TRIGGER_PROPERTY = 'sheetsCrm.reminders.trigger';
-/** {at, day, by, sent, failed, deferred, badRows, stoppedEarly}: the last run that got the lock. */
-export const LAST_RUN_PROPERTY = 'sheetsCrm.reminders.lastRun';
-/** Optional override of the send budget in ms (tests inject a tiny one). */
-export const BUDGET_PROPERTY = 'sheetsCrm.reminders.timeBudgetMs';
 
 /** Stop sending after 4.5 of Apps Script's 6 minutes: settling and the ledger write need the rest. */
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -92,19 +98,9 @@ export interface RunSummary {
   catchUp: 'soon' | 'later' | 'none';
 }
 
-function documentProperties(): GoogleAppsScript.Properties.Properties {
-  return PropertiesService.getDocumentProperties();
-}
-
-function readJson<T>(props: GoogleAppsScript.Properties.Properties, key: string): T | null {
-  const raw = props.getProperty(key);
-  if (!raw) return null;
-  try {
-    return JSON.parse(raw) as T;
-  } catch {
-    return null;
-  }
-}
+const readTriggerRecord = () =>
+  readJson(DOC_KEYS.remindersTrigger, withStrings<TriggerRecord>('installer', 'timeZone', 'since'));
+const readLastRun = () => readJson(DOC_KEYS.remindersLastRun, withStrings<LastRun>('at', 'day'));
 
 /** settings reminder.hour as 0-23; a typo falls back to the default 8 rather than stopping reminders. */
 export function reminderHour(ex: Execution): number {
@@ -119,8 +115,7 @@ function actingEmail(ex: Execution): string {
 // --- the daily trigger ----------------------------------------------------------------------
 
 export function reminderStatus(ex: Execution): ReminderStatus {
-  const props = documentProperties();
-  const record = readJson<TriggerRecord>(props, TRIGGER_PROPERTY);
+  const record = readTriggerRecord();
   const mine = triggersOf(DAILY_HANDLER).length > 0;
   return {
     on: mine || record !== null,
@@ -128,7 +123,7 @@ export function reminderStatus(ex: Execution): ReminderStatus {
     installer: record?.installer ?? (mine ? actingEmail(ex) : ''),
     hour: record?.hour ?? reminderHour(ex),
     timeZone: record?.timeZone ?? ex.timeZone,
-    lastRun: readJson<LastRun>(props, LAST_RUN_PROPERTY),
+    lastRun: readLastRun(),
   };
 }
 
@@ -152,8 +147,7 @@ function installDaily(hour: number, timeZone: string): void {
 export function switchDailyReminders(ex: Execution, on: boolean): ReminderStatus {
   const status = reminderStatus(ex);
   if (blockedByOtherInstaller(ex, status))
-    throw new UserError(ex.t('remind.toggle.otherInstaller', { email: status.installer }));
-  const props = documentProperties();
+    throw new UserError(ex.locale, 'remind.toggle.otherInstaller', { email: status.installer });
   if (on) {
     const hour = reminderHour(ex);
     // Reinstalling picks up a changed hour or time zone.
@@ -166,11 +160,11 @@ export function switchDailyReminders(ex: Execution, on: boolean): ReminderStatus
       timeZone: ex.timeZone,
       since: new Date().toISOString(),
     };
-    props.setProperty(TRIGGER_PROPERTY, JSON.stringify(record));
+    writeJson(DOC_KEYS.remindersTrigger, record);
   } else {
     removeTriggers(DAILY_HANDLER);
     removeTriggers(CATCH_UP_HANDLER);
-    props.deleteProperty(TRIGGER_PROPERTY);
+    deleteKey(DOC_KEYS.remindersTrigger);
   }
   return reminderStatus(ex);
 }
@@ -202,9 +196,9 @@ export function statusText(ex: Execution, status: ReminderStatus): string {
 
 // --- one run --------------------------------------------------------------------------------
 
-function budgetMs(props: GoogleAppsScript.Properties.Properties): number {
-  const n = Number(props.getProperty(BUDGET_PROPERTY));
-  return Number.isFinite(n) && n > 0 ? n : DEFAULT_BUDGET_MS;
+function budgetMs(): number {
+  const n = readNumber(DOC_KEYS.remindersTimeBudgetMs);
+  return n !== null && n > 0 ? n : DEFAULT_BUDGET_MS;
 }
 
 /** Where the digests' links point: the customer's row (and the roles sheet for admins). */
@@ -297,42 +291,43 @@ export function runReminderJob(): RunSummary {
   const started = Date.now();
   const ex = jobExecution();
   requireAction(ex, 'manageReminders');
-  if (!ex.wb.sheet('customers') || !ex.wb.sheet('reminderLog')) throw new UserError(ex.t('error.notSetUp'));
-  const props = documentProperties();
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) {
-    scheduleCatchUp(BUSY_RETRY_MS);
-    return {
-      status: 'busy',
-      day: '',
-      sent: 0,
-      failed: 0,
-      deferred: 0,
-      badRows: 0,
-      stoppedEarly: false,
-      catchUp: 'later',
-    };
-  }
+  if (!ex.wb.sheet('customers') || !ex.wb.sheet('reminderLog'))
+    throw new UserError(ex.locale, 'error.notSetUp');
+  return withDocumentLock(ex, () => runUnderLock(ex, started), {
+    waitMs: LOCK_WAIT_MS,
+    onBusy: (): RunSummary => {
+      scheduleCatchUp(BUSY_RETRY_MS);
+      return {
+        status: 'busy',
+        day: '',
+        sent: 0,
+        failed: 0,
+        deferred: 0,
+        badRows: 0,
+        stoppedEarly: false,
+        catchUp: 'later',
+      };
+    },
+  });
+}
+
+function runUnderLock(ex: Execution, started: number): RunSummary {
+  keepScheduleCurrent(ex);
+  assertLedgerWritable(ex);
+  // The ledger is read under the lock: a run that read it before another run's write could double.
+  const ledger = requireTable(ex, 'reminderLog');
+  const plan = planRun(planInput(ex, started, MailApp.getRemainingDailyQuota()));
+  const results: SendResult[] = [];
+  const progress = { stoppedEarly: false };
+  let summary: { run: RunSummary; ledgerRows: LedgerRow[] } | undefined;
   try {
-    keepScheduleCurrent(ex, props);
-    assertLedgerWritable(ex);
-    // The ledger is read under the lock: a run that read it before another run's write could double.
-    const ledger = requireTable(ex, 'reminderLog');
-    const plan = planRun(planInput(ex, started, MailApp.getRemainingDailyQuota()));
-    const results: SendResult[] = [];
-    const progress = { stoppedEarly: false };
-    let summary: { run: RunSummary; ledgerRows: LedgerRow[] } | undefined;
-    try {
-      sendAll(plan, ex, started, budgetMs(props), results, progress);
-    } finally {
-      // Settle whatever happened, even after an unexpected error: a sent digest must be recorded.
-      summary = settle(ex, props, plan, results, progress.stoppedEarly);
-    }
-    archiveLedgerIfFull(ex, ledger, summary.ledgerRows);
-    return summary.run;
+    sendAll(plan, ex, started, budgetMs(), results, progress);
   } finally {
-    lock.releaseLock();
+    // Settle whatever happened, even after an unexpected error: a sent digest must be recorded.
+    summary = settle(ex, plan, results, progress.stoppedEarly);
   }
+  archiveLedgerIfFull(ex, ledger, summary.ledgerRows);
+  return summary.run;
 }
 
 /**
@@ -343,14 +338,14 @@ export function runReminderJob(): RunSummary {
 function assertLedgerWritable(ex: Execution): void {
   const sheet = ex.wb.sheet('reminderLog');
   if (sheet && !canEditSheet(sheet))
-    throw new UserError(
-      ex.t('remind.error.ledgerProtected', { email: actingEmail(ex), sheet: ex.t('sheet.reminderLog') }),
-    );
+    throw new UserError(ex.locale, 'remind.error.ledgerProtected', {
+      email: actingEmail(ex),
+      sheet: ex.t('sheet.reminderLog'),
+    });
 }
 
 function settle(
   ex: Execution,
-  props: GoogleAppsScript.Properties.Properties,
   plan: RunPlan,
   results: SendResult[],
   stoppedEarly: boolean,
@@ -380,14 +375,9 @@ function settle(
     badRows: plan.badRows.length,
     stoppedEarly,
   };
-  props.setProperty(LAST_RUN_PROPERTY, JSON.stringify(last));
+  writeJson(DOC_KEYS.remindersLastRun, last);
   return { run: { status: 'done', ...last, catchUp }, ledgerRows: s.rows };
 }
-
-/** Document property: a lower ledger archive threshold (tests, small workbooks); absent = 100,000. */
-export const LEDGER_ARCHIVE_THRESHOLD_PROPERTY = 'sheetsCrm.reminders.archiveThreshold';
-/** Document property: the ledger archive sheet's id. */
-const LEDGER_ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.reminders.archiveSheetId';
 
 /**
  * After a run, under its lock: a ledger past the threshold moves its oldest half to the archive
@@ -397,7 +387,7 @@ const LEDGER_ARCHIVE_SHEET_PROPERTY = 'sheetsCrm.reminders.archiveSheetId';
  */
 function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]): void {
   try {
-    const threshold = archiveThreshold(LEDGER_ARCHIVE_THRESHOLD_PROPERTY, LEDGER_ARCHIVE_THRESHOLD);
+    const threshold = archiveThreshold(DOC_KEYS.remindersArchiveThreshold, LEDGER_ARCHIVE_THRESHOLD);
     const today = dayNumberOf(Date.now(), ex.timeZone);
     const plan = planLedgerArchive(ledger.rows, ledger.lastRow - 1, appended, today, ex.timeZone, threshold);
     if (!plan) return;
@@ -410,7 +400,7 @@ function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]
       ex.wb,
       ledger,
       {
-        idProperty: LEDGER_ARCHIVE_SHEET_PROPERTY,
+        idProperty: DOC_KEYS.remindersArchiveSheetId,
         nameKey: 'remind.archiveSheet',
         protectionKey: 'remind.archiveProtection',
         editors: systemWriters(ex.roles, ex.owner),
@@ -426,20 +416,20 @@ function archiveLedgerIfFull(ex: Execution, ledger: Table, appended: LedgerRow[]
       details: { rows: moving.length, kept: plan.carry.length, to: archive.getName() },
     });
   } catch (e) {
-    console.warn(`Sheets CRM: archiving the reminder log failed: ${(e as Error).message}`);
+    console.warn(`Sheets CRM: archiving the reminder log failed: ${messageOf(e)}`);
   }
 }
 
 /** The installer's run moves its own trigger when settings reminder.hour or the sheet's zone changed. */
-function keepScheduleCurrent(ex: Execution, props: GoogleAppsScript.Properties.Properties): void {
-  const record = readJson<TriggerRecord>(props, TRIGGER_PROPERTY);
+function keepScheduleCurrent(ex: Execution): void {
+  const record = readTriggerRecord();
   if (!record || record.installer !== actingEmail(ex)) return;
   const hour = reminderHour(ex);
   if (record.hour === hour && record.timeZone === ex.timeZone) return;
   if (triggersOf(DAILY_HANDLER).length === 0) return;
   removeTriggers(DAILY_HANDLER);
   installDaily(hour, ex.timeZone);
-  props.setProperty(TRIGGER_PROPERTY, JSON.stringify({ ...record, hour, timeZone: ex.timeZone }));
+  writeJson(DOC_KEYS.remindersTrigger, { ...record, hour, timeZone: ex.timeZone });
 }
 
 /** The daily trigger's handler (the event argument is not needed). */
@@ -457,7 +447,7 @@ export function setDailyReminders(on: unknown): ReminderStatus {
   const ex = begin();
   requireAction(ex, 'manageReminders');
   requireTable(ex, 'reminderLog');
-  if (typeof on !== 'boolean') throw new UserError(ex.t('remind.toggle.badArgument'));
+  if (typeof on !== 'boolean') throw new UserError(ex.locale, 'remind.toggle.badArgument');
   return withDocumentLock(ex, () => switchDailyReminders(ex, on));
 }
 
@@ -484,7 +474,7 @@ export interface ReminderPreview {
   selected: string;
   digests: PreviewDigest[];
   badRows: number;
-  messages: Record<string, string>;
+  messages: Record<(typeof PREVIEW_MESSAGES)[number], string>;
 }
 
 const PREVIEW_MESSAGES = [
@@ -499,7 +489,7 @@ const PREVIEW_MESSAGES = [
   'remind.preview.text',
   'remind.preview.html',
   'remind.preview.close',
-];
+] as const;
 
 function toPreview(p: PlannedDigest, status: PreviewStatus): PreviewDigest {
   return {
@@ -531,7 +521,7 @@ export function buildPreview(ex: Execution, repEmail: string, all: boolean): Rem
   const canChoose = editsAllCustomers(ex.user.role);
   const requested = normalizeEmail(repEmail);
   if (!canChoose && requested && requested !== me)
-    throw new UserError(ex.t('remind.preview.ownOnly', { email: requested }));
+    throw new UserError(ex.locale, 'remind.preview.ownOnly', { email: requested });
   const visible = [...byRecipient.values()]
     .filter((d) => canChoose || d.recipient === me)
     .sort((a, b) => (a.recipient < b.recipient ? -1 : 1));
@@ -550,7 +540,7 @@ export function buildPreview(ex: Execution, repEmail: string, all: boolean): Rem
     selected,
     digests: all ? visible : visible.filter((d) => d.recipient === selected),
     badRows: canChoose ? live.badRows.length : 0,
-    messages: Object.fromEntries(PREVIEW_MESSAGES.map((k) => [k, ex.t(k)])),
+    messages: messagesFor(ex.locale, PREVIEW_MESSAGES),
   };
 }
 

@@ -18,13 +18,21 @@ import {
   isOurBackup,
 } from '../../core/reports';
 import { UserError } from '../../i18n';
+import { messageOf } from '../../core/shared';
 import { recordAction } from '../audit';
-import { begin, Execution, isInteractive, requireAction, withDocumentLock } from '../session';
-import { ensureTrigger, removeTriggers, triggersOf } from '../document';
+import { begin, Execution, isInteractive, requireAction } from '../session';
+import {
+  deleteKey,
+  DOC_KEYS,
+  ensureTrigger,
+  readText,
+  removeTriggers,
+  triggersOf,
+  withDocumentLock,
+  writeText,
+} from '../document';
 
 export const BACKUP_HANDLER = 'backupScheduled';
-/** Document property: the schedule the installed trigger follows ("daily" or "weekly"). */
-export const BACKUP_SCHEDULE_PROPERTY = 'sheetsCrm.backup.schedule';
 /** MimeType.GOOGLE_SHEETS, spelled out so the code needs no other global. */
 const SHEETS_MIME = 'application/vnd.google-apps.spreadsheet';
 const BACKUP_HOUR = 2;
@@ -114,19 +122,18 @@ export function menuApplyBackupSchedule(): { schedule: BackupSchedule; changed: 
 /** Setup step and menu: one trigger per installer, matching the setting; replaced when it changes. */
 export function applyBackupSchedule(ex: Execution): { schedule: BackupSchedule; changed: boolean } {
   const schedule = backupScheduleSetting(ex.settings);
-  const props = PropertiesService.getDocumentProperties();
   const installed = triggersOf(BACKUP_HANDLER).length > 0;
   if (schedule === 'off') {
     const removed = removeTriggers(BACKUP_HANDLER);
-    props.deleteProperty(BACKUP_SCHEDULE_PROPERTY);
+    deleteKey(DOC_KEYS.backupSchedule);
     return { schedule, changed: removed > 0 };
   }
-  if (installed && props.getProperty(BACKUP_SCHEDULE_PROPERTY) !== schedule) removeTriggers(BACKUP_HANDLER);
+  if (installed && readText(DOC_KEYS.backupSchedule) !== schedule) removeTriggers(BACKUP_HANDLER);
   const { created } = ensureTrigger(BACKUP_HANDLER, () => {
     const clock = ScriptApp.newTrigger(BACKUP_HANDLER).timeBased().atHour(BACKUP_HOUR);
     return (schedule === 'daily' ? clock.everyDays(1) : clock.onWeekDay(ScriptApp.WeekDay.SUNDAY)).create();
   });
-  props.setProperty(BACKUP_SCHEDULE_PROPERTY, schedule);
+  writeText(DOC_KEYS.backupSchedule, schedule);
   return { schedule, changed: created };
 }
 
@@ -239,11 +246,6 @@ function notifyAdmins(ex: Execution, r: BackupResult): void {
     });
   } catch (e) {
     console.error(`backup failure not mailed: ${messageOf(e)}`);
-    throw new UserError(resultMessage(ex, r));
+    throw new UserError(ex.locale, 'backup.failed', { folder: r.folder, error: r.error ?? '?' });
   }
-}
-
-function messageOf(e: unknown): string {
-  const m = (e as { message?: unknown })?.message;
-  return typeof m === 'string' && m ? m : String(e);
 }

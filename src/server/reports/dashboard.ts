@@ -7,22 +7,35 @@
  * Account managers see the same figures for their own customers in a dialog ("My figures"); the
  * shared sheet is never written for them.
  */
-import { atRiskDaysSetting, computeKpis, Kpis } from '../../core/reports';
-import { ChartSpec, dashboardBlocks, DashboardLayout } from '../../core/reports';
+import {
+  atRiskDaysSetting,
+  computeKpis,
+  Kpis,
+  ChartSpec,
+  dashboardBlocks,
+  DashboardLayout,
+} from '../../core/reports';
 import { dayNumberOf } from '../../core/shared';
 import { can } from '../../core/roles';
 import { CellValue } from '../../core/schema';
 import { UserError } from '../../i18n';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
-import { ensureTrigger, removeTriggers, triggersOf } from '../document';
-import { ensureColumns, ensureRows } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
+import {
+  documentProperties,
+  DOC_KEY_PREFIXES,
+  ensureColumns,
+  ensureRows,
+  ensureTrigger,
+  removeTriggers,
+  triggersOf,
+  withDocumentLock,
+} from '../document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Chart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 
 export const DASHBOARD_REFRESH_HANDLER = 'dashboardDailyRefresh';
 /** Document property per chart key: the chart id a refresh updates instead of adding another. */
-export const CHART_PROPERTY_PREFIX = 'sheetsCrm.chart.';
 const REFRESH_HOUR = 6;
 
 export interface ReportBlock {
@@ -122,7 +135,7 @@ function compute(ex: Execution, owner: string | null): { kpis: Kpis; layout: Das
 
 function figures(ex: Execution, owner: string): ReportPayload {
   // A blank owner would mean "everyone" to core: an unidentified user sees nothing instead.
-  if (!owner) throw new UserError(ex.t('error.unknownUser'));
+  if (!owner) throw new UserError(ex.locale, 'error.unknownUser');
   const { kpis, layout } = compute(ex, owner);
   return payload(ex, 'own', false, kpis, layout);
 }
@@ -130,7 +143,7 @@ function figures(ex: Execution, owner: string): ReportPayload {
 export function refreshDashboard(ex: Execution): ReportPayload {
   const { kpis, layout } = compute(ex, null);
   const sheet = ex.wb.sheet('dashboard');
-  if (!sheet) throw new UserError(ex.t('error.notSetUp'));
+  if (!sheet) throw new UserError(ex.locale, 'error.notSetUp');
   withDocumentLock(ex, () => {
     writeBlocks(sheet, layout);
     upsertCharts(sheet, layout.charts);
@@ -161,7 +174,7 @@ function writeBlocks(sheet: Sheet, layout: DashboardLayout): void {
  * its data starts at) and updated in place; only a chart that is not there is inserted.
  */
 function upsertCharts(sheet: Sheet, specs: ChartSpec[]): void {
-  const props = PropertiesService.getDocumentProperties();
+  const props = documentProperties();
   const stored = props.getProperties();
   const charts = sheet.getCharts();
   const byId = new Map(charts.map((c) => [String(c.getChartId()), c] as [string, Chart]));
@@ -169,7 +182,7 @@ function upsertCharts(sheet: Sheet, specs: ChartSpec[]): void {
   const record: Record<string, string> = {};
   const missing: ChartSpec[] = [];
   for (const spec of specs) {
-    const property = CHART_PROPERTY_PREFIX + spec.key;
+    const property = DOC_KEY_PREFIXES.chart + spec.key;
     let chart = byId.get(stored[property] ?? '');
     if (!chart || claimed.has(chart)) {
       chart = chartStartingAt(charts, spec, claimed);
@@ -186,7 +199,7 @@ function upsertCharts(sheet: Sheet, specs: ChartSpec[]): void {
     for (const spec of missing) sheet.insertChart(configure(sheet, sheet.newChart(), spec).build());
     const added = sheet.getCharts().filter((c) => !byId.has(String(c.getChartId())));
     missing.forEach((spec, i) => {
-      if (added[i]) record[CHART_PROPERTY_PREFIX + spec.key] = String(added[i].getChartId());
+      if (added[i]) record[DOC_KEY_PREFIXES.chart + spec.key] = String(added[i].getChartId());
     });
   }
   if (Object.keys(record).length > 0) props.setProperties(record);

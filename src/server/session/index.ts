@@ -3,5 +3,5 @@
  * document lock; the menu for the role.
  */
 export { buildMenu, buildMinimalMenu } from './menu';
-export { begin, isInteractive, requireAction, requireTable, roleNotice, withDocumentLock } from './session';
+export { begin, isInteractive, requireAction, requireTable, roleNotice } from './session';
 export type { Execution } from './session';

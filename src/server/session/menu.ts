@@ -1,6 +1,6 @@
 /** Builds the localized menu for the acting user's role when the spreadsheet opens. */
 import { menuFor } from '../../core/roles';
-import { t } from '../../i18n';
+import { MessageKey, t } from '../../i18n';
 import { Execution } from './session';
 
 export function buildMenu(ex: Execution): void {
@@ -16,7 +16,7 @@ export function buildMenu(ex: Execution): void {
 /** Before the add-on is authorized (AuthMode.NONE) it may not read the sheet: a minimal menu. */
 export function buildMinimalMenu(): void {
   // The locale is unknown until the sheet may be read: both languages.
-  const both = (key: string) => `${t('en', key)} / ${t('zh-CN', key)}`;
+  const both = (key: Extract<MessageKey, `menu.${string}`>) => `${t('en', key)} / ${t('zh-CN', key)}`;
   SpreadsheetApp.getUi()
     .createMenu(both('menu.title'))
     .addItem(both('menu.setup'), 'menuSetup')

@@ -3,9 +3,8 @@
  * workbook's settings. Reads the settings and roles sheets once per execution.
  */
 import { Action, ActingUser, can, parseRoles, resolveRole, RoleEntry } from '../../core/roles';
-import { SettingsMap, withDefaults } from '../../core/schema';
+import { SettingsMap, withDefaults, SheetKey } from '../../core/schema';
 import { isLocale, Locale, resolveLocale, translator, Translate, UserError } from '../../i18n';
-import { SheetKey } from '../../core/schema';
 import { Table, Workbook } from '../document';
 
 export interface Execution {
@@ -68,30 +67,17 @@ export function roleNotice(ex: Execution): string {
 /** Refuses, with a localized message, when the acting role may not do the action. */
 export function requireAction(ex: Execution, action: Action): void {
   if (can(ex.user.role, action)) return;
-  const message = ex.t('error.notAllowed', {
+  throw new UserError(ex.locale, 'error.notAllowed', {
     role: ex.t(`role.${ex.user.role}`),
     action: ex.t(`action.${action}`),
-  });
-  const notice = roleNotice(ex);
-  throw new UserError(notice ? `${message}\n${notice}` : message);
+  }).withDetail(roleNotice(ex));
 }
 
 /** A sheet the action needs; refuses with "not set up" when setup has not created it yet. */
 export function requireTable(ex: Execution, key: SheetKey): Table {
   const table = ex.wb.read(key);
-  if (!table) throw new UserError(ex.t('error.notSetUp'));
+  if (!table) throw new UserError(ex.locale, 'error.notSetUp');
   return table;
-}
-
-/** Runs `fn` under the document lock; a busy workbook gets a localized message, never a race. */
-export function withDocumentLock<T>(ex: Execution, fn: () => T): T {
-  const lock = LockService.getDocumentLock();
-  if (!lock.tryLock(30000)) throw new UserError(ex.t('error.busy'));
-  try {
-    return fn();
-  } finally {
-    lock.releaseLock();
-  }
 }
 
 /** Ui calls fail in time-driven triggers; handlers that may run there ask first. */

@@ -11,12 +11,11 @@
  * one refused is reported in a toast and leaves the sheet as the user made it.
  */
 import { planFollowUp } from '../../core/tiering';
-import { HeaderMap, mapHeader } from '../../core/schema';
-import { cellToDayNumber, dayNumberToDate, dayNumberToIso } from '../../core/shared';
+import { HeaderMap, mapHeader, SheetKey, SHEETS } from '../../core/schema';
+import { cellToDayNumber, dayNumberToDate, dayNumberToIso, messageOf } from '../../core/shared';
 import { can } from '../../core/roles';
-import { SheetKey, SHEETS } from '../../core/schema';
-import { begin, Execution, withDocumentLock } from '../session';
-import { SHEET_IDS_PROPERTY } from '../document';
+import { begin, Execution } from '../session';
+import { sheetKeyOf, withDocumentLock } from '../document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
@@ -24,16 +23,6 @@ type Range = GoogleAppsScript.Spreadsheet.Range;
 interface EditEvent {
   range?: Range;
   oldValue?: unknown;
-}
-
-/** The sheet key of a tab, from the ids setup recorded (null for other tabs or before setup). */
-function sheetKeyOf(sheet: Sheet): SheetKey | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SHEET_IDS_PROPERTY);
-  if (!raw) return null;
-  const id = sheet.getSheetId();
-  const ids = JSON.parse(raw) as Partial<Record<SheetKey, number>>;
-  for (const [key, value] of Object.entries(ids)) if (value === id) return key as SheetKey;
-  return null;
 }
 
 function headerOf(sheet: Sheet, key: SheetKey): { header: HeaderMap; width: number } {
@@ -91,8 +80,7 @@ export function followUpOnEdit(e: EditEvent | undefined): void {
       } else afterInteractionEdit(ex, sheet, header, width, firstRow, lastRow);
     });
   } catch (error) {
-    const message = (error as { message?: unknown })?.message;
-    sheet.getParent().toast(ex.t('tier.cadence.notUpdated', { message: String(message ?? error) }));
+    sheet.getParent().toast(ex.t('tier.cadence.notUpdated', { message: messageOf(error) }));
   }
 }
 

@@ -5,4 +5,10 @@
 export { followUpOnEdit } from './cadence';
 export { menuTierSchedule, scheduledRetiering } from './schedule';
 export { applyTiers, menuTiering, previewTiers, tierSidebarData } from './tiering';
-export type { TierApplyResult, TierPreviewData, TierPreviewResponse, TierSidebarData } from './tiering';
+export type {
+  TierApplyResult,
+  TierPreviewData,
+  TierPreviewResponse,
+  TierSidebarData,
+  TierUiMessages,
+} from './tiering';

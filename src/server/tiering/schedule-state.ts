@@ -3,7 +3,7 @@
  * user's triggers, so the installer is recorded in document properties where every user (the menu,
  * the sidebar) can read it, and the trigger itself checks it before acting.
  */
-export const TIER_SCHEDULE_PROPERTY = 'sheetsCrm.tierSchedule';
+import { deleteKey, DOC_KEYS, readJson, withStrings, writeJson } from '../document';
 
 export interface TierScheduleState {
   /** e-mail of the user whose trigger runs the re-tiering */
@@ -16,18 +16,10 @@ export interface TierScheduleState {
 }
 
 export function tierScheduleState(): TierScheduleState | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(TIER_SCHEDULE_PROPERTY);
-  if (!raw) return null;
-  try {
-    const state = JSON.parse(raw) as TierScheduleState;
-    return typeof state?.installer === 'string' ? state : null;
-  } catch {
-    return null;
-  }
+  return readJson(DOC_KEYS.tierSchedule, withStrings<TierScheduleState>('installer'));
 }
 
 export function saveTierScheduleState(state: TierScheduleState | null): void {
-  const props = PropertiesService.getDocumentProperties();
-  if (state) props.setProperty(TIER_SCHEDULE_PROPERTY, JSON.stringify(state));
-  else props.deleteProperty(TIER_SCHEDULE_PROPERTY);
+  if (state) writeJson(DOC_KEYS.tierSchedule, state);
+  else deleteKey(DOC_KEYS.tierSchedule);
 }

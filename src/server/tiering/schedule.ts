@@ -7,10 +7,10 @@
  */
 import { normalizeEmail } from '../../core/roles';
 import { validateTierOptions, tierOptionsFromSettings } from '../../core/tiering';
-import { begin, Execution, requireAction, withDocumentLock } from '../session';
+import { begin, Execution, requireAction } from '../session';
 import { applyTierOptions, TierApplyResult } from './tiering';
 import { saveTierScheduleState, TierScheduleState, tierScheduleState } from './schedule-state';
-import { ensureTrigger, removeTriggers } from '../document';
+import { ensureTrigger, removeTriggers, withDocumentLock } from '../document';
 
 export const RETIER_HANDLER = 'scheduledRetiering';
 /** Early on the 1st, before the day's reminders go out with the new tiers' cadence. */

@@ -9,24 +9,32 @@
  * customers would give other tiers than apply writes, and Sheets lets every user read every row
  * anyway. The preview stays read-only: nothing is written and apply refuses them.
  */
-import { cadenceFromSettings, CadenceDays } from '../../core/tiering';
-import { can } from '../../core/roles';
-import { Role } from '../../core/schema';
-import { computeTiers, TierChange, TierResult } from '../../core/tiering';
-import { settingHolds, tierFieldErrors, TierFieldError, tierOptionsFromForm } from '../../core/tiering';
 import {
+  cadenceFromSettings,
+  CadenceDays,
+  computeTiers,
+  TierChange,
+  TierResult,
+  settingHolds,
+  tierFieldErrors,
+  TierFieldError,
+  tierOptionsFromForm,
   TierOptions,
   tierOptionsFromSettings,
   tierOptionsToSettings,
   validateTierOptions,
+  Page,
+  tierPreview,
+  tierWarningMessages,
 } from '../../core/tiering';
-import { Page, tierPreview, tierWarningMessages } from '../../core/tiering';
-import { CATALOGS, Locale, UserError } from '../../i18n';
+import { can } from '../../core/roles';
+import { Role } from '../../core/schema';
+import { Locale, MessageKey, messagesWithPrefix, UserError } from '../../i18n';
 import { recordAction } from '../audit';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
+import { begin, Execution, requireAction, requireTable } from '../session';
 import { ensureTierColours } from './colours';
 import { TierScheduleState, tierScheduleState } from './schedule-state';
-import { Table } from '../document';
+import { Table, withDocumentLock } from '../document';
 
 export interface TierChangeView extends TierChange {
   /** the customer's name as in the sheet (plain text: the sidebar renders it as a text node) */
@@ -62,10 +70,13 @@ export interface TierApplyResult {
   preview: TierPreviewData;
 }
 
+/** The sidebar's own texts: every `tier.ui.` message. */
+export type TierUiMessages = Record<Extract<MessageKey, `tier.ui.${string}`>, string>;
+
 export interface TierSidebarData {
   locale: Locale;
   /** the sidebar's strings (tier.ui.*) in the user's locale */
-  messages: Record<string, string>;
+  messages: TierUiMessages;
   /** the saved options: the form's defaults */
   options: TierOptions;
   role: Role;
@@ -87,9 +98,7 @@ export function menuTiering(): void {
 export function tierSidebarData(): TierSidebarData {
   const ex = begin();
   requireAction(ex, 'previewTiers');
-  const messages: Record<string, string> = {};
-  for (const [key, text] of Object.entries(CATALOGS[ex.locale]))
-    if (key.startsWith('tier.ui.')) messages[key] = text;
+  const messages = messagesWithPrefix(ex.locale, 'tier.ui.');
   return {
     locale: ex.locale,
     messages,
@@ -215,7 +224,7 @@ function previewData(
 /** One setValues over the rows from the first to the last change; rows between keep their cells. */
 function writeTierColumn(ex: Execution, customers: Table, changes: TierChange[]): void {
   const column = customers.header.byKey.tier;
-  if (column === undefined) throw new UserError(ex.t('error.notSetUp'));
+  if (column === undefined) throw new UserError(ex.locale, 'error.notSetUp');
   let first = Infinity;
   let last = -Infinity;
   for (const c of changes) {
@@ -264,7 +273,7 @@ function saveTierSettings(ex: Execution, options: TierOptions): boolean {
   const table = requireTable(ex, 'settings');
   const keyColumn = table.header.byKey.key;
   const valueColumn = table.header.byKey.value;
-  if (keyColumn === undefined || valueColumn === undefined) throw new UserError(ex.t('error.notSetUp'));
+  if (keyColumn === undefined || valueColumn === undefined) throw new UserError(ex.locale, 'error.notSetUp');
   const indexOf = new Map<string, number>();
   table.grid.forEach((line, i) => {
     const key = String(line[keyColumn] ?? '').trim();

@@ -4,20 +4,28 @@
  * (google.script.run can be called with anything), checks the role and ownership, warns about
  * likely duplicates, assigns new ids under the document lock and writes one row.
  */
-import { ASSIGNED_COLUMNS, changedFields, editableFields, isOwnerOf, toFormValue } from '../../core/workbook';
+import {
+  ASSIGNED_COLUMNS,
+  changedFields,
+  editableFields,
+  isOwnerOf,
+  toFormValue,
+  findLikelyDuplicates,
+  LikelyDuplicate,
+  columnLabel,
+  validateRecord,
+  validationContext,
+  ValidationIssue,
+} from '../../core/workbook';
 import { planFollowUp } from '../../core/tiering';
-import { dayNumberToDate, columnLetter } from '../../core/shared';
-import { findLikelyDuplicates, LikelyDuplicate } from '../../core/workbook';
-import { neutralizeFormula } from '../../core/shared';
-import { listSetting } from '../../core/schema';
-import { CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../../core/schema';
-import { columnLabel, validateRecord, validationContext, ValidationIssue } from '../../core/workbook';
-import { UserError } from '../../i18n';
+import { dayNumberToDate, columnLetter, neutralizeFormula } from '../../core/shared';
+import { listSetting, CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../../core/schema';
+import { messagesFor, UserError } from '../../i18n';
 import { recordAction, recordFieldChanges } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
 import { customerRowsWritten } from './hooks';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
-import { Table } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
+import { Table, withDocumentLock } from '../document';
 
 export interface FormField {
   key: string;
@@ -43,7 +51,7 @@ export interface CustomerFormData {
   settings: Record<string, string>;
   /** e-mails of active users (owner must be one) */
   activeEmails: string[];
-  messages: Record<string, string>;
+  messages: Record<(typeof UI_KEYS)[number], string>;
 }
 
 export interface SaveOptions {
@@ -72,7 +80,7 @@ const UI_KEYS = [
   'form.duplicatesIntro',
   'form.readOnly',
   'form.none',
-];
+] as const;
 
 /** Menu "Add or edit customer": opens the sidebar. */
 export function menuCustomerForm(): void {
@@ -103,7 +111,7 @@ export function customerFormData(idOrNull?: string | null, fresh?: boolean): Cus
   let found: SheetRow | null = null;
   if (wanted) {
     found = findById(table, wanted);
-    if (!found) throw new UserError(ex.t('form.notFound', { id: wanted }));
+    if (!found) throw new UserError(ex.locale, 'form.notFound', { id: wanted });
   } else if (!fresh) found = selectedCustomer(ex, table);
 
   const isNew = found === null;
@@ -124,8 +132,7 @@ export function customerFormData(idOrNull?: string | null, fresh?: boolean): Cus
     options: c.listSetting ? listSetting(ex.settings, c.listSetting) : undefined,
     readOnly: !editable.has(c.key),
   }));
-  const messages: Record<string, string> = {};
-  for (const k of UI_KEYS) messages[k] = ex.t(k);
+  const messages = messagesFor(ex.locale, UI_KEYS);
   return {
     locale: ex.locale,
     timeZone: ex.timeZone,
@@ -173,7 +180,7 @@ export function saveCustomer(record: unknown, options?: SaveOptions): SaveResult
 
 function asRecord(record: unknown, ex: Execution): Record<string, unknown> {
   if (!record || typeof record !== 'object' || Array.isArray(record))
-    throw new UserError(ex.t('form.badRecord'));
+    throw new UserError(ex.locale, 'form.badRecord');
   const out: Record<string, unknown> = {};
   for (const c of CUSTOMER_COLUMNS) {
     const v = (record as Record<string, unknown>)[c.key];
@@ -238,10 +245,10 @@ function editCustomer(
 ): SaveResult {
   const table = requireTable(ex, 'customers');
   const found = findById(table, id);
-  if (!found) throw new UserError(ex.t('form.notFound', { id }));
+  if (!found) throw new UserError(ex.locale, 'form.notFound', { id });
   const ownsRow = isOwnerOf(ex.user.email, found.values.owner);
   if (ex.user.role === 'accountManager' && !ownsRow)
-    throw new UserError(ex.t('form.notYourCustomer', { id, owner: String(found.values.owner ?? '') }));
+    throw new UserError(ex.locale, 'form.notYourCustomer', { id, owner: String(found.values.owner ?? '') });
   const editable = editableFields(ex.user.role, false, ownsRow);
   refuseLocked(ex, submitted, editable, found.values);
 
@@ -298,12 +305,10 @@ function refuseLocked(
       !(isNew && k === 'owner' && isOwnerOf(ex.user.email, submitted.owner)),
   );
   if (changed.length === 0) return;
-  throw new UserError(
-    ex.t('form.lockedFields', {
-      role: ex.t(`role.${ex.user.role}`),
-      columns: changed.map((k) => columnLabel(ex.locale, 'customers', k)).join(', '),
-    }),
-  );
+  throw new UserError(ex.locale, 'form.lockedFields', {
+    role: ex.t(`role.${ex.user.role}`),
+    columns: changed.map((k) => columnLabel(ex.locale, 'customers', k)).join(', '),
+  });
 }
 
 /** A changed lastContact moves nextFollowUp by the tier's cadence, unless it was set by hand. */

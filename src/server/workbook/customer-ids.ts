@@ -4,13 +4,11 @@
  * the document lock from reading the highest id until they have written the rows and saved it.
  */
 import { parseCustomerIdNumber, SheetRow } from '../../core/schema';
-
-export const HIGHEST_ID_PROPERTY = 'sheetsCrm.highestCustomerId';
+import { DOC_KEYS, readNumber, writeText } from '../document';
 
 /** The highest id number ever assigned: the property, or a higher id found in `rows` (older data). */
 export function highestIdAssigned(rows: SheetRow[]): number {
-  const stored = Number(PropertiesService.getDocumentProperties().getProperty(HIGHEST_ID_PROPERTY) ?? 0);
-  let highest = Number.isFinite(stored) ? stored : 0;
+  let highest = readNumber(DOC_KEYS.highestCustomerId) ?? 0;
   for (const r of rows) {
     const n = parseCustomerIdNumber(
       String(r.values.id ?? '')
@@ -23,7 +21,6 @@ export function highestIdAssigned(rows: SheetRow[]): number {
 }
 
 export function saveHighestIdAssigned(n: number): void {
-  const props = PropertiesService.getDocumentProperties();
-  const stored = Number(props.getProperty(HIGHEST_ID_PROPERTY) ?? 0);
-  if (!(n <= stored)) props.setProperty(HIGHEST_ID_PROPERTY, String(n));
+  const stored = readNumber(DOC_KEYS.highestCustomerId) ?? 0;
+  if (!(n <= stored)) writeText(DOC_KEYS.highestCustomerId, String(n));
 }

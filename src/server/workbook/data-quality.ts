@@ -21,24 +21,20 @@ import {
   checkDataQuality,
   QualityFinding,
   duplicateReasonLabel,
-} from '../../core/workbook';
-import { auditRowForAction } from '../../core/audit';
-import {
   DuplicateGroup,
   findDuplicateGroups,
   planMerge,
   repointColumn,
   repointRanges,
 } from '../../core/workbook';
-import { literalText, neutralizeFormula } from '../../core/shared';
-import { cellText } from '../../core/shared';
+import { auditRowForAction } from '../../core/audit';
+import { literalText, neutralizeFormula, cellText } from '../../core/shared';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
-import { UserError } from '../../i18n';
+import { MessageKey, messagesFor, tDynamic, UserError } from '../../i18n';
 import { saveHighestIdAssigned, highestIdAssigned } from './customer-ids';
-import { extraSheet } from '../document';
+import { extraSheet, withDocumentLock, ensureColumns, ensureRows, Table } from '../document';
 import { customerRowsWritten } from './hooks';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
-import { ensureColumns, ensureRows, Table } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
 
 export interface DuplicateMemberView {
   row: number;
@@ -62,7 +58,7 @@ export interface DuplicatesReport {
   groups: DuplicateGroupView[];
   customers: number;
   summary: string;
-  messages: Record<string, string>;
+  messages: Record<(typeof DEDUPE_UI_KEYS)[number], string>;
 }
 
 /**
@@ -92,7 +88,7 @@ const DEDUPE_UI_KEYS = [
   'dedupe.merging',
   'dedupe.none',
   'dialog.close',
-];
+] as const;
 
 export function menuDedupe(): void {
   const ex = begin();
@@ -126,8 +122,7 @@ export function findDuplicates(): DuplicatesReport {
       keep,
     };
   };
-  const messages: Record<string, string> = {};
-  for (const k of DEDUPE_UI_KEYS) messages[k] = ex.t(k);
+  const messages = messagesFor(ex.locale, DEDUPE_UI_KEYS);
   return {
     groups: groups.map((g) => ({
       key: groupKey(g),
@@ -155,7 +150,7 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
     const stale = wanted ? wanted.size - asked.length : 0;
     const groups = asked.slice(0, MERGE_GROUPS_PER_RUN);
     const remaining = asked.length - groups.length;
-    if (groups.some((g) => !g.keep.id)) throw new UserError(ex.t('dedupe.keptWithoutId'));
+    if (groups.some((g) => !g.keep.id)) throw new UserError(ex.locale, 'dedupe.keptWithoutId');
     if (groups.length === 0)
       return { merged: 0, remaining: 0, archived: 0, repointed: 0, stale, summary: ex.t('dedupe.none') };
     // Merged-away ids stay retired: remember the highest id before any row leaves the sheet.
@@ -239,7 +234,7 @@ const ARCHIVE_META_LABELS = [
   'archive.mergedInto',
   'archive.archivedBy',
   'archive.originalRow',
-];
+] as const;
 
 /**
  * Appends the merged-away rows to the archive sheet: when, into which id, by whom, the original
@@ -249,7 +244,7 @@ function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Rec
   const sheet = extraSheet(ex, 'customerArchive');
   const header = [
     ...ARCHIVE_META_LABELS.map((k) => ex.t(k)),
-    ...CUSTOMER_COLUMNS.map((c) => ex.t(`col.customers.${c.key}`)),
+    ...CUSTOMER_COLUMNS.map((c) => tDynamic(ex.locale, `col.customers.${c.key}`)),
     ex.t('archive.otherColumns'),
   ];
   const width = header.length;
@@ -312,7 +307,7 @@ function deleteRuns(table: Table, rows: number[]): void {
 // ---------------------------------------------------------------------------------------------
 // The data-quality audit
 
-const KIND_LABELS: Record<QualityKind, string> = {
+const KIND_LABELS = {
   invalid: 'quality.kind.invalid',
   required: 'quality.kind.required',
   orphan: 'quality.kind.orphan',
@@ -320,7 +315,7 @@ const KIND_LABELS: Record<QualityKind, string> = {
   duplicate: 'quality.kind.duplicate',
   blankRow: 'quality.kind.blankRow',
   missingColumn: 'quality.kind.missingColumn',
-};
+} as const satisfies Record<QualityKind, MessageKey>;
 
 export interface QualityResult {
   counts: Record<string, number>;

@@ -4,19 +4,23 @@
  * valid rows appended in one setValues under the document lock; invalid rows are reported, never
  * written. Export: the sheet read once, rendered by core as UTF-8 CSV with a BOM.
  */
-import { decodeCsvBytes } from '../../core/workbook';
-import { exportCsv } from '../../core/workbook';
-import { ImportReject, ImportSkip, planImport } from '../../core/workbook';
-import { cellText, columnLetter } from '../../core/shared';
+import {
+  decodeCsvBytes,
+  exportCsv,
+  ImportReject,
+  ImportSkip,
+  planImport,
+  columnLabel,
+  validationContext,
+} from '../../core/workbook';
+import { cellText, columnLetter, dayNumberOf, dayNumberToIso } from '../../core/shared';
 import { isSheetKey, SheetKey, SHEETS } from '../../core/schema';
-import { columnLabel, validationContext } from '../../core/workbook';
-import { dayNumberOf, dayNumberToIso } from '../../core/shared';
-import { UserError } from '../../i18n';
+import { MessageKey, messagesFor, UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
 import { customerRowsWritten } from './hooks';
-import { begin, Execution, requireAction, requireTable, withDocumentLock } from '../session';
-import { ensureRows, Table } from '../document';
+import { begin, Execution, requireAction, requireTable } from '../session';
+import { ensureRows, Table, withDocumentLock } from '../document';
 
 /** Sheets users keep data in: the ones import and export offer. */
 export const DATA_SHEETS: SheetKey[] = ['customers', 'interactions', 'purchases', 'feedback'];
@@ -46,10 +50,10 @@ export interface ExportResult {
   rows: number;
 }
 
-export interface DialogData {
+export interface DialogData<K extends MessageKey> {
   locale: string;
   sheets: Array<{ key: SheetKey; label: string }>;
-  messages: Record<string, string>;
+  messages: Record<K, string>;
 }
 
 const IMPORT_UI_KEYS = [
@@ -61,22 +65,23 @@ const IMPORT_UI_KEYS = [
   'import.rejectedTitle',
   'import.downloadRejects',
   'dialog.close',
-];
+] as const;
 const EXPORT_UI_KEYS = [
   'export.dialogTitle',
   'export.chooseSheet',
   'export.run',
   'export.done',
   'dialog.close',
-];
+] as const;
 
-function dialogData(ex: Execution, keys: string[]): DialogData {
-  const messages: Record<string, string> = {};
-  for (const k of keys) messages[k] = ex.t(k);
+export type ImportDialogData = DialogData<(typeof IMPORT_UI_KEYS)[number]>;
+export type ExportDialogData = DialogData<(typeof EXPORT_UI_KEYS)[number]>;
+
+function dialogData<K extends MessageKey>(ex: Execution, keys: readonly K[]): DialogData<K> {
   return {
     locale: ex.locale,
     sheets: DATA_SHEETS.map((key) => ({ key, label: ex.t(`sheet.${key}`) })),
-    messages,
+    messages: messagesFor(ex.locale, keys),
   };
 }
 
@@ -87,7 +92,7 @@ export function menuImport(): void {
   SpreadsheetApp.getUi().showModalDialog(html, ex.t('import.dialogTitle'));
 }
 
-export function importDialogData(): DialogData {
+export function importDialogData(): ImportDialogData {
   const ex = begin();
   requireAction(ex, 'importData');
   return dialogData(ex, IMPORT_UI_KEYS);
@@ -100,7 +105,7 @@ export function menuExport(): void {
   SpreadsheetApp.getUi().showModalDialog(html, ex.t('export.dialogTitle'));
 }
 
-export function exportDialogData(): DialogData {
+export function exportDialogData(): ExportDialogData {
   const ex = begin();
   requireAction(ex, 'exportData');
   return dialogData(ex, EXPORT_UI_KEYS);
@@ -108,7 +113,10 @@ export function exportDialogData(): DialogData {
 
 function requireDataSheet(ex: Execution, sheetKey: unknown): SheetKey {
   if (!isSheetKey(sheetKey) || !DATA_SHEETS.includes(sheetKey))
-    throw new UserError(ex.t('import.badSheet', { sheet: String(sheetKey), sheets: DATA_SHEETS.join(', ') }));
+    throw new UserError(ex.locale, 'import.badSheet', {
+      sheet: String(sheetKey),
+      sheets: DATA_SHEETS.join(', '),
+    });
   return sheetKey;
 }
 
@@ -118,7 +126,7 @@ function bytesOf(ex: Execution, data: string): Uint8Array {
   try {
     signed = Utilities.base64Decode(data);
   } catch {
-    throw new UserError(ex.t('import.badFile'));
+    throw new UserError(ex.locale, 'import.badFile');
   }
   return Uint8Array.from(signed, (b) => b & 0xff);
 }
@@ -132,7 +140,7 @@ export function importCsv(sheetKey: unknown, data: unknown, encoding?: unknown):
   const ex = begin();
   requireAction(ex, 'importData');
   const key = requireDataSheet(ex, sheetKey);
-  if (typeof data !== 'string') throw new UserError(ex.t('import.badFile'));
+  if (typeof data !== 'string') throw new UserError(ex.locale, 'import.badFile');
   const text = encoding === 'text' ? data : decodeCsvBytes(bytesOf(ex, data), ex.locale);
   return withDocumentLock(ex, () => importText(ex, key, text));
 }
@@ -202,12 +210,10 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
 function requireAllColumns(ex: Execution, table: Table): void {
   const missing = SHEETS[table.key].columns.filter((c) => !(c.key in table.header.byKey));
   if (missing.length)
-    throw new UserError(
-      ex.t('import.sheetMissingColumns', {
-        sheet: table.sheet.getName(),
-        columns: missing.map((c) => columnLabel(ex.locale, table.key, c.key)).join(', '),
-      }),
-    );
+    throw new UserError(ex.locale, 'import.sheetMissingColumns', {
+      sheet: table.sheet.getName(),
+      columns: missing.map((c) => columnLabel(ex.locale, table.key, c.key)).join(', '),
+    });
 }
 
 /** google.script.run and `crm export`: the sheet as a CSV file (UTF-8 with BOM). */

@@ -22,6 +22,6 @@ export {
   menuExport,
   menuImport,
 } from './import-export';
-export type { DialogData, ExportResult, ImportResult } from './import-export';
+export type { ExportDialogData, ExportResult, ImportDialogData, ImportResult } from './import-export';
 export { runSetup } from './setup';
 export type { SetupResult } from './setup';

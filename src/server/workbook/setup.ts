@@ -4,11 +4,21 @@
  * rewrites a user's row or column. Safe to run any number of times.
  */
 import { columnLetter } from '../../core/shared';
-import { columnNote, HeaderMap, keyFromNote, mapHeader } from '../../core/schema';
-import { ColumnType, METADATA_COLUMN_KEY, SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
-import { SETTING_DEFS } from '../../core/schema';
+import {
+  columnNote,
+  HeaderMap,
+  keyFromNote,
+  mapHeader,
+  ColumnType,
+  METADATA_COLUMN_KEY,
+  METADATA_SHEET_KEY,
+  SHEET_KEYS,
+  SheetKey,
+  SHEETS,
+  SETTING_DEFS,
+} from '../../core/schema';
 import { normalizeEmail } from '../../core/roles';
-import { Locale, t } from '../../i18n';
+import { Locale, t, tDynamic } from '../../i18n';
 import { Execution } from '../session';
 import { SETUP_STEPS } from './setup-steps';
 import { ensureColumns, ensureRows, Workbook } from '../document';
@@ -46,6 +56,7 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
       result.created.push(key);
     }
     wb.remember(key, sheet);
+    if (!wb.isMarked(key, sheet)) sheet.addDeveloperMetadata(METADATA_SHEET_KEY, key);
     const { added, restored } = setUpHeader(wb, key, locale);
     if (added.length) result.columnsAdded[key] = added;
     if (restored) result.headersRestored.push(key);
@@ -122,7 +133,8 @@ function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): { added: stri
   }
   for (const column of def.columns) {
     const i = header.byKey[column.key];
-    if (String(headerValues[i] ?? '').trim() === '') headerValues[i] = t(locale, `col.${key}.${column.key}`);
+    if (String(headerValues[i] ?? '').trim() === '')
+      headerValues[i] = tDynamic(locale, `col.${key}.${column.key}`);
     headerNotes[i] = columnNote(column.key, t(locale, 'setup.columnNote'));
   }
   // A key note copied onto another column (e.g. by inserting a column next to it) is not its key.

@@ -7,8 +7,7 @@
  * Dropdowns take their values from the settings sheet; re-run setup after extending a list.
  */
 import { columnLetter } from '../../core/shared';
-import { mapHeader, HeaderMap } from '../../core/schema';
-import { SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
+import { mapHeader, HeaderMap, SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
 import {
   ColumnRef,
   openColumnRange,

@@ -5,10 +5,12 @@
  */
 import type { CustomerFormData, FormField, SaveResult } from '../../server/workbook';
 import { withDefaults } from '../../core/schema';
+import { messageOf } from '../../core/shared';
 import { validateRecord, ValidationContext, ValidationIssue } from '../../core/workbook';
 import type { Locale } from '../../i18n';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
+import { formatMessage } from '../../i18n/format';
 
 let data: CustomerFormData;
 /** shown once the form has reloaded after a save */
@@ -18,12 +20,12 @@ const errors = new Map<string, HTMLElement>();
 
 const app = byId('app');
 
-function m(key: string): string {
-  return data.messages[key] ?? key;
+function m(key: keyof CustomerFormData['messages']): string {
+  return formatMessage(data?.messages, key);
 }
 
 function showError(error: unknown): void {
-  const message = (error as { message?: string })?.message ?? String(error);
+  const message = messageOf(error);
   const box = document.getElementById('status') ?? app;
   clear(box);
   box.className = 'error';

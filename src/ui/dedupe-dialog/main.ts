@@ -2,6 +2,7 @@
 import type { DuplicatesReport } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
+import { formatMessage } from '../../i18n/format';
 
 const app = byId('app');
 let notice = '';
@@ -25,7 +26,7 @@ function merge(keys: string[] | null, status: HTMLElement, label: string): void 
 }
 
 function render(report: DuplicatesReport): void {
-  const m = (key: string) => report.messages[key] ?? key;
+  const m = (key: keyof DuplicatesReport['messages']) => formatMessage(report.messages, key);
   clear(app);
   app.className = '';
   const status = h('p', { class: notice ? 'ok' : 'muted' }, notice || report.summary);

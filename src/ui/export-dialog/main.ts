@@ -1,13 +1,15 @@
 /** The export dialog: the server renders the CSV (UTF-8 with BOM); the browser saves it. */
-import type { DialogData } from '../../server/workbook';
+import type { ExportDialogData as DialogData } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
+import { formatMessage } from '../../i18n/format';
 import { downloadText } from '../import-dialog/download';
 
 const app = byId('app');
 
 function render(data: DialogData): void {
-  const m = (key: string) => data.messages[key] ?? key;
+  const m = (key: keyof DialogData['messages'], params?: Record<string, string | number>) =>
+    formatMessage(data.messages, key, params);
   clear(app);
   app.className = '';
   const sheet = h(
@@ -24,7 +26,7 @@ function render(data: DialogData): void {
         run.disabled = false;
         downloadText(r.fileName, r.csv);
         status.className = 'ok';
-        status.textContent = m('export.done').replace('{rows}', String(r.rows)).replace('{file}', r.fileName);
+        status.textContent = m('export.done', { rows: r.rows, file: r.fileName });
       },
       (e: unknown) => {
         run.disabled = false;

@@ -2,14 +2,15 @@
  * The import dialog: reads the chosen file in the browser as bytes and sends them (base64) to the
  * server, which checks the encoding, imports the valid rows and lists the rejected ones.
  */
-import type { DialogData, ImportResult } from '../../server/workbook';
+import type { ImportDialogData as DialogData, ImportResult } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
+import { formatMessage } from '../../i18n/format';
 import { downloadText } from './download';
 
 const app = byId('app');
 let data: DialogData;
-const m = (key: string) => data.messages[key] ?? key;
+const m = (key: keyof DialogData['messages']) => formatMessage(data?.messages, key);
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

@@ -6,15 +6,15 @@
 import type { ReminderPreview } from '../../server/reminders';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
+import { formatMessage } from '../../i18n/format';
 
 let preview: ReminderPreview | null = null;
 let view: 'html' | 'text' = 'html';
 
 const app = byId('app');
 
-function msg(key: string, params: Record<string, string | number> = {}): string {
-  const text = preview?.messages[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+function msg(key: keyof ReminderPreview['messages'], params?: Record<string, string | number>): string {
+  return formatMessage(preview?.messages, key, params);
 }
 
 function load(email?: string): void {

@@ -14,14 +14,15 @@ import {
   cutoffLabels,
   cutoffsOf,
   cutoffText,
-  fmt,
   formFromOptions,
   GROUP_LABELS,
   METHOD_LABELS,
   METRIC_LABELS,
   tierRows,
+  UiKey,
   windowText,
 } from './view';
+import { formatMessage } from '../../i18n/format';
 
 const DEBOUNCE_MS = 400;
 const SVG_NS = 'http://www.w3.org/2000/svg';
@@ -39,7 +40,7 @@ let busy = false;
 /** the last apply's message, shown until the form changes */
 let notice = '';
 
-const m = (key: string, params?: Record<string, string | number>) => fmt(data.messages, key, params);
+const m = (key: UiKey, params?: Record<string, string | number>) => formatMessage(data.messages, key, params);
 
 function svgElement(n: SvgNode): Element {
   const el = document.createElementNS(SVG_NS, n.tag);
@@ -49,7 +50,7 @@ function svgElement(n: SvgNode): Element {
   return el;
 }
 
-function select(field: TierFormField, choices: Record<string, string>): HTMLSelectElement {
+function select(field: TierFormField, choices: Record<string, UiKey>): HTMLSelectElement {
   const el = h(
     'select',
     { id: `f-${field}`, onchange: (ev: Event) => onField(field, (ev.target as HTMLSelectElement).value) },
@@ -68,7 +69,7 @@ function input(field: TierFormField): HTMLInputElement {
   });
 }
 
-function fieldBlock(field: TierFormField, labelKey: string, control: HTMLElement): HTMLElement {
+function fieldBlock(field: TierFormField, labelKey: UiKey, control: HTMLElement): HTMLElement {
   return h(
     'div',
     {},

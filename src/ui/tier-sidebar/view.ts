@@ -3,39 +3,35 @@
  * line of text says, from the server's data. main.ts turns it into DOM with h(), which puts every
  * string in as a text node, so names like `<img src=x onerror=alert(1)>` show as typed.
  */
-import type { TierMethod, TierOptions } from '../../core/tiering';
-import type { TierFormInput } from '../../core/tiering';
-import type { TierPreviewData } from '../../server/tiering';
+import type { TierMethod, TierOptions, TierFormInput } from '../../core/tiering';
+import type { TierPreviewData, TierUiMessages } from '../../server/tiering';
+import { formatMessage } from '../../i18n/format';
 
-export type Messages = Record<string, string>;
+export type Messages = TierUiMessages;
+/** A key of the sidebar's own texts. */
+export type UiKey = keyof TierUiMessages;
 
-/** A message with `{name}` placeholders filled; a missing key shows itself, never blank. */
-export function fmt(messages: Messages, key: string, params: Record<string, string | number> = {}): string {
-  const text = messages[key] ?? key;
-  return text.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
-}
-
-export const METHOD_LABELS: Record<TierMethod, string> = {
+export const METHOD_LABELS: Record<TierMethod, UiKey> = {
   cumulative: 'tier.ui.method.cumulative',
   rank: 'tier.ui.method.rank',
   absolute: 'tier.ui.method.absolute',
 };
-export const METRIC_LABELS: Record<string, string> = {
+export const METRIC_LABELS: Record<string, UiKey> = {
   revenue: 'tier.ui.metric.revenue',
   orders: 'tier.ui.metric.orders',
 };
-export const GROUP_LABELS: Record<string, string> = {
+export const GROUP_LABELS: Record<string, UiKey> = {
   '': 'tier.ui.groupBy.none',
   owner: 'tier.ui.groupBy.owner',
   region: 'tier.ui.groupBy.region',
 };
-const CUTOFF_LABELS: Record<TierMethod, [string, string]> = {
+const CUTOFF_LABELS: Record<TierMethod, [UiKey, UiKey]> = {
   cumulative: ['tier.ui.cutoff.cumulative.a', 'tier.ui.cutoff.cumulative.b'],
   rank: ['tier.ui.cutoff.rank.a', 'tier.ui.cutoff.rank.b'],
   absolute: ['tier.ui.cutoff.absolute.a', 'tier.ui.cutoff.absolute.b'],
 };
 
-export function cutoffLabels(method: string): [string, string] {
+export function cutoffLabels(method: string): [UiKey, UiKey] {
   return CUTOFF_LABELS[(method in CUTOFF_LABELS ? method : 'cumulative') as TierMethod];
 }
 
@@ -93,7 +89,7 @@ export function tierRows(
     tier,
     customers: preview.tiers[tier].count.toLocaleString(locale),
     share: shareText(preview.tiers[tier].share),
-    followUp: fmt(messages, 'tier.ui.followUpDays', { days: cadence[tier] }),
+    followUp: formatMessage(messages, 'tier.ui.followUpDays', { days: cadence[tier] }),
   }));
 }
 
@@ -116,6 +112,6 @@ export function changeRows(preview: TierPreviewData, currency: string, locale: s
 export function windowText(preview: TierPreviewData, messages: Messages): string {
   const w = preview.window;
   return w.startIso
-    ? fmt(messages, 'tier.ui.windowRange', { start: w.startIso, end: w.endIso })
-    : fmt(messages, 'tier.ui.allTime', { end: w.endIso });
+    ? formatMessage(messages, 'tier.ui.windowRange', { start: w.startIso, end: w.endIso })
+    : formatMessage(messages, 'tier.ui.allTime', { end: w.endIso });
 }

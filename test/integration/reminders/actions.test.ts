@@ -1,3 +1,4 @@
+import { expectUserError } from '../../support/runner';
 /**
  * Acting on reminders through the bundle: "Mark contacted today" and "Snooze N days" on the
  * selected rows of the customers sheet; account managers only on their own customers.
@@ -76,25 +77,25 @@ describe('mark contacted today', () => {
       rt.spreadsheet.snapshot('Interactions').values,
     ];
     rt.spreadsheet.select('Customers', 'A2:A5');
-    expect(() => rt.run('menuMarkContacted', [], { as: rep(1) })).toThrow(
-      /Not yours: rows 4\. Nothing was changed/,
-    );
-    expect(() => rt.run('menuSnooze7', [], { as: rep(1) })).toThrow(/rows 4/);
+    expectUserError(() => rt.run('menuMarkContacted', [], { as: rep(1) }), 'remind.act.notYours', {
+      rows: '4',
+    });
+    expectUserError(() => rt.run('menuSnooze7', [], { as: rep(1) }), 'remind.act.notYours', { rows: '4' });
     expect([
       rt.spreadsheet.snapshot('Customers').values,
       rt.spreadsheet.snapshot('Interactions').values,
     ]).toEqual(before);
     // Managers act on anyone's customers; assistants and viewers not at all.
     expect(rt.run('menuSnooze1', [], { as: MANAGER })).toMatchObject({ rows: [2, 3, 4, 5] });
-    expect(() => rt.run('menuSnooze1', [], { as: 'viewer@example.com' })).toThrow(/may not act on reminders/);
+    expectUserError(() => rt.run('menuSnooze1', [], { as: 'viewer@example.com' }), 'error.notAllowed');
   });
 
   test('a selection outside the customers sheet is refused', () => {
     const rt = workbook();
     rt.spreadsheet.select('Roles', 'A2');
-    expect(() => rt.run('menuMarkContacted', [], { as: rep(1) })).toThrow(/Select one or more customer rows/);
+    expectUserError(() => rt.run('menuMarkContacted', [], { as: rep(1) }), 'remind.act.selectCustomers');
     rt.spreadsheet.select('Customers', 'A1');
-    expect(() => rt.run('menuSnooze3', [], { as: rep(1) })).toThrow(/Select one or more customer rows/);
+    expectUserError(() => rt.run('menuSnooze3', [], { as: rep(1) }), 'remind.act.selectCustomers');
   });
 });
 

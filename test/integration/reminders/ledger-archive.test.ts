@@ -5,7 +5,7 @@
  * of digests still owed come back, so archiving never changes what is sent.
  */
 import { dayNumberToIso, parseIsoDay } from '../../../src/core/shared';
-import { LEDGER_ARCHIVE_THRESHOLD_PROPERTY } from '../../../src/server/reminders';
+import { DOC_KEYS } from '../../../src/server/document';
 import { readTable } from '../../../src/local/inspect';
 import { writeRecords } from '../../../src/local/sample';
 import type { Runtime } from '../../../src/local/runtime';
@@ -46,7 +46,7 @@ function quotaWorkbook(threshold: number): Runtime {
   ]);
   rt.services.properties.global
     .getDocumentProperties()
-    .setProperty(LEDGER_ARCHIVE_THRESHOLD_PROPERTY, String(threshold));
+    .setProperty(DOC_KEYS.remindersArchiveThreshold, String(threshold));
   rt.services.mail._setQuota(2);
   rt.run('setDailyReminders', [true]);
   return rt;
@@ -144,7 +144,9 @@ describe('reminder ledger archive', () => {
         status: 'sent',
       }));
     writeRecords(rt, { reminderLog: history('01') });
-    rt.services.properties.global.getDocumentProperties().setProperty(LEDGER_ARCHIVE_THRESHOLD_PROPERTY, '4');
+    rt.services.properties.global
+      .getDocumentProperties()
+      .setProperty(DOC_KEYS.remindersArchiveThreshold, '4');
     rt.run('runDailyReminders', [{ authMode: 'FULL' }], { as: OWNER, mode: 'trigger' }); // archive made
     const firstArchive = archived(rt);
     expect(firstArchive).toHaveLength(5);

@@ -4,7 +4,7 @@
  * `crm remind` / `crm remind --dry-run`.
  */
 import { writeWorkbookFile } from '../../../src/local/workbook-file';
-import { crm, tempWorkbook } from '../../support/runner';
+import { crm, tempWorkbook, expectUserError } from '../../support/runner';
 import {
   addCustomers,
   asOwner,
@@ -76,16 +76,18 @@ describe('turning daily reminders on and off', () => {
     ]);
 
     // Someone else cannot see or remove the manager's trigger: told who can.
-    expect(() => rt.run('setDailyReminders', [false], { as: OWNER })).toThrow(
-      /turned on by manager@example\.com.*only manager@example\.com can turn them off/s,
+    expectUserError(
+      () => rt.run('setDailyReminders', [false], { as: OWNER }),
+      'remind.toggle.otherInstaller',
+      {
+        email: 'manager@example.com',
+      },
     );
     rt.run('menuToggleReminders', [], { as: OWNER });
     expect(rt.services.ui._events().slice(-1)[0]).toMatchObject({ buttons: 'OK' });
     expect(triggers(rt, DAILY)).toHaveLength(1);
     // Account managers may not switch reminders at all.
-    expect(() => rt.run('menuToggleReminders', [], { as: rep(1) })).toThrow(
-      /may not turn reminders on or off/,
-    );
+    expectUserError(() => rt.run('menuToggleReminders', [], { as: rep(1) }), 'error.notAllowed');
 
     // After a run, the status shows it; answering No changes nothing.
     rt.tick(at('2026-03-10T09:00:00+08:00'));
@@ -125,13 +127,20 @@ describe('turning daily reminders on and off', () => {
     addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
     // Until permissions make the manager an editor of the ledger, a run refuses before sending:
     // a digest sent but not recorded would be sent twice.
-    expect(() => rt.run(DAILY, [], { as: MANAGER, mode: 'trigger' })).toThrow(
-      /Reminders were not sent: manager@example\.com may not write to the "Reminder log" sheet/,
+    expectUserError(
+      () => rt.run(DAILY, [], { as: MANAGER, mode: 'trigger' }),
+      'remind.error.ledgerProtected',
+      {
+        email: 'manager@example.com',
+      },
     );
     expect(outbox(rt)).toHaveLength(0);
     rt.run('applyPermissions', []);
     expect(rt.run(DAILY, [], { as: '', effective: MANAGER, mode: 'trigger' })).toMatchObject({ sent: 2 });
-    expect(() => rt.run(DAILY, [], { as: '', effective: rep(1), mode: 'trigger' })).toThrow(/may not/);
+    expectUserError(
+      () => rt.run(DAILY, [], { as: '', effective: rep(1), mode: 'trigger' }),
+      'error.notAllowed',
+    );
   });
 
   test('a trigger of someone who may no longer manage reminders does not block the others', () => {
@@ -179,8 +188,8 @@ describe('preview', () => {
     expect(own.digests.map((d) => [d.recipient, d.status])).toEqual([[rep(1), 'pending']]);
     expect(own.digests[0].html).toContain('&lt;b&gt;bold&lt;/b&gt;');
     expect(own.digests[0].html).not.toContain('<b>bold');
-    expect(() => rt.run('previewReminders', [rep(2)], { as: rep(1) })).toThrow(/only your own reminders/);
-    expect(() => rt.run('previewReminders', [], { as: 'viewer@example.com' })).toThrow(/may not preview/);
+    expectUserError(() => rt.run('previewReminders', [rep(2)], { as: rep(1) }), 'remind.preview.ownOnly');
+    expectUserError(() => rt.run('previewReminders', [], { as: 'viewer@example.com' }), 'error.notAllowed');
 
     const mgr = rt.run('previewReminders', [rep(2)], { as: MANAGER }) as Preview;
     expect(mgr.canChoose).toBe(true);

@@ -1,3 +1,4 @@
+import { expectUserError } from '../../support/runner';
 /**
  * Server-side checks everywhere: every top-level function of the built dist/Code.js
  * (menu handlers, triggers, google.script.run targets) is called as a viewer and as someone not on
@@ -116,8 +117,13 @@ describe('every entry point checks the role on the server', () => {
     const customers = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Customers')!;
     const [id, owner] = [customers.getRange('A2').getValue(), customers.getRange('K2').getValue()];
     const other = owner === 'rep1@example.com' ? 'rep2@example.com' : 'rep1@example.com';
-    expect(() => rt.run('saveCustomer', [{ name: 'Taken over' }, { id }], { as: other })).toThrow(
-      String(owner),
+    expectUserError(
+      () => rt.run('saveCustomer', [{ name: 'Taken over' }, { id }], { as: other }),
+      'form.notYourCustomer',
+      {
+        id,
+        owner,
+      },
     );
     expect(customers.getRange('B2').getValue()).not.toBe('Taken over');
   });

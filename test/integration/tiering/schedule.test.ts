@@ -1,3 +1,4 @@
+import { expectUserError } from '../../support/runner';
 /**
  * Monthly re-tiering through the built bundle: the menu toggle installs one trigger at most and
  * records its installer; the trigger fires on the 1st (rt.tick) and applies the saved settings;
@@ -22,7 +23,7 @@ describe('monthly re-tiering', () => {
   const triggers = () => rt.services.scriptApp._all().filter((t) => t.handler === HANDLER);
 
   test('an account manager may not switch it', () => {
-    expect(() => rt.run('menuTierSchedule', [], { as: REP })).toThrow(/may not apply ABC tiers/);
+    expectUserError(() => rt.run('menuTierSchedule', [], { as: REP }), 'error.notAllowed');
     expect(triggers()).toHaveLength(0);
   });
 

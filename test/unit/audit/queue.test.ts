@@ -5,8 +5,9 @@ import {
   PENDING_AUDIT_PREFIX,
   PENDING_AUDIT_VALUE_MAX_BYTES,
   utf8Length,
+  AUDIT_TEXT_MAX,
+  AuditRecord,
 } from '../../../src/core/audit';
-import { AUDIT_TEXT_MAX, AuditRecord } from '../../../src/core/audit';
 
 const T = Date.UTC(2026, 10, 23, 1, 0);
 

@@ -1,3 +1,4 @@
+import { localize } from '../../../src/i18n';
 import {
   a1ToRange,
   closeRange,
@@ -453,7 +454,7 @@ describe('planHandOver', () => {
   const rows = ['r1@x', 'r2@x', 'R1@x', 'r1@x', '', 'r1@x'].map((owner, i) => ({ row: i + 2, owner }));
 
   it('lists the rows to reassign and their contiguous blocks', () => {
-    expect(planHandOver(rows, 'R1@x', 'r2@x', ROLES, OWNER, 'en')).toEqual({
+    expect(planHandOver(rows, 'R1@x', 'r2@x', ROLES, OWNER)).toEqual({
       ok: true,
       from: 'r1@x',
       to: 'r2@x',
@@ -468,28 +469,28 @@ describe('planHandOver', () => {
 
   it('accepts managers, admins and the workbook owner as new owners', () => {
     for (const to of ['m@x', 'a@x', OWNER])
-      expect(planHandOver(rows, 'r1@x', to, ROLES, OWNER, 'en').ok).toBe(true);
+      expect(planHandOver(rows, 'r1@x', to, ROLES, OWNER).ok).toBe(true);
   });
 
   it.each([
-    ['r1@x', 's@x', 's@x cannot take customers over: only an active account manager'],
-    ['r1@x', 'v@x', 'v@x cannot take customers over'],
-    ['r1@x', 'old@x', 'old@x cannot take customers over'],
-    ['r1@x', 'stranger@x', 'stranger@x cannot take customers over'],
-    ['r1@x', 'r1@x', 'Customers cannot be handed over from r1@x to the same person.'],
-    ['', 'r2@x', 'Choose the person whose customers are handed over.'],
-    ['r1@x', '', 'Choose who takes the customers over.'],
-    ['r1@x', 'nonsense', '"nonsense" is not an e-mail address.'],
-    ['m@x', 'r2@x', 'm@x owns no customers, so there is nothing to hand over.'],
-  ])('refuses %s -> %s with a clear message', (from, to, message) => {
-    const plan = planHandOver(rows, from, to, ROLES, OWNER, 'en');
+    ['r1@x', 's@x', 'perm.handOver.toNotOwner', { email: 's@x' }],
+    ['r1@x', 'v@x', 'perm.handOver.toNotOwner', { email: 'v@x' }],
+    ['r1@x', 'old@x', 'perm.handOver.toNotOwner', { email: 'old@x' }],
+    ['r1@x', 'stranger@x', 'perm.handOver.toNotOwner', { email: 'stranger@x' }],
+    ['r1@x', 'r1@x', 'perm.handOver.same', { email: 'r1@x' }],
+    ['', 'r2@x', 'perm.handOver.fromBlank', {}],
+    ['r1@x', '', 'perm.handOver.toBlank', {}],
+    ['r1@x', 'nonsense', 'perm.handOver.toInvalid', { email: 'nonsense' }],
+    ['m@x', 'r2@x', 'perm.handOver.nothing', { email: 'm@x' }],
+  ])('refuses %s -> %s with a clear message', (from, to, key, params) => {
+    const plan = planHandOver(rows, from, to, ROLES, OWNER);
     expect(plan.ok).toBe(false);
-    if (!plan.ok) expect(plan.errors.join(' ')).toContain(message);
+    if (!plan.ok) expect(plan.errors).toContainEqual({ key, params });
   });
 
   it('speaks Chinese', () => {
-    const plan = planHandOver(rows, 'r1@x', 's@x', ROLES, OWNER, 'zh-CN');
-    expect(plan.ok ? '' : plan.errors[0]).toBe(
+    const plan = planHandOver(rows, 'r1@x', 's@x', ROLES, OWNER);
+    expect(plan.ok ? '' : localize('zh-CN', plan.errors[0])).toBe(
       's@x 不能接手客户：只有角色表中在职的客户经理、销售主管或管理员才能负责客户。',
     );
   });

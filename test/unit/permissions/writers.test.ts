@@ -1,5 +1,4 @@
-import { planProtections } from '../../../src/core/permissions';
-import { systemWriterRoles, systemWriters } from '../../../src/core/permissions';
+import { planProtections, systemWriterRoles, systemWriters } from '../../../src/core/permissions';
 import { RoleEntry } from '../../../src/core/roles';
 import { Role } from '../../../src/core/schema';
 

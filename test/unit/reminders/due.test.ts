@@ -8,8 +8,11 @@ import {
   planRun,
   reasonText,
   reminderConfig,
+  dayReader,
+  monthDayOf,
+  nextAnnual,
+  yearOf,
 } from '../../../src/core/reminders';
-import { dayReader, monthDayOf, nextAnnual, yearOf } from '../../../src/core/reminders';
 
 const TZ = 'Asia/Shanghai';
 const day = (iso: string) => parseIsoDay(iso)!;

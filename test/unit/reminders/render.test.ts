@@ -150,7 +150,7 @@ describe('rendering', () => {
 
   test('the catalog is complete in both locales and loaded', () => {
     expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
-    for (const key of Object.keys(en)) {
+    for (const key of Object.keys(en) as Array<keyof typeof en>) {
       expect(CATALOGS.en[key]).toBe(en[key]);
       expect(CATALOGS['zh-CN'][key]).toBe(zhCN[key]);
     }

@@ -1,7 +1,5 @@
-import { computeKpis } from '../../../src/core/reports';
-import { dashboardBlocks, DashboardLayout } from '../../../src/core/reports';
-import { a1Range } from '../../../src/core/shared';
-import { parseIsoDay } from '../../../src/core/shared';
+import { computeKpis, dashboardBlocks, DashboardLayout } from '../../../src/core/reports';
+import { a1Range, parseIsoDay } from '../../../src/core/shared';
 import { CATALOGS } from '../../../src/i18n';
 import { CellValue, SheetRow } from '../../../src/core/schema';
 

@@ -1,7 +1,11 @@
-import { computeKpis, atRiskDaysSetting, Kpis } from '../../../src/core/reports';
-import { dayReader, isBlankDay } from '../../../src/core/shared';
-import { monthWindow } from '../../../src/core/reports';
-import { cellToDayNumber, dayNumberToDate, parseIsoDay } from '../../../src/core/shared';
+import { computeKpis, atRiskDaysSetting, Kpis, monthWindow } from '../../../src/core/reports';
+import {
+  dayReader,
+  isBlankDay,
+  cellToDayNumber,
+  dayNumberToDate,
+  parseIsoDay,
+} from '../../../src/core/shared';
 import { CellValue, SheetRow } from '../../../src/core/schema';
 
 const TZ = 'Asia/Shanghai';

@@ -1,5 +1,11 @@
-import { escapeXml, paretoSvg, SvgNode, svgToString, TIER_COLOURS } from '../../../src/core/tiering';
-import { paretoChart } from '../../../src/core/tiering';
+import {
+  escapeXml,
+  paretoSvg,
+  SvgNode,
+  svgToString,
+  TIER_COLOURS,
+  paretoChart,
+} from '../../../src/core/tiering';
 
 const labels = { title: 'Pareto', xAxis: 'Customers by rank', empty: 'Nothing to show' };
 const nodes = (n: SvgNode, tag: string): SvgNode[] =>

@@ -1,8 +1,13 @@
 import { SheetRow } from '../../../src/core/schema';
-import { computeTiers } from '../../../src/core/tiering';
-import { tierOptionsFromSettings } from '../../../src/core/tiering';
-import { downsampleRanks, paretoChart } from '../../../src/core/tiering';
-import { pageOf, tierPreview, tierWarningMessages } from '../../../src/core/tiering';
+import {
+  computeTiers,
+  tierOptionsFromSettings,
+  downsampleRanks,
+  paretoChart,
+  pageOf,
+  tierPreview,
+  tierWarningMessages,
+} from '../../../src/core/tiering';
 
 describe('pageOf', () => {
   const items = Array.from({ length: 23 }, (_, i) => i + 1);

@@ -1,7 +1,12 @@
 import { runInNewContext } from 'vm';
 import { SheetRow, CellValue } from '../../../src/core/schema';
-import { computeTiers, TierInput, TierResult } from '../../../src/core/tiering';
-import { TierOptions, tierOptionsFromSettings } from '../../../src/core/tiering';
+import {
+  computeTiers,
+  TierInput,
+  TierResult,
+  TierOptions,
+  tierOptionsFromSettings,
+} from '../../../src/core/tiering';
 
 let nextRow = 2;
 function customer(id: CellValue, values: Record<string, CellValue> = {}): SheetRow {

@@ -2,11 +2,11 @@ import { withDefaults } from '../../../src/core/schema';
 import { tierOptionsFromSettings } from '../../../src/core/tiering';
 import { en } from '../../../src/i18n/catalog/tiering';
 import type { TierPreviewData } from '../../../src/server/tiering';
+import { formatMessage } from '../../../src/i18n';
 import {
   changeRows,
   cutoffLabels,
   cutoffText,
-  fmt,
   formFromOptions,
   shareText,
   tierRows,
@@ -101,7 +101,7 @@ describe('tier sidebar view model', () => {
     );
     expect(shareText(0.8)).toBe('80.0%');
     expect(valueText(12, 'orders', '¥', 'en')).toBe('12');
-    expect(fmt({ k: 'a {x} b' }, 'k', { x: HOSTILE })).toBe(`a ${HOSTILE} b`);
-    expect(fmt({}, 'missing.key')).toBe('missing.key');
+    expect(formatMessage({ k: 'a {x} b' }, 'k', { x: HOSTILE })).toBe(`a ${HOSTILE} b`);
+    expect(formatMessage<string>({}, 'missing.key')).toBe('missing.key');
   });
 });

@@ -1,6 +1,5 @@
 import { changedFields, editableFields, isOwnerOf, toFormValue } from '../../../src/core/workbook';
-import { dayNumberToDate } from '../../../src/core/shared';
-import { parseIsoDay } from '../../../src/core/shared';
+import { dayNumberToDate, parseIsoDay } from '../../../src/core/shared';
 
 const TZ = 'Asia/Shanghai';
 const day = (iso: string) => dayNumberToDate(parseIsoDay(iso)!, TZ);

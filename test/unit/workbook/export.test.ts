@@ -1,8 +1,12 @@
-import { parseCsv } from '../../../src/core/workbook';
-import { exportCell, exportCsv, ZoneClock } from '../../../src/core/workbook';
-import { planImport } from '../../../src/core/workbook';
+import {
+  parseCsv,
+  exportCell,
+  exportCsv,
+  ZoneClock,
+  planImport,
+  validationContext,
+} from '../../../src/core/workbook';
 import { SheetRow } from '../../../src/core/schema';
-import { validationContext } from '../../../src/core/workbook';
 
 const shanghai = new ZoneClock('Asia/Shanghai');
 

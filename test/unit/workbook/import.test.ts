@@ -1,8 +1,6 @@
-import { parseCsv } from '../../../src/core/workbook';
-import { mapHeaders, planImport, ImportInput } from '../../../src/core/workbook';
+import { parseCsv, mapHeaders, planImport, ImportInput, validationContext } from '../../../src/core/workbook';
 import { RoleEntry } from '../../../src/core/roles';
 import { CellValue, SheetRow } from '../../../src/core/schema';
-import { validationContext } from '../../../src/core/workbook';
 import { UserError } from '../../../src/i18n';
 
 const roles: RoleEntry[] = [

@@ -1,0 +1,135 @@
+/**
+ * Document state: every document property the add-on keeps, and the one way to read and write
+ * them. A key lives here or nowhere, so two features never share one by accident; a value that does
+ * not parse, or parses to the wrong shape, is reported in the execution log and reset (deleted)
+ * instead of crashing the caller — an onEdit trigger that threw on a corrupt property would break
+ * every edit of the workbook.
+ */
+import { PENDING_AUDIT_PREFIX } from '../../core/audit';
+import { SHEET_IDS_PROPERTY } from '../../core/schema';
+import { messageOf } from '../../core/shared';
+
+type Properties = GoogleAppsScript.Properties.Properties;
+
+/** Every document property key of the add-on. */
+export const DOC_KEYS = {
+  /** {sheetKey: sheetId} of the add-on's sheets: tab names are labels users may rename */
+  sheetIds: SHEET_IDS_PROPERTY,
+  /** {customerArchive|dataQuality: sheetId} of sheets made on demand */
+  extraSheetIds: 'sheetsCrm.extraSheetIds',
+  /** the highest customer number ever assigned: ids are never reused */
+  highestCustomerId: 'sheetsCrm.highestCustomerId',
+  /** {hash, at, installer} of the last protection reconcile */
+  protections: 'sheetsCrm.protections',
+  /** {installer, hour, timeZone, since} of monthly re-tiering */
+  tierSchedule: 'sheetsCrm.tierSchedule',
+  /** {installer, hour, timeZone, since} of the daily reminder trigger */
+  remindersTrigger: 'sheetsCrm.reminders.trigger',
+  /** the last reminder run that got the lock */
+  remindersLastRun: 'sheetsCrm.reminders.lastRun',
+  /** optional override of the reminder run's send budget in ms (tests inject a tiny one) */
+  remindersTimeBudgetMs: 'sheetsCrm.reminders.timeBudgetMs',
+  /** optional override of the reminder log's archive threshold */
+  remindersArchiveThreshold: 'sheetsCrm.reminders.archiveThreshold',
+  /** the reminder log archive's sheet id */
+  remindersArchiveSheetId: 'sheetsCrm.reminders.archiveSheetId',
+  /** optional override of the audit log's archive threshold */
+  auditArchiveThreshold: 'sheetsCrm.audit.archiveThreshold',
+  /** the audit log archive's sheet id */
+  auditArchiveSheetId: 'sheetsCrm.audit.archiveSheetId',
+  /** the backup schedule the installed trigger follows */
+  backupSchedule: 'sheetsCrm.backup.schedule',
+} as const;
+
+export type DocKey = (typeof DOC_KEYS)[keyof typeof DOC_KEYS];
+
+/** Families of keys with a variable suffix. */
+export const DOC_KEY_PREFIXES = {
+  /** one per dashboard chart: its id */
+  chart: 'sheetsCrm.chart.',
+  /** audit rows parked until someone may write the log */
+  pendingAudit: PENDING_AUDIT_PREFIX,
+} as const;
+
+let cached: Properties | null = null;
+
+/** The document's property store, fetched once per execution (each execution is a new scope). */
+export function documentProperties(): Properties {
+  return (cached ??= PropertiesService.getDocumentProperties());
+}
+
+export function readText(key: DocKey): string | null {
+  return documentProperties().getProperty(key);
+}
+
+export function writeText(key: DocKey, value: string): void {
+  documentProperties().setProperty(key, value);
+}
+
+export function deleteKey(key: DocKey): void {
+  documentProperties().deleteProperty(key);
+}
+
+/** A whole number stored as text; null when absent or not a finite number. */
+export function readNumber(key: DocKey): number | null {
+  const raw = readText(key);
+  if (raw === null || raw.trim() === '') return null;
+  const n = Number(raw);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * A JSON value of the shape `accept` recognises (it returns the value, possibly repaired, or null
+ * for the wrong shape); null when absent. A value that is not JSON or has the wrong shape is
+ * reported and deleted.
+ */
+export function readJson<T>(key: DocKey, accept: (value: unknown) => T | null): T | null {
+  const raw = readText(key);
+  if (raw === null || raw === '') return null;
+  let value: T | null;
+  try {
+    value = accept(JSON.parse(raw));
+  } catch (e) {
+    return reset(key, messageOf(e));
+  }
+  return value === null ? reset(key, 'unexpected shape') : value;
+}
+
+export function writeJson(key: DocKey, value: unknown): void {
+  writeText(key, JSON.stringify(value));
+}
+
+function reset(key: DocKey, why: string): null {
+  console.error(`Sheets CRM: document property ${key} was unreadable (${why}) and has been reset.`);
+  try {
+    deleteKey(key);
+  } catch (e) {
+    console.error(`Sheets CRM: could not reset ${key}: ${messageOf(e)}`);
+  }
+  return null;
+}
+
+/** Shape guards for readJson. */
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/** A {name: number} map, e.g. sheet ids by key; entries that are not numbers are dropped. */
+export function asNumberMap<K extends string>(value: unknown): Partial<Record<K, number>> | null {
+  const record = asRecord(value);
+  if (!record) return null;
+  const out: Partial<Record<K, number>> = {};
+  for (const [k, v] of Object.entries(record))
+    if (typeof v === 'number' && Number.isFinite(v)) out[k as K] = v;
+  return out;
+}
+
+/** An object whose named fields are strings: the installer records of the schedules. */
+export function withStrings<T>(...fields: string[]): (value: unknown) => T | null {
+  return (value) => {
+    const record = asRecord(value);
+    return record && fields.every((f) => typeof record[f] === 'string') ? (record as T) : null;
+  };
+}
