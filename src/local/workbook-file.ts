@@ -2,6 +2,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, WorkbookFile } from './runtime';
+import { checkWorkbookShape, ShapeError } from './workbook-shape';
 
 export class WorkbookFileError extends Error {}
 
@@ -39,10 +40,11 @@ export function readWorkbookFile(file: string): WorkbookFile {
       `${file} has workbook version ${String(wb.version)}; this runner reads version ${WORKBOOK_VERSION}.`,
     );
   }
-  if (typeof wb.owner !== 'string' || typeof wb.now !== 'number' || !wb.spreadsheet || !wb.services) {
-    throw new WorkbookFileError(
-      `${file} is a damaged Sheets CRM workbook: owner, clock or state is missing.`,
-    );
+  try {
+    checkWorkbookShape(wb, '');
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    throw new WorkbookFileError(`${file} is a damaged Sheets CRM workbook: ${e.message}.`);
   }
   return wb as WorkbookFile;
 }

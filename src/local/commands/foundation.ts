@@ -2,7 +2,7 @@
 import { columnLetter } from '../../core/shared';
 import { parseInstant, UsageError } from '../cli-args';
 import { columnIndexOf, readTable, requireSheetKey } from '../inspect';
-import { Runtime } from '../runtime';
+import { DEFAULT_TIME_ZONE, Runtime } from '../runtime';
 import { loadSample } from '../sample';
 import { workbookExists } from '../workbook-file';
 import type { Command, CommandContext } from '.';
@@ -38,7 +38,7 @@ const init: Command = {
     }
     const owner = (ctx.options.owner ?? ctx.as ?? DEFAULT_OWNER).toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(owner)) throw new UsageError('--owner must be an e-mail address');
-    ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: 'Asia/Shanghai' });
+    ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: DEFAULT_TIME_ZONE });
     runAs({ ...ctx, as: owner }, 'menuSetup', [locale]);
     if (ctx.flags.has('sample')) {
       loadSample(ctx.runtime, locale);
@@ -176,7 +176,7 @@ const tick: Command = {
   run(ctx) {
     if (!ctx.options.to) throw new UsageError('tick needs --to ISO-DATETIME');
     const rt = runtimeOf(ctx);
-    const to = parseInstant(ctx.options.to, 'to');
+    const to = parseInstant(ctx.options.to, 'to', rt.spreadsheet.workbook.init.timeZone);
     if (to < rt.ctx.clock.now())
       throw new UsageError('--to is before the emulated clock; time only moves forward');
     const fired = rt.tick(to);
