@@ -14,6 +14,8 @@ export interface CommandSpec {
   flags?: string[];
   minArgs?: number;
   maxArgs?: number;
+  /** never writes the workbook file, so it runs without taking the file's lock */
+  readOnly?: boolean;
 }
 
 export const GLOBAL_OPTIONS = ['workbook', 'as', 'now'];

@@ -3,9 +3,12 @@
  * against a workbook file (DESIGN.md section 4). Exit codes: 0 done; 1 the add-on refused or
  * failed (message on stderr, file unchanged); 2 usage.
  */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { COMMANDS, CommandContext, commandHelp, usageText } from './commands';
 import { instantOf, parseArgs, parseDateTime, TypedDateTime, UsageError } from './cli-args';
-import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from './workbook-file';
+import { readWorkbookFile, WorkbookFileError, workbookExists, writeWorkbookFile } from './workbook-file';
+import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 import { DEFAULT_TIME_ZONE, Runtime, WorkbookFile } from './runtime';
 
 export const DEFAULT_WORKBOOK = '.crm/workbook.json';
@@ -79,8 +82,16 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     if (e instanceof UsageError) return usage(e);
     throw e;
   }
+  let lock: WorkbookLock | null = null;
   try {
     const file = ctx.workbookPath;
+    // One writer at a time for the whole read-run-write; read-only commands read a complete file
+    // whatever happens meanwhile, because writers replace it atomically.
+    if (!spec.readOnly) {
+      if (spec.name === 'init') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      else if (!workbookExists(file)) readWorkbookFile(file);
+      lock = lockWorkbook(file, ['crm', spec.name, ...ctx.args].join(' '));
+    }
     if (spec.name === 'init') {
       ctx.now = now && instantOf(now, DEFAULT_TIME_ZONE, 'now');
     } else {
@@ -88,9 +99,14 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       // --now without an offset is a wall-clock time of the spreadsheet's time zone, not the host's.
       ctx.now = now && instantOf(now, data.spreadsheet.timeZone, 'now');
       ctx.runtime = loadRuntime(file, data, ctx.now);
+      const held = lock;
+      if (held) ctx.runtime.heartbeat = () => held.touch();
     }
     const result = await spec.run(ctx);
-    if (result.save && ctx.runtime) writeWorkbookFile(file, ctx.runtime.toFile(spec.name));
+    if (result.save && ctx.runtime) {
+      if (!lock) throw new Error(`internal: the read-only command "${spec.name}" asked to save`);
+      writeWorkbookFile(file, ctx.runtime.toFile(spec.name), lock);
+    }
     return result.code ?? 0;
   } catch (e) {
     if (e instanceof UsageError) return usage(e);
@@ -102,6 +118,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const message = (e as { message?: unknown })?.message;
     io.err(typeof message === 'string' && message ? message : String(e));
     return 1;
+  } finally {
+    lock?.release();
   }
 }
 

@@ -97,6 +97,8 @@ export class Runtime {
   lastStats: CallStats | undefined;
   /** the runner command that last saved this workbook */
   lastCommand: string | undefined;
+  /** called as each execution starts (the runner refreshes its workbook lock) */
+  heartbeat: (() => void) | undefined;
   private currentGlobals: Record<string, unknown> | null = null;
 
   private constructor(
@@ -207,6 +209,7 @@ export class Runtime {
     const codeFile = path.join(this.distDir, 'Code.js');
     if (!existsSync(codeFile)) throw new Error(`${codeFile} is missing: run "npm run build" first.`);
     if (!declaredFunctions(codeFile).includes(functionName)) throw new UnknownFunctionError(functionName);
+    this.heartbeat?.();
     const active = (options.as ?? this.ctx.owner).toLowerCase();
     this.ctx.identity = {
       active,

@@ -84,6 +84,7 @@ const run: Command = {
 
 const dump: Command = {
   name: 'dump',
+  readOnly: true,
   usage: '<sheetKey> [--json]',
   summary: "Print a sheet's rows (display values); --json: an array of objects keyed by column key.",
   minArgs: 1,
@@ -145,6 +146,7 @@ const edit: Command = {
 
 const triggers: Command = {
   name: 'triggers',
+  readOnly: true,
   usage: '[--json]',
   summary: 'List the installable triggers of the project.',
   maxArgs: 0,
@@ -195,6 +197,7 @@ const tick: Command = {
 
 const outbox: Command = {
   name: 'outbox',
+  readOnly: true,
   usage: '[--json]',
   summary: 'The e-mail the add-on has sent.',
   maxArgs: 0,
@@ -223,6 +226,7 @@ function indent(text: string): string {
 
 const stats: Command = {
   name: 'stats',
+  readOnly: true,
   usage: '[--json]',
   summary: 'Service calls and cells read and written by the last command that ran the add-on.',
   maxArgs: 0,
@@ -247,6 +251,7 @@ const stats: Command = {
 
 const menu: Command = {
   name: 'menu',
+  readOnly: true,
   usage: '[--json]',
   summary: 'The menu that onOpen builds for the --as user (items hidden by role).',
   maxArgs: 0,
@@ -276,6 +281,7 @@ const menu: Command = {
 
 const sheets: Command = {
   name: 'sheets',
+  readOnly: true,
   usage: '[--json]',
   summary: 'Each sheet of the workbook with its size, frozen rows and protections.',
   maxArgs: 0,

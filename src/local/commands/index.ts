@@ -81,6 +81,8 @@ export function usageText(): string {
     ...lines,
     '',
     '`npm run -s crm -- <command> --help` describes one command.',
+    "A command that may write holds the workbook's lock (<workbook>.lock) from read to write: a",
+    'second writer waits a few seconds, then refuses, naming the holder.',
     EXIT_CODES,
   ].join('\n');
 }

@@ -89,6 +89,7 @@ export const ROUTES: Record<string, Route> = {
       let to: number;
       try {
         // Read as the runner reads --now: strictly, a time without an offset in the workbook's zone.
+        s.refresh();
         to = parseInstant(text(body.to, 'to', 40), 'to', s.rt.spreadsheet.workbook.init.timeZone);
       } catch (e) {
         if (e instanceof UsageError) throw new HttpError(400, e.message.replace(/^--to /, 'to '));

@@ -4,12 +4,13 @@
  * path of its first problem, temporary files of a killed writer cleaned up, and help on request.
  */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { declaredFunctions } from '../../../src/local/runtime';
+import { writeWorkbookFile } from '../../../src/local/workbook-file';
 import { DIST, ROOT } from '../../support/paths';
-import { crm, crmProcess, loadRuntime, tempWorkbook } from '../../support/runner';
+import { crm, crmProcess, deadPid, livePid, loadRuntime, tempWorkbook } from '../../support/runner';
 
 const run = promisify(execFile);
 
@@ -221,6 +222,38 @@ describe('a damaged workbook file', () => {
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
     }
+  });
+});
+
+describe('temporary files of an interrupted write', () => {
+  test('the next writer removes those of dead writers and leaves a live writer’s alone', async () => {
+    const wb = copyOf(base);
+    const dir = path.dirname(wb);
+    const dead = `.workbook.json.${await deadPid()}.${Date.now() - 5000}.tmp`;
+    const writer = livePid();
+    const live = `.workbook.json.${writer.pid}.${Date.now()}.tmp`;
+    const unrelated = '.other.json.1.1.tmp';
+    try {
+      for (const name of [dead, live, unrelated]) writeFileSync(path.join(dir, name), '{"half": ');
+      // A reader leaves them be; the next writer cleans up.
+      expect((await crmProcess(wb, ['dump', 'roles'])).code).toBe(0);
+      expect(existsSync(path.join(dir, dead))).toBe(true);
+      expect((await crmProcess(wb, ['setup'])).code).toBe(0);
+      expect(readdirSync(dir).sort()).toEqual([live, unrelated, 'workbook.json'].sort());
+    } finally {
+      writer.stop();
+    }
+  });
+
+  test('a write whose rename fails leaves no temporary file', () => {
+    const wb = copyOf(base);
+    const data = loadRuntime(wb).toFile('test');
+    // The target is a folder that is not empty: the temporary file is written, the rename refused.
+    const target = path.join(path.dirname(wb), 'taken');
+    mkdirSync(target);
+    writeFileSync(path.join(target, 'keep'), 'x');
+    expect(() => writeWorkbookFile(target, data)).toThrow();
+    expect(readdirSync(path.dirname(wb)).sort()).toEqual(['taken', 'workbook.json']);
   });
 });
 
