@@ -3,10 +3,13 @@
  * against a workbook file (DESIGN.md section 4). Exit codes: 0 done; 1 the add-on refused or
  * failed (message on stderr, file unchanged); 2 usage.
  */
-import { COMMANDS, CommandContext, usageText } from './commands';
-import { parseArgs, parseInstant, UsageError } from './cli-args';
-import { readWorkbookFile, WorkbookFileError, writeWorkbookFile } from './workbook-file';
-import { Runtime } from './runtime';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { COMMANDS, CommandContext, commandHelp, usageText } from './commands';
+import { instantOf, parseArgs, parseDateTime, TypedDateTime, UsageError } from './cli-args';
+import { readWorkbookFile, WorkbookFileError, workbookExists, writeWorkbookFile } from './workbook-file';
+import { lockWorkbook, type WorkbookLock } from './workbook-lock';
+import { DEFAULT_TIME_ZONE, Runtime, WorkbookFile } from './runtime';
 
 export const DEFAULT_WORKBOOK = '.crm/workbook.json';
 
@@ -20,54 +23,93 @@ const processIO: CliIO = {
   err: (t) => process.stderr.write(t.endsWith('\n') ? t : t + '\n'),
 };
 
+const HELP = new Set(['--help', '-h', 'help']);
+
+/** The runtime of a workbook file that passed the shape check; what the emulator still refuses is damage too. */
+function loadRuntime(file: string, data: WorkbookFile, now: number | undefined): Runtime {
+  try {
+    return Runtime.fromFile(data, { now });
+  } catch (e) {
+    throw new WorkbookFileError(`${file} is a damaged Sheets CRM workbook: ${(e as Error).message}`);
+  }
+}
+
 /** Runs one command; returns the exit code. Never throws. */
 export async function main(argv: string[], io: CliIO = processIO): Promise<number> {
   const [name, ...rest] = argv;
-  const spec = COMMANDS.find((c) => c.name === name);
-  if (!name || name === 'help' || name === '--help') {
-    io.out(usageText());
-    return name ? 0 : 2;
+  if (!name) {
+    io.err(usageText());
+    return 2;
   }
+  if (HELP.has(name)) {
+    const topic = name === 'help' && rest[0] && !rest[0].startsWith('-') ? rest[0] : undefined;
+    const about = topic === undefined ? undefined : COMMANDS.find((c) => c.name === topic);
+    if (topic !== undefined && !about) {
+      io.err(`Unknown command "${topic}".\n\n${usageText()}`);
+      return 2;
+    }
+    io.out(about ? commandHelp(about) : usageText());
+    return 0;
+  }
+  const spec = COMMANDS.find((c) => c.name === name);
   if (!spec) {
     io.err(`Unknown command "${name}".\n\n${usageText()}`);
     return 2;
   }
+  const usage = (e: UsageError) => {
+    io.err(`${e.message}\n\nUsage: npm run -s crm -- ${spec.name} ${spec.usage}`);
+    return 2;
+  };
   let ctx: CommandContext;
+  let now: TypedDateTime | undefined;
   try {
     const parsed = parseArgs(spec, rest);
     if (parsed.flags.has('help')) {
-      io.out(`Usage: npm run -s crm -- ${spec.name} ${spec.usage}\n  ${spec.summary}`);
+      io.out(commandHelp(spec));
       return 0;
     }
-    const now = parsed.options.now !== undefined ? parseInstant(parsed.options.now, 'now') : undefined;
+    now = parsed.options.now !== undefined ? parseDateTime(parsed.options.now, 'now') : undefined;
     ctx = {
       ...parsed,
       io,
       json: parsed.flags.has('json'),
       workbookPath: parsed.options.workbook ?? DEFAULT_WORKBOOK,
-      now,
+      now: undefined,
       as: parsed.options.as,
       runtime: null,
     };
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\nUsage: npm run -s crm -- ${spec.name} ${spec.usage}`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usage(e);
     throw e;
   }
+  let lock: WorkbookLock | null = null;
   try {
-    if (spec.name !== 'init') {
-      ctx.runtime = Runtime.fromFile(readWorkbookFile(ctx.workbookPath), { now: ctx.now });
+    const file = ctx.workbookPath;
+    // One writer at a time for the whole read-run-write; read-only commands read a complete file
+    // whatever happens meanwhile, because writers replace it atomically.
+    if (!spec.readOnly) {
+      if (spec.name === 'init') mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      else if (!workbookExists(file)) readWorkbookFile(file);
+      lock = lockWorkbook(file, ['crm', spec.name, ...ctx.args].join(' '));
+    }
+    if (spec.name === 'init') {
+      ctx.now = now && instantOf(now, DEFAULT_TIME_ZONE, 'now');
+    } else {
+      const data = readWorkbookFile(file);
+      // --now without an offset is a wall-clock time of the spreadsheet's time zone, not the host's.
+      ctx.now = now && instantOf(now, data.spreadsheet.timeZone, 'now');
+      ctx.runtime = loadRuntime(file, data, ctx.now);
+      const held = lock;
+      if (held) ctx.runtime.heartbeat = () => held.touch();
     }
     const result = await spec.run(ctx);
-    if (result.save && ctx.runtime) writeWorkbookFile(ctx.workbookPath, ctx.runtime.toFile(spec.name));
+    if (result.save && ctx.runtime) {
+      if (!lock) throw new Error(`internal: the read-only command "${spec.name}" asked to save`);
+      writeWorkbookFile(file, ctx.runtime.toFile(spec.name), lock);
+    }
     return result.code ?? 0;
   } catch (e) {
-    if (e instanceof UsageError) {
-      io.err(`${e.message}\n\nUsage: npm run -s crm -- ${spec.name} ${spec.usage}`);
-      return 2;
-    }
+    if (e instanceof UsageError) return usage(e);
     if (e instanceof WorkbookFileError) {
       io.err(e.message);
       return 1;
@@ -76,6 +118,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
     const message = (e as { message?: unknown })?.message;
     io.err(typeof message === 'string' && message ? message : String(e));
     return 1;
+  } finally {
+    lock?.release();
   }
 }
 

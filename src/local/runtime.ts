@@ -4,7 +4,7 @@
  * Script: a fresh global scope with the bundle loaded, a user to act as, counters reset.
  */
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 // gas-local loads every .js file of a folder into a vm context whose globals we provide.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const gas = require('gas-local') as {
@@ -67,6 +67,27 @@ function projectRoot(from: string): string {
 }
 
 export const DEFAULT_DIST = path.join(projectRoot(__dirname), 'dist');
+/** The spreadsheet time zone of a new workbook. */
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+const declaredCache = new Map<string, { mtimeMs: number; names: string[] }>();
+
+/**
+ * The top-level function declarations of a Code.js: what Apps Script lets menus, triggers and
+ * google.script.run call. Nothing else of the execution's global scope is callable (not the vm's
+ * builtins such as eval or Function, not Object.prototype's members, not the emulated services).
+ * The build writes each entry point as `function name(` at the start of a line.
+ */
+export function declaredFunctions(codeFile: string): string[] {
+  const mtimeMs = statSync(codeFile).mtimeMs;
+  const cached = declaredCache.get(codeFile);
+  if (cached?.mtimeMs === mtimeMs) return cached.names;
+  const names = [
+    ...readFileSync(codeFile, 'utf8').matchAll(/^(?:async\s+)?function\s*\*?\s*([A-Za-z_$][\w$]*)\s*\(/gm),
+  ].map((m) => m[1]);
+  declaredCache.set(codeFile, { mtimeMs, names });
+  return names;
+}
 
 export class Runtime {
   readonly ctx: EmulatorContext;
@@ -76,6 +97,8 @@ export class Runtime {
   lastStats: CallStats | undefined;
   /** the runner command that last saved this workbook */
   lastCommand: string | undefined;
+  /** called as each execution starts (the runner refreshes its workbook lock) */
+  heartbeat: (() => void) | undefined;
   private currentGlobals: Record<string, unknown> | null = null;
 
   private constructor(
@@ -93,7 +116,7 @@ export class Runtime {
   /** A new, empty spreadsheet owned by `owner` (setup is the add-on's job, not the emulator's). */
   static create(options: RuntimeOptions): Runtime {
     const ctx = createContext(options.owner.toLowerCase(), options.now ?? Date.now());
-    const timeZone = options.timeZone ?? 'Asia/Shanghai';
+    const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     return Runtime.assemble(ctx, undefined, undefined, {
       ...options,
       timeZone,
@@ -122,7 +145,7 @@ export class Runtime {
     let rt: Runtime | null = null;
     const services = createServices(ctx, servicesState, {
       htmlDir: distDir,
-      scriptTimeZone: options.timeZone ?? 'Asia/Shanghai',
+      scriptTimeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
       getGlobals: () => rt?.currentGlobals ?? {},
     });
     const spreadsheet = new SpreadsheetStore(ctx, sheetState, {
@@ -185,6 +208,8 @@ export class Runtime {
   run(functionName: string, args: unknown[] = [], options: RunOptions = {}): unknown {
     const codeFile = path.join(this.distDir, 'Code.js');
     if (!existsSync(codeFile)) throw new Error(`${codeFile} is missing: run "npm run build" first.`);
+    if (!declaredFunctions(codeFile).includes(functionName)) throw new UnknownFunctionError(functionName);
+    this.heartbeat?.();
     const active = (options.as ?? this.ctx.owner).toLowerCase();
     this.ctx.identity = {
       active,
@@ -197,7 +222,8 @@ export class Runtime {
     this.currentGlobals = globals;
     try {
       const scope = gas.require(this.distDir, globals, { filter: (f) => path.basename(f) === 'Code.js' });
-      const fn = scope[functionName];
+      // An own property of the global object: declared by Code.js, not inherited from Object.prototype.
+      const fn = Object.prototype.hasOwnProperty.call(scope, functionName) ? scope[functionName] : undefined;
       if (typeof fn !== 'function') throw new UnknownFunctionError(functionName);
       return (fn as (...a: unknown[]) => unknown)(...args);
     } finally {
@@ -209,10 +235,7 @@ export class Runtime {
 
   /** The names of the bundle's global functions (what `crm run` and google.script.run can call). */
   functionNames(): string[] {
-    const scope = gas.require(this.distDir, this.globals(), {
-      filter: (f) => path.basename(f) === 'Code.js',
-    });
-    return Object.keys(scope).filter((k) => typeof scope[k] === 'function' && !/^[A-Z]/.test(k));
+    return declaredFunctions(path.join(this.distDir, 'Code.js'));
   }
 
   /** Opening the spreadsheet as a user: the simple onOpen trigger builds their menu. */

@@ -1,7 +1,18 @@
 /** Reading and writing the local runner's workbook file: validated on read, replaced atomically. */
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync, rmSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { WORKBOOK_FORMAT, WORKBOOK_VERSION, WorkbookFile } from './runtime';
+import { checkWorkbookShape, ShapeError } from './workbook-shape';
+import type { WorkbookLock } from './workbook-lock';
 
 export class WorkbookFileError extends Error {}
 
@@ -39,21 +50,69 @@ export function readWorkbookFile(file: string): WorkbookFile {
       `${file} has workbook version ${String(wb.version)}; this runner reads version ${WORKBOOK_VERSION}.`,
     );
   }
-  if (typeof wb.owner !== 'string' || typeof wb.now !== 'number' || !wb.spreadsheet || !wb.services) {
-    throw new WorkbookFileError(
-      `${file} is a damaged Sheets CRM workbook: owner, clock or state is missing.`,
-    );
+  try {
+    checkWorkbookShape(wb, '');
+  } catch (e) {
+    if (!(e instanceof ShapeError)) throw e;
+    throw new WorkbookFileError(`${file} is a damaged Sheets CRM workbook: ${e.message}.`);
   }
   return wb as WorkbookFile;
 }
 
-/** Writes to a temporary file in the same folder, then renames: readers never see half a file. */
-export function writeWorkbookFile(file: string, data: WorkbookFile): void {
+/** Whether a process of this host is running (EPERM: it is, but belongs to someone else). */
+export function pidAlive(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A temporary file is this old only when its writer is gone (its pid since reused). */
+const ABANDONED_TMP_MS = 10 * 60_000;
+
+/** Removes the temporary files of writers of `file` that died before renaming them. */
+function removeAbandonedTemporaries(dir: string, base: string): void {
+  const escaped = base.replace(/[.*+?^$()|[\]{}\\]/g, '\\$&');
+  const pattern = new RegExp(`^\\.${escaped}\\.(\\d+)\\.(\\d+)\\.tmp$`);
+  for (const name of readdirSync(dir)) {
+    const m = pattern.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    const p = path.join(dir, name);
+    try {
+      if (!pidAlive(Number(m[1])) || Date.now() - statSync(p).mtimeMs > ABANDONED_TMP_MS)
+        rmSync(p, { force: true });
+    } catch {
+      // removed by another writer meanwhile
+    }
+  }
+}
+
+/** What identifies one version of the file: a write replaces it, so the inode and times change. */
+export function fileSignature(file: string): string | null {
+  try {
+    const s = statSync(file, { bigint: true });
+    return `${s.dev}:${s.ino}:${s.size}:${s.mtimeNs}:${s.ctimeNs}`;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/**
+ * Writes to a temporary file in the same folder, then renames: readers never see half a file. With
+ * the writer's lock, the rename happens only while the lock is still its own.
+ */
+export function writeWorkbookFile(file: string, data: WorkbookFile, lock?: WorkbookLock): void {
   const dir = path.dirname(path.resolve(file));
   mkdirSync(dir, { recursive: true });
+  removeAbandonedTemporaries(dir, path.basename(file));
   const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${Date.now()}.tmp`);
   try {
     writeFileSync(tmp, JSON.stringify(data));
+    lock?.assertHeld();
     renameSync(tmp, file);
   } catch (e) {
     rmSync(tmp, { force: true });

@@ -2,12 +2,14 @@
  * Drives the built add-on (dist/Code.js) the way users and tests do: through the local runner,
  * in-process, against a workbook file in a temporary folder.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { main } from '../../src/local/cli';
 import { Runtime } from '../../src/local/runtime';
 import { readWorkbookFile } from '../../src/local/workbook-file';
+import { BUILD } from './paths';
 
 export interface CrmResult {
   code: number;
@@ -58,4 +60,52 @@ export function expectUserError(fn: () => unknown, key: string, params?: Record<
       `expected a UserError "${key}", got ${String(error.key ?? error.name)}: ${String(error.message)}`,
     );
   if (params) expect(error.params).toMatchObject(params);
+}
+
+/**
+ * Runs `node build/cli.cjs <args> --workbook <file>` as a process of its own (after `npm run
+ * build`), so tests can run several writers at once. `env` adds to the environment.
+ */
+export function crmProcess(
+  workbook: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<CrmResult & { elapsedMs: number }> {
+  const cli = path.join(BUILD, 'cli.cjs');
+  if (!existsSync(cli)) throw new Error(`${cli} is missing: run "npm run build" first.`);
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, ...args, '--workbook', workbook], {
+      env: { ...process.env, ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      resolve({
+        code: code ?? -1,
+        stdout,
+        stderr,
+        json: () => JSON.parse(stdout),
+        elapsedMs: Date.now() - started,
+      }),
+    );
+  });
+}
+
+/** The pid of a process that has exited: what a crashed runner leaves in its lock and temporary files. */
+export function deadPid(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', '']);
+    child.on('error', reject);
+    child.on('exit', () => resolve(child.pid!));
+  });
+}
+
+/** A process that stays alive until killed: a writer that is still at work. */
+export function livePid(): { pid: number; stop: () => void } {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 600000)'], { stdio: 'ignore' });
+  return { pid: child.pid!, stop: () => child.kill() };
 }

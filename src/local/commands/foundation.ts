@@ -2,7 +2,7 @@
 import { columnLetter } from '../../core/shared';
 import { parseInstant, UsageError } from '../cli-args';
 import { columnIndexOf, readTable, requireSheetKey } from '../inspect';
-import { Runtime } from '../runtime';
+import { DEFAULT_TIME_ZONE, Runtime } from '../runtime';
 import { loadSample } from '../sample';
 import { workbookExists } from '../workbook-file';
 import type { Command, CommandContext } from '.';
@@ -38,7 +38,7 @@ const init: Command = {
     }
     const owner = (ctx.options.owner ?? ctx.as ?? DEFAULT_OWNER).toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(owner)) throw new UsageError('--owner must be an e-mail address');
-    ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: 'Asia/Shanghai' });
+    ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: DEFAULT_TIME_ZONE });
     runAs({ ...ctx, as: owner }, 'menuSetup', [locale]);
     if (ctx.flags.has('sample')) {
       loadSample(ctx.runtime, locale);
@@ -84,6 +84,7 @@ const run: Command = {
 
 const dump: Command = {
   name: 'dump',
+  readOnly: true,
   usage: '<sheetKey> [--json]',
   summary: "Print a sheet's rows (display values); --json: an array of objects keyed by column key.",
   minArgs: 1,
@@ -145,6 +146,7 @@ const edit: Command = {
 
 const triggers: Command = {
   name: 'triggers',
+  readOnly: true,
   usage: '[--json]',
   summary: 'List the installable triggers of the project.',
   maxArgs: 0,
@@ -176,7 +178,7 @@ const tick: Command = {
   run(ctx) {
     if (!ctx.options.to) throw new UsageError('tick needs --to ISO-DATETIME');
     const rt = runtimeOf(ctx);
-    const to = parseInstant(ctx.options.to, 'to');
+    const to = parseInstant(ctx.options.to, 'to', rt.spreadsheet.workbook.init.timeZone);
     if (to < rt.ctx.clock.now())
       throw new UsageError('--to is before the emulated clock; time only moves forward');
     const fired = rt.tick(to);
@@ -195,6 +197,7 @@ const tick: Command = {
 
 const outbox: Command = {
   name: 'outbox',
+  readOnly: true,
   usage: '[--json]',
   summary: 'The e-mail the add-on has sent.',
   maxArgs: 0,
@@ -223,6 +226,7 @@ function indent(text: string): string {
 
 const stats: Command = {
   name: 'stats',
+  readOnly: true,
   usage: '[--json]',
   summary: 'Service calls and cells read and written by the last command that ran the add-on.',
   maxArgs: 0,
@@ -247,6 +251,7 @@ const stats: Command = {
 
 const menu: Command = {
   name: 'menu',
+  readOnly: true,
   usage: '[--json]',
   summary: 'The menu that onOpen builds for the --as user (items hidden by role).',
   maxArgs: 0,
@@ -276,6 +281,7 @@ const menu: Command = {
 
 const sheets: Command = {
   name: 'sheets',
+  readOnly: true,
   usage: '[--json]',
   summary: 'Each sheet of the workbook with its size, frozen rows and protections.',
   maxArgs: 0,

@@ -38,6 +38,32 @@ export const COMMANDS: Command[] = [
   ...reminderCommands,
 ];
 
+const COMMON_OPTIONS = [
+  '  --workbook PATH   the workbook file (default .crm/workbook.json)',
+  '  --as EMAIL        the active user (default the workbook owner)',
+  "  --now ISO         the emulated clock: 2026-11-23T09:00 in the workbook's time zone,",
+  '                    or exact with an offset: 2026-11-23T09:00:00+08:00, 2026-11-23T01:00Z',
+  '  --json            machine-readable output',
+  '  --help, -h        this help',
+];
+
+const EXIT_CODES =
+  'Exit codes: 0 done, 1 the add-on refused or failed (message on stderr, nothing written), 2 usage.';
+
+/** `crm <command> --help`: the command's usage, what it does, the common options. */
+export function commandHelp(c: Command): string {
+  return [
+    `Usage: npm run -s crm -- ${c.name} ${c.usage}`.trimEnd(),
+    '',
+    `  ${c.summary}`,
+    '',
+    'Common options:',
+    ...COMMON_OPTIONS,
+    '',
+    EXIT_CODES,
+  ].join('\n');
+}
+
 export function usageText(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
   const lines = COMMANDS.map(
@@ -49,15 +75,15 @@ export function usageText(): string {
     'Runs the built add-on (dist/Code.js) against a workbook file, as the Apps Script emulator.',
     '',
     'Common options:',
-    '  --workbook PATH   the workbook file (default .crm/workbook.json)',
-    '  --as EMAIL        the active user (default the workbook owner)',
-    '  --now ISO         the emulated clock, e.g. 2026-11-23T09:00:00+08:00',
-    '  --json            machine-readable output',
+    ...COMMON_OPTIONS,
     '',
     'Commands:',
     ...lines,
     '',
-    'Exit codes: 0 done, 1 the add-on refused or failed (nothing written), 2 usage.',
+    '`npm run -s crm -- <command> --help` describes one command.',
+    "A command that may write holds the workbook's lock (<workbook>.lock) from read to write: a",
+    'second writer waits a few seconds, then refuses, naming the holder.',
+    EXIT_CODES,
   ].join('\n');
 }
 

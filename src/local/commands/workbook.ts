@@ -59,6 +59,7 @@ const importCommand: Command = {
 
 const exportCommand: Command = {
   name: 'export',
+  readOnly: true,
   usage: '<sheetKey> <file.csv> [--json]',
   summary: 'Export a sheet as CSV: UTF-8 with BOM, RFC 4180, dates as YYYY-MM-DD, formulas neutralised.',
   minArgs: 2,

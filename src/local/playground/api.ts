@@ -2,6 +2,7 @@
  * The playground's JSON API: one handler per route, reads on GET, every change on POST. Handlers
  * validate what the page sends and call the session; they never interpret workbook text.
  */
+import { parseInstant, UsageError } from '../cli-args';
 import { HttpError } from './http-guard';
 import { parseAnswers, type PlaygroundSession } from './session';
 import { MAX_WINDOW_ROWS, readWindow, sheetInfos } from './sheet-window';
@@ -85,8 +86,15 @@ export const ROUTES: Record<string, Route> = {
   '/api/clock': {
     method: 'POST',
     handle: (s, { body }) => {
-      const to = Date.parse(text(body.to, 'to', 40));
-      if (Number.isNaN(to)) throw new HttpError(400, 'to must be an ISO date-time');
+      let to: number;
+      try {
+        // Read as the runner reads --now: strictly, a time without an offset in the workbook's zone.
+        s.refresh();
+        to = parseInstant(text(body.to, 'to', 40), 'to', s.rt.spreadsheet.workbook.init.timeZone);
+      } catch (e) {
+        if (e instanceof UsageError) throw new HttpError(400, e.message.replace(/^--to /, 'to '));
+        throw e;
+      }
       return { fired: s.tick(to), now: new Date(s.rt.ctx.clock.now()).toISOString() };
     },
   },

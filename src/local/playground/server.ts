@@ -60,6 +60,8 @@ export async function startPlayground(options: PlaygroundOptions): Promise<Playg
         throw new HttpError(405, `${url.pathname} accepts ${route.method} only.`);
       }
       const body = route.method === 'POST' ? await readJsonBody(req, limit) : {};
+      // Readers see what another writer (a runner command) saved since; actions refresh under the lock.
+      if (route.method === 'GET') session.refresh();
       sendJson(res, 200, route.handle(session, { query: url.searchParams, body }));
       return;
     }

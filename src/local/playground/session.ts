@@ -1,8 +1,10 @@
 /**
  * The playground's one workbook: a Runtime loaded from the workbook file, the actions the page may
- * take on it, and an atomic save after every action that changes it. Function names coming from
- * the page are checked against the bundle's global functions; nothing from the page or the
- * workbook is ever evaluated as code.
+ * take on it, and an atomic save after every action that changes it. Each action holds the
+ * workbook's lock from read to write, as a runner command does, and starts from the file as it is
+ * now: what `crm` wrote meanwhile shows up and is never overwritten with an older state. Function
+ * names coming from the page are checked against the bundle's global functions; nothing from the
+ * page or the workbook is ever evaluated as code.
  */
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
@@ -13,7 +15,8 @@ import type { TriggerRecord } from '../emulator/services/script-app';
 import type { MenuRecord, UiAnswer, UiEvent } from '../emulator/services/ui';
 import { readTable } from '../inspect';
 import { Runtime, type TriggerFiring } from '../runtime';
-import { readWorkbookFile, writeWorkbookFile } from '../workbook-file';
+import { fileSignature, readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../workbook-file';
+import { lockWorkbook, WorkbookLockedError } from '../workbook-lock';
 import { HttpError } from './http-guard';
 
 export interface Person {
@@ -75,6 +78,9 @@ export function parseAnswers(raw: unknown): UiAnswer[] {
 
 export class PlaygroundSession {
   rt: Runtime;
+  private readonly distDir: string | undefined;
+  /** the version of the file that `rt` holds */
+  private loaded: string | null;
   private functions: { mtime: number; names: Set<string> } | null = null;
   private readonly frames = new Map<string, { html: string; functions: string[] }>();
 
@@ -82,11 +88,53 @@ export class PlaygroundSession {
     readonly workbookPath: string,
     options: { distDir?: string } = {},
   ) {
+    this.distDir = options.distDir;
+    this.loaded = fileSignature(workbookPath);
     this.rt = Runtime.fromFile(readWorkbookFile(workbookPath), { distDir: options.distDir });
   }
 
-  private save(action: string): void {
-    writeWorkbookFile(this.workbookPath, this.rt.toFile(`playground: ${action}`));
+  /** Loads the workbook file again when another writer (a runner command) has replaced it. */
+  refresh(): void {
+    const now = fileSignature(this.workbookPath);
+    if (now === this.loaded) return;
+    try {
+      if (now === null) throw new WorkbookFileError(`The workbook file ${this.workbookPath} is gone.`);
+      this.rt = Runtime.fromFile(readWorkbookFile(this.workbookPath), { distDir: this.distDir });
+    } catch (e) {
+      throw new HttpError(409, messageOf(e));
+    }
+    this.loaded = now;
+  }
+
+  /**
+   * One action on the workbook: under its lock, from the file as it is now, saved when it changed
+   * something. A second writer holding the lock makes the action refuse (409) without running.
+   */
+  private exclusive<T>(action: string, body: () => { value: T; save: boolean }): T {
+    let lock;
+    try {
+      lock = lockWorkbook(this.workbookPath, `playground: ${action}`);
+    } catch (e) {
+      if (e instanceof WorkbookLockedError) throw new HttpError(409, e.message);
+      throw e;
+    }
+    try {
+      this.refresh();
+      this.rt.heartbeat = () => lock.touch();
+      const { value, save } = body();
+      if (save) {
+        writeWorkbookFile(this.workbookPath, this.rt.toFile(`playground: ${action}`), lock);
+        this.loaded = fileSignature(this.workbookPath);
+      }
+      return value;
+    } catch (e) {
+      // What an action changed but did not save is dropped: the next one starts from the file.
+      this.loaded = null;
+      throw e;
+    } finally {
+      this.rt.heartbeat = undefined;
+      lock.release();
+    }
   }
 
   /** The bundle's callable globals, re-read when dist/Code.js is rebuilt. */
@@ -125,15 +173,19 @@ export class PlaygroundSession {
 
   /** Opening the spreadsheet as `as`: onOpen builds that person's menu. */
   open(as: string): { menus: MenuRecord[]; error: string | null; events: PageUiEvent[] } {
-    const before = this.rt.services.ui._events().length;
-    let error: string | null = null;
-    try {
-      this.rt.open(as);
-    } catch (e) {
-      error = messageOf(e);
-    }
-    this.save(`open as ${as || 'unknown user'}`);
-    return { menus: this.rt.services.ui._menus(), error, events: this.pageEvents(before) };
+    return this.exclusive(`open as ${as || 'unknown user'}`, () => {
+      const before = this.rt.services.ui._events().length;
+      let error: string | null = null;
+      try {
+        this.rt.open(as);
+      } catch (e) {
+        error = messageOf(e);
+      }
+      return {
+        value: { menus: this.rt.services.ui._menus(), error, events: this.pageEvents(before) },
+        save: true,
+      };
+    });
   }
 
   menus(): MenuRecord[] {
@@ -148,7 +200,12 @@ export class PlaygroundSession {
    */
   run(fn: unknown, as: string, answers: UiAnswer[]): RunOutcome {
     const name = this.checkFunction(fn);
+    return this.exclusive(`run ${name}`, () => this.runOn(name, as, answers));
+  }
+
+  private runOn(name: string, as: string, answers: UiAnswer[]): { value: RunOutcome; save: boolean } {
     const scratch = Runtime.fromFile(this.rt.toFile(), { distDir: this.rt.distDir });
+    scratch.heartbeat = this.rt.heartbeat;
     scratch.services.ui._respondWith(answers);
     let result: unknown = null;
     let error: string | null = null;
@@ -161,61 +218,64 @@ export class PlaygroundSession {
     const questions = events.filter(isQuestion);
     if (questions.length > answers.length) {
       const q = questions[answers.length];
-      return {
-        status: 'needsAnswer',
-        answered: answers.length,
-        question: {
-          type: q.type as Question['type'],
-          title: q.title,
-          message: q.message,
-          buttons: q.buttons ?? 'OK',
-        },
+      const question: Question = {
+        type: q.type as Question['type'],
+        title: q.title,
+        message: q.message,
+        buttons: q.buttons ?? 'OK',
       };
+      return { value: { status: 'needsAnswer', answered: answers.length, question }, save: false };
     }
     this.rt = scratch;
-    this.save(`run ${name}`);
-    return { status: 'done', result: jsonSafe(result), error, events: this.pageEvents(0) };
+    return {
+      value: { status: 'done', result: jsonSafe(result), error, events: this.pageEvents(0) },
+      save: true,
+    };
   }
 
   /** google.script.run from a sidebar or dialog: one execution with the given arguments. */
   call(fn: unknown, args: unknown, as: string): CallOutcome {
     const name = this.checkFunction(fn);
     if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
-    const before = this.rt.services.ui._events().length;
-    let result: unknown = null;
-    let error: string | null = null;
-    try {
-      result = this.rt.run(name, args, { as });
-    } catch (e) {
-      error = messageOf(e);
-    }
-    this.save(`call ${name}`);
-    return { result: jsonSafe(result), error, events: this.pageEvents(before) };
+    return this.exclusive(`call ${name}`, () => {
+      const before = this.rt.services.ui._events().length;
+      let result: unknown = null;
+      let error: string | null = null;
+      try {
+        result = this.rt.run(name, args, { as });
+      } catch (e) {
+        error = messageOf(e);
+      }
+      return { value: { result: jsonSafe(result), error, events: this.pageEvents(before) }, save: true };
+    });
   }
 
   /** A person's edit of one cell: protections and validation apply, onEdit fires. */
   edit(as: string, sheet: string, row: number, column: number, value: string): CallOutcome {
-    if (!this.rt.spreadsheet.workbook.sheetByName(sheet))
-      throw new HttpError(404, `No sheet named "${sheet}".`);
-    const before = this.rt.services.ui._events().length;
-    let error: string | null = null;
-    try {
-      this.rt.userEdit(as, sheet, `${columnLetter(column)}${row}`, value);
-    } catch (e) {
-      error = messageOf(e);
-    }
-    // A refused edit wrote nothing; an onEdit failure comes after the write, which Sheets keeps.
-    this.save(`edit ${sheet}!${columnLetter(column)}${row}`);
-    return { result: null, error, events: this.pageEvents(before) };
+    const a1 = `${columnLetter(column)}${row}`;
+    return this.exclusive(`edit ${sheet}!${a1}`, () => {
+      if (!this.rt.spreadsheet.workbook.sheetByName(sheet))
+        throw new HttpError(404, `No sheet named "${sheet}".`);
+      const before = this.rt.services.ui._events().length;
+      let error: string | null = null;
+      try {
+        this.rt.userEdit(as, sheet, a1, value);
+      } catch (e) {
+        error = messageOf(e);
+      }
+      // A refused edit wrote nothing; an onEdit failure comes after the write, which Sheets keeps.
+      return { value: { result: null, error, events: this.pageEvents(before) }, save: true };
+    });
   }
 
   /** Moves the emulated clock forward, firing the time-driven triggers that come due. */
   tick(toMs: number): TriggerFiring[] {
     if (!Number.isFinite(toMs)) throw new HttpError(400, 'to must be an ISO date-time');
-    if (toMs < this.rt.ctx.clock.now()) throw new HttpError(400, 'Time only moves forward in the emulator.');
-    const fired = this.rt.tick(toMs);
-    this.save(`tick to ${new Date(toMs).toISOString()}`);
-    return fired;
+    return this.exclusive(`tick to ${new Date(toMs).toISOString()}`, () => {
+      if (toMs < this.rt.ctx.clock.now())
+        throw new HttpError(400, 'Time only moves forward in the emulator.');
+      return { value: this.rt.tick(toMs), save: true };
+    });
   }
 
   panels(): {
