@@ -10,6 +10,7 @@ import { instantOf, parseArgs, parseDateTime, TypedDateTime, UsageError } from '
 import { readWorkbookFile, WorkbookFileError, workbookExists, writeWorkbookFile } from './workbook-file';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 import { DEFAULT_TIME_ZONE, Runtime, WorkbookFile } from './runtime';
+import { messageOf } from '../core/shared';
 
 export const DEFAULT_WORKBOOK = '.crm/workbook.json';
 
@@ -114,9 +115,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       io.err(e.message);
       return 1;
     }
-    // Errors thrown inside the bundle come from another realm: read the message, not the class.
-    const message = (e as { message?: unknown })?.message;
-    io.err(typeof message === 'string' && message ? message : String(e));
+    // Errors thrown inside the bundle come from another realm: read their fields, not the class.
+    const refusal = e as { key?: unknown; params?: unknown };
+    if (ctx.json && typeof refusal.key === 'string')
+      io.err(JSON.stringify({ error: messageOf(e), key: refusal.key, params: refusal.params ?? {} }));
+    else io.err(messageOf(e));
     return 1;
   } finally {
     lock?.release();

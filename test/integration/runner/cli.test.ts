@@ -219,3 +219,11 @@ describe('crm menu, edit, stats, triggers, tick, outbox', () => {
     expect((await crm(wb, 'outbox', '--json')).json()).toEqual([]);
   });
 });
+
+test('with --json an add-on refusal is machine-readable: its message key and parameters', async () => {
+  const wb = tempWorkbook();
+  expect((await crm(wb, 'init', '--owner', 'owner@example.com')).code).toBe(0);
+  const r = await crm(wb, 'run', 'menuSetup', '--as', 'stranger@example.com', '--json');
+  expect(r.code).toBe(1);
+  expect(JSON.parse(r.stderr)).toMatchObject({ key: 'error.notAllowed', params: { role: 'Viewer' } });
+});
