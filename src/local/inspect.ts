@@ -4,9 +4,8 @@
  */
 import { mapHeader } from '../core/schema';
 import { dayNumberOf, dayNumberToIso, zonedTimeToInstant, dayNumberToCivil } from '../core/shared';
-import { isSheetKey, SheetKey, SHEETS } from '../core/schema';
+import { isSheetKey, SHEET_IDS_PROPERTY, SheetKey, SHEETS } from '../core/schema';
 import { CATALOGS, LOCALES } from '../i18n';
-import { SHEET_IDS_PROPERTY } from '../server/document';
 import { isDate } from './emulator/context';
 import { UsageError } from './cli-args';
 import type { Runtime } from './runtime';

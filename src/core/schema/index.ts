@@ -9,6 +9,7 @@ export {
   METADATA_COLUMN_KEY,
   ROLES,
   SHEETS,
+  SHEET_IDS_PROPERTY,
   SHEET_KEYS,
   formatCustomerId,
   isRole,

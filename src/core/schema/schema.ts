@@ -204,6 +204,9 @@ export function parseCustomerIdNumber(id: string): number | null {
 export const METADATA_SHEET_KEY = 'sheetsCrm.sheet';
 export const METADATA_COLUMN_KEY = 'sheetsCrm.column';
 
+/** Document property holding {sheetKey: sheetId}: tab names are localized labels users may rename. */
+export const SHEET_IDS_PROPERTY = 'sheetsCrm.sheetIds';
+
 /** A cell value as getValues returns it: '' for empty, numbers, booleans, strings, Dates. */
 export type CellValue = string | number | boolean | Date;
 

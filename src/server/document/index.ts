@@ -6,5 +6,5 @@ export { archiveThreshold, moveToArchive } from './archive-sheet';
 export type { ArchiveSpec } from './archive-sheet';
 export { extraSheet } from './extra-sheets';
 export { ensureTrigger, removeTriggers, triggersOf } from './triggers';
-export { SHEET_IDS_PROPERTY, Workbook, canEditSheet, ensureColumns, ensureRows } from './workbook';
+export { Workbook, canEditSheet, ensureColumns, ensureRows } from './workbook';
 export type { Table } from './workbook';

@@ -4,15 +4,12 @@
  * is cached) and every write is one setValues per contiguous block.
  */
 import { HeaderMap, mapHeader } from '../../core/schema';
-import { CellValue, SheetKey, SheetRow, SHEETS } from '../../core/schema';
+import { CellValue, SHEET_IDS_PROPERTY, SheetKey, SheetRow, SHEETS } from '../../core/schema';
 import { neutralizeFormula } from '../../core/shared';
 import { CATALOGS, LOCALES } from '../../i18n';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Document property holding {sheetKey: sheetId}: tab names are localized labels users may rename. */
-export const SHEET_IDS_PROPERTY = 'sheetsCrm.sheetIds';
 
 export interface Layout {
   key: SheetKey;

@@ -14,9 +14,8 @@ import { planFollowUp } from '../../core/tiering';
 import { HeaderMap, mapHeader } from '../../core/schema';
 import { cellToDayNumber, dayNumberToDate, dayNumberToIso } from '../../core/shared';
 import { can } from '../../core/roles';
-import { SheetKey, SHEETS } from '../../core/schema';
+import { SHEET_IDS_PROPERTY, SheetKey, SHEETS } from '../../core/schema';
 import { begin, Execution, withDocumentLock } from '../session';
-import { SHEET_IDS_PROPERTY } from '../document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Range = GoogleAppsScript.Spreadsheet.Range;
