@@ -10,7 +10,9 @@ import { PROTECTED_MESSAGE } from '../../src/local/emulator/spreadsheet';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/local/workbook-file';
 import { Runtime } from '../../src/local/runtime';
+import { OWNER } from '../support/people';
 import { crm, tempWorkbook } from '../support/runner';
+import { switchUser } from '../support/workbook';
 import {
   actAs,
   ASSETS_DIR,
@@ -29,7 +31,6 @@ import {
   until,
 } from '../support/browser';
 
-const OWNER = 'owner@example.com';
 const REP1 = 'rep1@example.com';
 const REP2 = 'rep2@example.com';
 const VIEWER = 'viewer@example.com';
@@ -63,7 +64,7 @@ async function demoWorkbook(): Promise<string> {
     );
   const protection = checks.getRange('B2:B20').protect().setDescription('owner only');
   protection.removeEditors(protection.getEditors());
-  rt.ctx.identity = { active: OWNER, effective: OWNER, mode: 'user' };
+  switchUser(rt, OWNER);
   rt.services.globals().MailApp.sendEmail({
     to: REP1,
     subject: 'Seeded message <script>',

@@ -8,7 +8,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { Runtime } from '../../src/local/runtime';
-import { HOSTILE, MANAGER, records, REP, tieringWorkbook } from '../support/tiering';
+import { HOSTILE, records, tieringWorkbook } from '../support/tiering';
+import { MANAGER, REP } from '../support/people';
 import { DIST } from '../support/paths';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
