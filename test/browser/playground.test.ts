@@ -263,16 +263,20 @@ describe('feature flows', () => {
     await shot(page, 'menu');
     await clickMenuItem(page, caption('menu.tiering'));
     await settle(page);
+    // The sidebar marks body[data-state="ready"] once its latest preview is drawn.
     const sidebar = page.frameLocator('#sidebar iframe');
+    await sidebar.locator('body[data-state="ready"]').waitFor({ timeout: 20_000 });
     const apply = sidebar.getByRole('button', { name: message('tier.ui.apply'), exact: true });
-    await until('the preview', async () => await apply.isEnabled(), 20_000);
+    expect(await apply.isEnabled()).toBe(true);
     await shot(page, 'abc-tiering-sidebar');
     await apply.click();
-    await until('the tier column to change', async () => {
-      const now = await tiers();
-      return now.some((t) => /^[ABC]$/.test(t.trim())) && now.join() !== before.join();
-    });
+    const applied = message('tier.applied').split('{')[0];
+    await sidebar.locator('body[data-state="ready"] #status', { hasText: applied }).waitFor();
+    // The page stays busy until the sheet is redrawn after the sidebar's calls.
     await settle(page);
+    const after = await tiers();
+    expect(after.some((t) => /^[ABC]$/.test(t.trim()))).toBe(true);
+    expect(after.join()).not.toBe(before.join());
     await page.locator(`tbody td[data-row="2"][data-col="${tierColumn}"]`).scrollIntoViewIfNeeded();
     await shot(page, 'abc-tiering-applied');
   });
