@@ -1,4 +1,6 @@
-// Lint rules, including the house's layering: core is pure, the shell never reaches local tools.
+// Lint rules, including the house's layering: core is pure, the shell never reaches local tools,
+// the sidebars and local tools see the shell only as types, and a feature folder's index is its
+// public face. The compiler enforces the globals each layer may see (one tsconfig per layer).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -17,8 +19,36 @@ const appsScriptGlobals = [
   'Charts',
 ];
 
+/** An import path that reaches a layer folder (`../server/x`, `../../../src/core/x`, ...). */
+const layer = (name) => `(^|/)(\\.\\.|src)/${name}(/|$)`;
+
+const nodeModules = { regex: '^node:', message: 'Node modules are for src/local, tests and scripts only.' };
+const reach = (name, message) => ({ regex: layer(name), message });
+// Matches the layer or one feature index only, so a type import of a feature's inner file still
+// meets the deep-import rule (a pattern allowing type imports exempts an import from every pattern).
+const typesOnly = (name, message) => ({
+  regex: `(^|/)(\\.\\.|src)/${name}(/[^/]+)?$`,
+  allowTypeImports: true,
+  message,
+});
+
+/** From outside a feature folder, only its index: `core/<feature>`, never `core/<feature>/<file>`. */
+const deepFeatureFile = {
+  regex: '(^|/)(\\.\\.|src)/(core|server)/[^/]+/',
+  message: "Import the feature's index (core/<feature>, server/<feature>), not a file inside it.",
+};
+/** Inside core/<feature>/ or server/<feature>/: a sibling feature's file (`../shared/a1`). */
+const siblingFeatureFile = {
+  regex: '^\\.\\./[^./][^/]*/',
+  message: "Import the sibling feature's index (../<feature>), not a file inside it.",
+};
+
+const restrictImports = (...patterns) => ({
+  '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
+});
+
 export default tseslint.config(
-  { ignores: ['dist/', 'build/', 'node_modules/', 'coverage/', 'test-output/', 'bench/'] },
+  { ignores: ['dist/', 'build/', '.tsbuild/', 'node_modules/', 'coverage/', 'test-output/', 'bench/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -41,25 +71,60 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts', 'test/**/*.ts'],
+    rules: restrictImports(deepFeatureFile),
+  },
+  {
     files: ['src/core/**/*.ts', 'src/i18n/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', ...appsScriptGlobals, 'process', 'require', 'window', 'document'],
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['node:*', '../server/*', '../local/*', '../ui/*', '../../server/*', '../../local/*'] },
-      ],
+      ...restrictImports(
+        nodeModules,
+        reach('server', 'Core is pure: the shell calls core, never the other way.'),
+        reach('local', 'Core is pure: local tools call core, never the other way.'),
+        reach('ui', 'Core is pure: sidebars call core, never the other way.'),
+        deepFeatureFile,
+        siblingFeatureFile,
+      ),
     },
   },
   {
     files: ['src/server/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['node:*', '../local/*', '../ui/*'] }],
-    },
+    rules: restrictImports(
+      nodeModules,
+      reach('local', 'The shell is bundled into Code.js: it never reaches the local tools.'),
+      reach('ui', 'The shell is bundled into Code.js: it never reaches the sidebars.'),
+      deepFeatureFile,
+      siblingFeatureFile,
+    ),
+  },
+  {
+    // main.ts sits beside the feature folders: `./workbook`, never `./workbook/setup`.
+    files: ['src/server/main.ts'],
+    rules: restrictImports(
+      nodeModules,
+      reach('local', 'The shell is bundled into Code.js: it never reaches the local tools.'),
+      reach('ui', 'The shell is bundled into Code.js: it never reaches the sidebars.'),
+      deepFeatureFile,
+      { regex: '^\\./[^/]+/', message: "Import the feature's index (./<feature>), not a file inside it." },
+    ),
   },
   {
     files: ['src/ui/**/*.ts'],
     languageOptions: { globals: { window: 'readonly', document: 'readonly', google: 'readonly' } },
-    rules: { 'no-restricted-imports': ['error', { patterns: ['node:*', '../../local/*'] }] },
+    rules: restrictImports(
+      nodeModules,
+      reach('local', 'Sidebars run in the browser: they never reach the local tools.'),
+      typesOnly('server', 'Sidebars reach the shell through google.script.run: import its types only.'),
+      deepFeatureFile,
+    ),
+  },
+  {
+    files: ['src/local/**/*.ts'],
+    rules: restrictImports(
+      typesOnly('server', 'Local tools run the built Code.js: import the shell for its types only.'),
+      deepFeatureFile,
+    ),
   },
   {
     files: ['scripts/**/*.{mjs,cjs,js}'],

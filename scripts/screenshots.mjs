@@ -1,6 +1,6 @@
-// `npm run screenshots`: builds, then runs the playground's browser flow with its screenshots
-// written to docs/screenshots/ (the README shows them) instead of test-output/screenshots/.
-import { execFileSync, spawnSync } from 'node:child_process';
+// `npm run screenshots`: runs the playground's browser flow (jest's slow project builds first) with
+// its screenshots written to docs/screenshots/ (the README shows them) instead of test-output/screenshots/.
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -12,7 +12,6 @@ if (!fonts.stdout?.trim()) {
     'No Chinese font found: names will show as boxes. Install one: apt-get install -y fonts-noto-cjk',
   );
 }
-execFileSync(process.execPath, ['scripts/build.mjs', '--quiet'], { stdio: 'inherit' });
 const jest = path.join(root, 'node_modules/jest/bin/jest.js');
 const run = spawnSync(process.execPath, [jest, 'test/browser/playground.test.ts'], {
   stdio: 'inherit',

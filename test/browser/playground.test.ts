@@ -10,7 +10,9 @@ import { PROTECTED_MESSAGE } from '../../src/local/emulator/spreadsheet';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
 import { readWorkbookFile, writeWorkbookFile } from '../../src/local/workbook-file';
 import { Runtime } from '../../src/local/runtime';
+import { OWNER } from '../support/people';
 import { crm, tempWorkbook } from '../support/runner';
+import { switchUser } from '../support/workbook';
 import {
   actAs,
   ASSETS_DIR,
@@ -29,7 +31,6 @@ import {
   until,
 } from '../support/browser';
 
-const OWNER = 'owner@example.com';
 const REP1 = 'rep1@example.com';
 const REP2 = 'rep2@example.com';
 const VIEWER = 'viewer@example.com';
@@ -63,7 +64,7 @@ async function demoWorkbook(): Promise<string> {
     );
   const protection = checks.getRange('B2:B20').protect().setDescription('owner only');
   protection.removeEditors(protection.getEditors());
-  rt.ctx.identity = { active: OWNER, effective: OWNER, mode: 'user' };
+  switchUser(rt, OWNER);
   rt.services.globals().MailApp.sendEmail({
     to: REP1,
     subject: 'Seeded message <script>',
@@ -262,16 +263,20 @@ describe('feature flows', () => {
     await shot(page, 'menu');
     await clickMenuItem(page, caption('menu.tiering'));
     await settle(page);
+    // The sidebar marks body[data-state="ready"] once its latest preview is drawn.
     const sidebar = page.frameLocator('#sidebar iframe');
+    await sidebar.locator('body[data-state="ready"]').waitFor({ timeout: 20_000 });
     const apply = sidebar.getByRole('button', { name: message('tier.ui.apply'), exact: true });
-    await until('the preview', async () => await apply.isEnabled(), 20_000);
+    expect(await apply.isEnabled()).toBe(true);
     await shot(page, 'abc-tiering-sidebar');
     await apply.click();
-    await until('the tier column to change', async () => {
-      const now = await tiers();
-      return now.some((t) => /^[ABC]$/.test(t.trim())) && now.join() !== before.join();
-    });
+    const applied = message('tier.applied').split('{')[0];
+    await sidebar.locator('body[data-state="ready"] #status', { hasText: applied }).waitFor();
+    // The page stays busy until the sheet is redrawn after the sidebar's calls.
     await settle(page);
+    const after = await tiers();
+    expect(after.some((t) => /^[ABC]$/.test(t.trim()))).toBe(true);
+    expect(after.join()).not.toBe(before.join());
     await page.locator(`tbody td[data-row="2"][data-col="${tierColumn}"]`).scrollIntoViewIfNeeded();
     await shot(page, 'abc-tiering-applied');
   });

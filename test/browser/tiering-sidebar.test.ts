@@ -4,14 +4,15 @@
  * Apply for managers only, and a customer named `<img src=x onerror=alert(1)>` shown as text.
  * Needs Debian's chromium (as the browser tests do; CI installs it).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { Runtime } from '../../src/local/runtime';
-import { HOSTILE, MANAGER, records, REP, tieringWorkbook } from '../support/tiering';
+import { HOSTILE, records, tieringWorkbook } from '../support/tiering';
+import { MANAGER, REP } from '../support/people';
+import { launchChromium } from '../support/browser';
 import { DIST } from '../support/paths';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const PAGE = path.join(DIST, 'TierSidebar.html');
 
 /** google.script.run over page.exposeFunction: each chain keeps its own handlers. */
@@ -51,16 +52,20 @@ async function openSidebar(browser: Browser, rt: Runtime, as: string): Promise<P
   return page;
 }
 
+/**
+ * Waits until the sidebar has drawn the answer to its latest request: it marks body[data-state]
+ * "loading" as soon as a field changes or Apply is clicked, and "ready" once that answer is drawn.
+ */
+async function ready(page: Page): Promise<void> {
+  await page.waitForSelector('body[data-state="ready"]', { state: 'attached' });
+}
+
 describe('the tiering sidebar in a browser', () => {
   let browser: Browser;
   const rt = tieringWorkbook(120);
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `This test needs Chromium at ${CHROMIUM} (apt-get install -y chromium, or set CHROMIUM_PATH).`,
-      );
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox'] });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -68,7 +73,7 @@ describe('the tiering sidebar in a browser', () => {
 
   test('a manager sees the preview, fixes a field error and applies', async () => {
     const page = await openSidebar(browser, rt, MANAGER);
-    await page.waitForSelector('#preview table');
+    await ready(page);
     // the hostile name is text in a cell, and no element came out of it
     const first = await page
       .locator('#preview table')
@@ -94,33 +99,30 @@ describe('the tiering sidebar in a browser', () => {
     // cut-offs in the wrong order: the field says so and Apply waits
     await page.fill('#f-cutoffA', '90%');
     await page.fill('#f-cutoffB', '50%');
-    await page.waitForFunction(() => document.getElementById('e-cutoffB')!.textContent !== '');
+    await ready(page);
     expect(await page.locator('#e-cutoffB').textContent()).toBe(
       'Cut-off A (0.9) must be smaller than cut-off B (0.5).',
     );
     expect(await page.locator('#apply').isDisabled()).toBe(true);
     await page.fill('#f-cutoffB', '97%');
-    await page.waitForFunction(() => document.getElementById('e-cutoffB')!.textContent === '');
-    await page.waitForFunction(() => !(document.getElementById('apply') as HTMLButtonElement).disabled);
+    await ready(page);
+    expect(await page.locator('#e-cutoffB').textContent()).toBe('');
+    expect(await page.locator('#apply').isEnabled()).toBe(true);
 
     await page.click('#apply');
-    await page.waitForFunction(() =>
-      document.getElementById('status')!.textContent!.startsWith('Tiers applied'),
-    );
+    await ready(page);
     // a manager: applied with these options, which stay unsaved (the settings sheet is admins')
     expect(await page.locator('#status').textContent()).toBe(
       'Tiers applied: 121 customers changed tier. These options were used but not saved as the defaults: only admins may change settings.',
     );
-    await page.waitForFunction(() =>
-      document.getElementById('preview')!.textContent!.includes('Tier changes: 0'),
-    );
+    expect(await page.locator('#preview').textContent()).toContain('Tier changes: 0');
     expect(records(rt, 'tierHistory')).toHaveLength(121);
     await page.close();
   });
 
   test('an account manager gets the read-only preview: no Apply', async () => {
     const page = await openSidebar(browser, rt, REP);
-    await page.waitForSelector('#preview table');
+    await ready(page);
     expect(await page.locator('#apply').count()).toBe(0);
     expect(await page.locator('#app').textContent()).toContain('Preview only: your role cannot apply tiers.');
     // switching method fills the saved cut-offs of that method

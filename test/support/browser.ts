@@ -128,8 +128,10 @@ export async function actAs(page: Page, email: string): Promise<void> {
   await settle(page);
 }
 
+/** Clicks a sheet's tab; the page is busy until the sheet's first rows are drawn. */
 export async function showSheet(page: Page, name: string): Promise<void> {
   await page.click(`#tabs button[data-sheet="${name}"]`);
+  await settle(page);
   await page.waitForSelector(`table.grid[data-sheet="${name}"] tbody tr[data-row]:not(.loading)`);
 }
 

@@ -2,8 +2,11 @@
  * The permissions workbook: admin a@x.test (the owner), manager m@x.test, reps r1@x.test and r2@x.test,
  * assistant s@x.test, viewer v@x.test; customers owned by r1 and r2, interactions and purchases for them.
  */
-import { Runtime } from '../../src/local/runtime';
-import { writeRecords } from '../../src/local/sample';
+import type { Role } from '../../src/core/schema';
+import type { Runtime } from '../../src/local/runtime';
+import { roleRow } from './people';
+import { customerRecord } from './rows';
+import { setUpWorkbook } from './workbook';
 
 export const ADMIN = 'a@x.test';
 export const PEOPLE = {
@@ -16,60 +19,53 @@ export const PEOPLE = {
 };
 export const NOW = Date.parse('2026-03-02T09:00:00+08:00');
 
-const role = (email: string, r: string) => ({
-  email,
-  name: email,
-  role: r,
-  team: '',
-  managerEmail: '',
-  active: true,
-});
-
 /** Customer owners by data row: rows 2..7. */
 export const OWNERS = ['r1@x.test', 'r1@x.test', 'r2@x.test', 'r1@x.test', 'r2@x.test', 'r2@x.test'];
 
 export function permissionsWorkbook(): Runtime {
-  const rt = Runtime.create({ owner: ADMIN, now: NOW });
-  rt.run('menuSetup', ['en']);
-  writeRecords(rt, {
-    roles: [
-      role(PEOPLE.manager, 'manager'),
-      role(PEOPLE.r1, 'accountManager'),
-      role(PEOPLE.r2, 'accountManager'),
-      role(PEOPLE.assistant, 'assistant'),
-      role(PEOPLE.viewer, 'viewer'),
-    ],
-    customers: OWNERS.map((owner, i) => ({
-      id: `C${String(i + 1).padStart(6, '0')}`,
-      name: `Customer ${i + 1}`,
-      company: `Company ${i + 1}`,
-      phone: '+86 138 0000 0000',
-      email: `c${i + 1}@example.com`,
-      owner,
-      status: 'Active',
-      tier: 'B',
-    })),
-    interactions: [
-      {
-        date: new Date(NOW),
-        customerId: 'C000001',
-        channel: 'Phone',
-        summary: 'r1 call',
-        loggedBy: 'r1@x.test',
-      },
-      {
-        date: new Date(NOW),
-        customerId: 'C000003',
-        channel: 'Phone',
-        summary: 'r2 call',
-        loggedBy: 'r2@x.test',
-      },
-    ],
-    purchases: [
-      { orderId: 'SO1', date: new Date(NOW), customerId: 'C000001', product: 'CRM', quantity: 1, amount: 10 },
-    ],
+  const person = (email: string, role: Role) => roleRow(email, role, { name: email });
+  return setUpWorkbook({
+    owner: ADMIN,
+    now: NOW,
+    records: {
+      roles: [
+        person(PEOPLE.manager, 'manager'),
+        person(PEOPLE.r1, 'accountManager'),
+        person(PEOPLE.r2, 'accountManager'),
+        person(PEOPLE.assistant, 'assistant'),
+        person(PEOPLE.viewer, 'viewer'),
+      ],
+      customers: OWNERS.map((owner, i) =>
+        customerRecord(i + 1, owner, { phone: '+86 138 0000 0000', email: `c${i + 1}@example.com` }),
+      ),
+      interactions: [
+        {
+          date: new Date(NOW),
+          customerId: 'C000001',
+          channel: 'Phone',
+          summary: 'r1 call',
+          loggedBy: 'r1@x.test',
+        },
+        {
+          date: new Date(NOW),
+          customerId: 'C000003',
+          channel: 'Phone',
+          summary: 'r2 call',
+          loggedBy: 'r2@x.test',
+        },
+      ],
+      purchases: [
+        {
+          orderId: 'SO1',
+          date: new Date(NOW),
+          customerId: 'C000001',
+          product: 'CRM',
+          quantity: 1,
+          amount: 10,
+        },
+      ],
+    },
   });
-  return rt;
 }
 
 /** Calls that change protections: creating, setting, adding, removing. */

@@ -3,16 +3,14 @@
  * bundle, in a chosen time zone, with a roles sheet and customers whose dates are calendar days of
  * that zone.
  */
-import { dayNumberToDate, parseIsoDay } from '../../src/core/shared';
-import { formatCustomerId } from '../../src/core/schema';
+import type { CellValue } from '../../src/core/schema';
 import { Runtime } from '../../src/local/runtime';
 import { writeRecords } from '../../src/local/sample';
 import type { MailRecord } from '../../src/local/emulator/services';
 import type { RunSummary } from '../../src/server/reminders';
-
-export const OWNER = 'owner@example.com';
-export const MANAGER = 'manager@example.com';
-export const rep = (n: number) => `rep${n}@example.com`;
+import { dateCell } from './dates';
+import { MANAGER, OWNER, rep, roleRow } from './people';
+import { switchUser, writeSettings } from './workbook';
 
 export interface WorkbookOptions {
   /** ISO instant of the emulated clock */
@@ -25,19 +23,17 @@ export interface WorkbookOptions {
   settings?: Record<string, string>;
 }
 
-export function roleRows(reps: number, withManager: boolean): Array<Record<string, unknown>> {
+/** Reps rep1..repN of the Sales team, reporting to MANAGER when `withManager`. */
+function roleRows(reps: number, withManager: boolean): Array<Record<string, CellValue>> {
   return [
-    ...(withManager
-      ? [{ email: MANAGER, name: 'Manager', role: 'manager', team: 'Sales', managerEmail: '', active: true }]
-      : []),
-    ...Array.from({ length: reps }, (_, i) => ({
-      email: rep(i + 1),
-      name: `Rep ${i + 1}`,
-      role: 'accountManager',
-      team: 'Sales',
-      managerEmail: withManager ? MANAGER : '',
-      active: true,
-    })),
+    ...(withManager ? [roleRow(MANAGER, 'manager', { name: 'Manager', team: 'Sales' })] : []),
+    ...Array.from({ length: reps }, (_, i) =>
+      roleRow(rep(i + 1), 'accountManager', {
+        name: `Rep ${i + 1}`,
+        team: 'Sales',
+        managerEmail: withManager ? MANAGER : '',
+      }),
+    ),
   ];
 }
 
@@ -48,43 +44,18 @@ export function reminderWorkbook(options: WorkbookOptions): Runtime {
   const ss = rt.spreadsheet.app.getActiveSpreadsheet();
   if (options.timeZone) ss.setSpreadsheetTimeZone(options.timeZone);
   writeRecords(rt, { roles: roleRows(options.reps ?? 1, options.withManager ?? false) });
-  if (options.settings) setSettings(rt, options.settings);
+  if (options.settings) writeSettings(rt, options.settings);
   return rt;
 }
 
 /** Direct sheet edits from the test act as the owner (the last run may have been someone else). */
 export function asOwner(rt: Runtime): void {
-  rt.ctx.identity = { active: OWNER, effective: OWNER, mode: 'user' };
-}
-
-/** Writes settings values by key (the settings sheet has key/value rows after setup). */
-export function setSettings(rt: Runtime, values: Record<string, string>): void {
-  asOwner(rt);
-  const sheet = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Settings')!;
-  const grid = sheet.getRange(1, 1, sheet.getLastRow(), 2).getValues();
-  for (const [key, value] of Object.entries(values)) {
-    const i = grid.findIndex((line) => line[0] === key);
-    if (i >= 0) sheet.getRange(i + 1, 2).setValue(value);
-    else sheet.appendRow([key, value]);
-  }
+  switchUser(rt, OWNER);
 }
 
 /** A calendar day of the spreadsheet's zone as the Date a date cell holds. */
 export function day(rt: Runtime, iso: string): Date {
-  const tz = rt.spreadsheet.app.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  return dayNumberToDate(parseIsoDay(iso)!, tz);
-}
-
-export function customer(n: number, owner: string, values: Record<string, unknown> = {}) {
-  return {
-    id: formatCustomerId(n),
-    name: `Customer ${n}`,
-    company: `Company ${n}`,
-    owner,
-    status: 'Active',
-    tier: 'B',
-    ...values,
-  };
+  return dateCell(iso, rt.spreadsheet.app.getActiveSpreadsheet().getSpreadsheetTimeZone());
 }
 
 export function addCustomers(rt: Runtime, customers: Array<Record<string, unknown>>): void {

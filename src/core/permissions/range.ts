@@ -3,7 +3,7 @@
  * which Sheets writes as A1 notation "2:40" (whole rows) or "A2:A" (column to the bottom). Open ends
  * keep covering rows and columns added later, so they need no update when the sheet grows.
  */
-import { columnLetter, columnNumber } from '../shared/a1';
+import { columnLetter, columnNumber } from '../shared';
 
 export interface GridRange {
   row: number;

@@ -42,6 +42,14 @@ let notice = '';
 
 const m = (key: UiKey, params?: Record<string, string | number>) => formatMessage(data.messages, key, params);
 
+/**
+ * body[data-state]: "loading" while a preview is due or on its way, "applying" during Apply,
+ * "ready" once the latest answer is drawn, "error" when a call failed. Tests wait on it.
+ */
+function setState(state: 'loading' | 'applying' | 'ready' | 'error'): void {
+  document.body.dataset.state = state;
+}
+
 function svgElement(n: SvgNode): Element {
   const el = document.createElementNS(SVG_NS, n.tag);
   for (const [name, value] of Object.entries(n.attrs)) el.setAttribute(name, String(value));
@@ -102,8 +110,12 @@ function onField(field: TierFormField, value: string): void {
 }
 
 function schedulePreview(): void {
+  setState('loading');
   if (timer !== undefined) clearTimeout(timer);
-  timer = setTimeout(() => requestPreview(), DEBOUNCE_MS);
+  timer = setTimeout(() => {
+    timer = undefined;
+    requestPreview();
+  }, DEBOUNCE_MS);
 }
 
 function setStatus(text: string, kind: 'muted' | 'error' | 'ok' = 'muted'): void {
@@ -127,6 +139,7 @@ function updateApply(): void {
 
 function requestPreview(): void {
   const mine = ++requestSeq;
+  setState('loading');
   setStatus(m('tier.ui.loading'));
   callServer('previewTiers', form, page).then(
     (response) => {
@@ -141,9 +154,13 @@ function requestPreview(): void {
         renderPreview(response.preview);
       }
       updateApply();
+      // A preview typed meanwhile is still due.
+      if (timer === undefined) setState('ready');
     },
     (error: Error) => {
-      if (mine === requestSeq) setStatus(error.message, 'error');
+      if (mine !== requestSeq) return;
+      setStatus(error.message, 'error');
+      setState('error');
     },
   );
 }
@@ -242,6 +259,7 @@ function renderChanges(out: HTMLElement, p: TierPreviewData): void {
 
 function apply(): void {
   busy = true;
+  setState('applying');
   updateApply();
   setStatus(m('tier.ui.applying'));
   callServer('applyTiers', form, 1).then(
@@ -256,6 +274,7 @@ function apply(): void {
       busy = false;
       updateApply();
       setStatus(error.message, 'error');
+      setState('error');
     },
   );
 }
@@ -309,5 +328,6 @@ callServer('tierSidebarData').then(
     const app = byId('app');
     clear(app);
     app.appendChild(h('p', { class: 'error' }, error.message));
+    setState('error');
   },
 );

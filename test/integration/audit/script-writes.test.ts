@@ -7,30 +7,25 @@
  */
 import { PENDING_AUDIT_PREFIX } from '../../../src/core/audit';
 import { Runtime } from '../../../src/local/runtime';
-import { writeRecords } from '../../../src/local/sample';
 import { readTable } from '../../../src/local/inspect';
+import { MANAGER, OWNER, REP, roleRow } from '../../support/people';
+import { NOW, setUpWorkbook } from '../../support/workbook';
 
-const NOW = Date.parse('2026-11-23T09:00:00+08:00');
-const OWNER = 'owner@example.com';
-const MANAGER = 'manager@example.com';
-const REP = 'rep1@example.com';
-
-function workbook(): Runtime {
-  const rt = Runtime.create({ owner: OWNER, now: NOW });
-  rt.run('menuSetup', ['en']);
-  writeRecords(rt, {
-    roles: [
-      { email: MANAGER, name: 'Mia', role: 'manager', active: true },
-      { email: REP, name: 'Ren', role: 'accountManager', managerEmail: MANAGER, active: true },
-    ],
-    customers: [
-      { id: 'C000001', name: 'Ann', company: 'Acme', owner: REP, phone: '+86 138 0000 0000', tier: 'B' },
-      { id: 'C000002', name: 'Bob', company: 'Beta', owner: REP, tier: 'C' },
-    ],
+/** Setup runs again for protections of the people now on the roles sheet. */
+const workbook = (): Runtime =>
+  setUpWorkbook({
+    records: {
+      roles: [
+        roleRow(MANAGER, 'manager', { name: 'Mia' }),
+        roleRow(REP, 'accountManager', { name: 'Ren', managerEmail: MANAGER }),
+      ],
+      customers: [
+        { id: 'C000001', name: 'Ann', company: 'Acme', owner: REP, phone: '+86 138 0000 0000', tier: 'B' },
+        { id: 'C000002', name: 'Bob', company: 'Beta', owner: REP, tier: 'C' },
+      ],
+    },
+    setUpAgain: true,
   });
-  rt.run('menuSetup'); // protections for the people now on the roles sheet
-  return rt;
-}
 
 const scriptRows = (rt: Runtime) =>
   readTable(rt, 'auditLog')

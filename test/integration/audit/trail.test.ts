@@ -4,24 +4,21 @@
  * archive that moves the oldest half without losing a row.
  */
 import { Runtime } from '../../../src/local/runtime';
-import { writeRecords } from '../../../src/local/sample';
 import { readTable } from '../../../src/local/inspect';
+import { writeRecords } from '../../../src/local/sample';
+import { MANAGER, OWNER, REP, roleRow } from '../../support/people';
+import { NOW, setUpWorkbook } from '../../support/workbook';
 
-const NOW = Date.parse('2026-11-23T09:00:00+08:00');
-const OWNER = 'owner@example.com';
-
-function workbook(): Runtime {
-  const rt = Runtime.create({ owner: OWNER, now: NOW });
-  rt.run('menuSetup', ['en']);
-  writeRecords(rt, {
-    roles: [{ email: 'manager@example.com', role: 'manager', active: true }],
-    customers: [
-      { id: 'C000001', name: 'Ann', owner: 'rep1@example.com', phone: '+86 138 0000 0000' },
-      { id: 'C000002', name: 'Bob', owner: 'rep1@example.com' },
-    ],
+const workbook = (): Runtime =>
+  setUpWorkbook({
+    records: {
+      roles: [roleRow(MANAGER, 'manager')],
+      customers: [
+        { id: 'C000001', name: 'Ann', owner: REP, phone: '+86 138 0000 0000' },
+        { id: 'C000002', name: 'Bob', owner: REP },
+      ],
+    },
   });
-  return rt;
-}
 
 const log = (rt: Runtime) => readTable(rt, 'auditLog').records.map(({ _row, ...r }) => r);
 const edits = (rt: Runtime) => log(rt).filter((r) => !/^(setup|protections)/.test(String(r.action)));

@@ -5,7 +5,8 @@
  * is lost is still found by its metadata mark, even after a rename.
  */
 import { Runtime } from '../../../src/local/runtime';
-import { cellA1, MANAGER, records, sheetName, tieringWorkbook } from '../../support/tiering';
+import { MANAGER } from '../../support/people';
+import { cellA1, records, sheetName, tieringWorkbook } from '../../support/tiering';
 
 const props = (rt: Runtime) => rt.services.properties.global.getDocumentProperties();
 

@@ -1,14 +1,10 @@
 /**
- * Issue 4, performance: reconciling customers among 50 owners (grouped) makes Protection calls in
+ * Permissions at scale: reconciling customers among 50 owners (grouped) makes Protection calls in
  * proportion to the blocks that change, not to rows: the same calls at 5,000 and 50,000 customers.
  * A second run with nothing changed writes nothing. Counted by the emulator, not timed.
  */
-import { Runtime } from '../../../src/local/runtime';
-import { generateData, writeRecords } from '../../../src/local/sample';
-import { protectionCalls, protectionWrites } from '../../support/permissions';
-
-const OWNER = 'owner@example.com';
-const NOW = Date.parse('2026-03-02T09:00:00+08:00');
+import { NOW, protectionCalls, protectionWrites } from '../../support/permissions';
+import { sampleData, setUpWorkbook } from '../../support/workbook';
 
 interface Run {
   protectionCalls: number;
@@ -17,10 +13,7 @@ interface Run {
 }
 
 function measure(customers: number): { first: Run; second: Run; oneRowMoved: Run; handOver: Run } {
-  const rt = Runtime.create({ owner: OWNER, now: NOW });
-  rt.run('menuSetup', ['en']);
-  const data = generateData(
-    OWNER,
+  const data = sampleData(
     {
       customers,
       accountManagers: 50,
@@ -30,9 +23,8 @@ function measure(customers: number): { first: Run; second: Run; oneRowMoved: Run
       seed: 7,
     },
     NOW,
-    'Asia/Shanghai',
   );
-  writeRecords(rt, { roles: data.roles, customers: data.customers });
+  const rt = setUpWorkbook({ now: NOW, records: { roles: data.roles, customers: data.customers } });
   const run = (fn: string, args: unknown[]): Run => {
     const result = rt.run(fn, args) as { report: { counts: Record<string, number> } };
     return {

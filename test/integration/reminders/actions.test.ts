@@ -4,23 +4,25 @@ import { expectUserError } from '../../support/runner';
  * selected rows of the customers sheet; account managers only on their own customers.
  */
 import { readTable } from '../../../src/local/inspect';
-import { addCustomers, customer, day, MANAGER, rep, reminderWorkbook } from '../../support/reminders';
+import { addCustomers, day, reminderWorkbook } from '../../support/reminders';
+import { customerRecord } from '../../support/rows';
+import { MANAGER, rep } from '../../support/people';
 
 function workbook() {
   const rt = reminderWorkbook({ now: '2026-03-10T15:00:00+08:00', reps: 2, withManager: true });
   addCustomers(rt, [
     // row 2: nextFollowUp the add-on computed (1 Feb + 14 days, tier A)
-    customer(1, rep(1), {
+    customerRecord(1, rep(1), {
       tier: 'A',
       lastContact: day(rt, '2026-02-01'),
       nextFollowUp: day(rt, '2026-02-15'),
     }),
     // row 3: never contacted
-    customer(2, rep(1), { tier: 'B' }),
+    customerRecord(2, rep(1), { tier: 'B' }),
     // row 4: another rep's
-    customer(3, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
+    customerRecord(3, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
     // row 5: a follow-up date set by hand, still ahead
-    customer(4, rep(1), { lastContact: day(rt, '2026-03-01'), nextFollowUp: day(rt, '2026-04-02') }),
+    customerRecord(4, rep(1), { lastContact: day(rt, '2026-03-01'), nextFollowUp: day(rt, '2026-04-02') }),
   ]);
   // The rows were written outside the add-on: apply the protections (reps edit their own rows).
   rt.run('applyPermissions', []);

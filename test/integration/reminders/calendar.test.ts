@@ -3,18 +3,10 @@
  * far from UTC (UTC+14, UTC-10) around midnight and across a daylight-saving change; 29 February
  * birthdays fall on 28 February in common years.
  */
-import {
-  addCustomers,
-  at,
-  customer,
-  day,
-  outbox,
-  rep,
-  reminderWorkbook,
-  runJob,
-  setSettings,
-  triggers,
-} from '../../support/reminders';
+import { addCustomers, at, day, outbox, reminderWorkbook, runJob, triggers } from '../../support/reminders';
+import { customerRecord } from '../../support/rows';
+import { rep } from '../../support/people';
+import { writeSettings } from '../../support/workbook';
 
 /** When the daily reminder trigger fired (other features' triggers may fire too). */
 function dailyFirings(fired: Array<{ handler: string; at: number }>): string[] {
@@ -30,11 +22,11 @@ function reasonOf(body: string, name: string): string {
 describe('time zones far from UTC, around midnight', () => {
   test('UTC+14 (Pacific/Kiritimati): a midnight run is already the next day', () => {
     const rt = reminderWorkbook({ now: '2024-03-09T23:30:00+14:00', timeZone: 'Pacific/Kiritimati' });
-    setSettings(rt, { 'reminder.hour': '0' });
+    writeSettings(rt, { 'reminder.hour': '0' });
     addCustomers(rt, [
-      customer(1, rep(1), { nextFollowUp: day(rt, '2024-03-10') }),
-      customer(2, rep(1), { nextFollowUp: day(rt, '2024-03-09') }),
-      customer(3, rep(1), { nextFollowUp: day(rt, '2024-03-11') }),
+      customerRecord(1, rep(1), { nextFollowUp: day(rt, '2024-03-10') }),
+      customerRecord(2, rep(1), { nextFollowUp: day(rt, '2024-03-09') }),
+      customerRecord(3, rep(1), { nextFollowUp: day(rt, '2024-03-11') }),
     ]);
     rt.run('setDailyReminders', [true]);
     expect(triggers(rt, 'runDailyReminders')[0].clock).toMatchObject({
@@ -53,11 +45,11 @@ describe('time zones far from UTC, around midnight', () => {
 
   test('UTC-10 (Pacific/Honolulu): a 23:00 run is still the same day', () => {
     const rt = reminderWorkbook({ now: '2024-03-10T22:00:00-10:00', timeZone: 'Pacific/Honolulu' });
-    setSettings(rt, { 'reminder.hour': '23' });
+    writeSettings(rt, { 'reminder.hour': '23' });
     addCustomers(rt, [
-      customer(1, rep(1), { nextFollowUp: day(rt, '2024-03-10') }),
-      customer(2, rep(1), { nextFollowUp: day(rt, '2024-03-11') }),
-      customer(3, rep(1), { birthday: day(rt, '1990-03-10'), nextFollowUp: day(rt, '2030-01-01') }),
+      customerRecord(1, rep(1), { nextFollowUp: day(rt, '2024-03-10') }),
+      customerRecord(2, rep(1), { nextFollowUp: day(rt, '2024-03-11') }),
+      customerRecord(3, rep(1), { birthday: day(rt, '1990-03-10'), nextFollowUp: day(rt, '2030-01-01') }),
     ]);
     rt.run('setDailyReminders', [true]);
     const fired = rt.tick(at('2024-03-10T23:30:00-10:00'));
@@ -73,10 +65,10 @@ describe('time zones far from UTC, around midnight', () => {
   test('a daylight-saving change (America/New_York, 10 March 2024) moves no reminder', () => {
     const rt = reminderWorkbook({ now: '2024-03-08T12:00:00-05:00', timeZone: 'America/New_York' });
     addCustomers(rt, [
-      customer(1, rep(1), { nextFollowUp: day(rt, '2024-03-10') }),
+      customerRecord(1, rep(1), { nextFollowUp: day(rt, '2024-03-10') }),
       // 30-day cadence from 9 February lands on 10 March whatever the clocks do.
-      customer(2, rep(1), { tier: 'B', lastContact: day(rt, '2024-02-09') }),
-      customer(3, rep(1), { birthday: day(rt, '1975-03-10'), nextFollowUp: day(rt, '2030-01-01') }),
+      customerRecord(2, rep(1), { tier: 'B', lastContact: day(rt, '2024-02-09') }),
+      customerRecord(3, rep(1), { birthday: day(rt, '1975-03-10'), nextFollowUp: day(rt, '2030-01-01') }),
     ]);
     rt.run('setDailyReminders', [true]);
     const fired = rt.tick(at('2024-03-11T12:00:00-04:00'));
@@ -112,7 +104,7 @@ describe('29 February birthdays', () => {
   test('fall on 29 February in leap years and on 28 February in other years', () => {
     const rt = reminderWorkbook({ now: '2024-02-28T08:00:00+08:00' });
     addCustomers(rt, [
-      customer(1, rep(1), { birthday: day(rt, '1992-02-29'), nextFollowUp: day(rt, '2030-01-01') }),
+      customerRecord(1, rep(1), { birthday: day(rt, '1992-02-29'), nextFollowUp: day(rt, '2030-01-01') }),
     ]);
     const reasons: string[] = [];
     for (const when of [

@@ -12,18 +12,16 @@ import type { Runtime } from '../../../src/local/runtime';
 import {
   addCustomers,
   at,
-  customer,
   day,
   digestRows,
   ledger,
   mailCount,
-  MANAGER,
   outbox,
-  OWNER,
-  rep,
   reminderWorkbook,
   triggers,
 } from '../../support/reminders';
+import { customerRecord } from '../../support/rows';
+import { MANAGER, OWNER, rep } from '../../support/people';
 
 function archived(rt: Runtime): string[][] {
   const sheet = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Reminder log archive');
@@ -39,10 +37,10 @@ function archived(rt: Runtime): string[][] {
 function quotaWorkbook(threshold: number): Runtime {
   const rt = reminderWorkbook({ now: '2026-03-09T20:00:00+08:00', reps: 4, withManager: true });
   addCustomers(rt, [
-    customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-01') }),
-    customer(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
-    customer(3, rep(3), { nextFollowUp: day(rt, '2026-03-01') }),
-    customer(4, rep(4), { nextFollowUp: day(rt, '2026-03-01'), birthday: day(rt, '1980-03-10') }),
+    customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-01') }),
+    customerRecord(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
+    customerRecord(3, rep(3), { nextFollowUp: day(rt, '2026-03-01') }),
+    customerRecord(4, rep(4), { nextFollowUp: day(rt, '2026-03-01'), birthday: day(rt, '1980-03-10') }),
   ]);
   rt.services.properties.global
     .getDocumentProperties()
@@ -175,7 +173,7 @@ describe('reminder ledger archive', () => {
 describe('at the real threshold', () => {
   test('a ledger of 100,001 rows is halved in the run that finds it, with a constant number of calls', () => {
     const rt = reminderWorkbook({ now: '2026-03-10T07:00:00+08:00', reps: 2 });
-    addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-01') })]);
+    addCustomers(rt, [customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-01') })]);
     // Years of history: each day a digest and nine item rows for each of two reps.
     const first = parseIsoDay('2012-01-01')!;
     const old = Array.from({ length: 100_001 }, (_, i) => ({

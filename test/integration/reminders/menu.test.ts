@@ -4,21 +4,11 @@
  * `crm remind` / `crm remind --dry-run`.
  */
 import { writeWorkbookFile } from '../../../src/local/workbook-file';
-import { crm, tempWorkbook, expectUserError } from '../../support/runner';
-import {
-  addCustomers,
-  asOwner,
-  at,
-  customer,
-  day,
-  MANAGER,
-  outbox,
-  OWNER,
-  rep,
-  reminderWorkbook,
-  setSettings,
-  triggers,
-} from '../../support/reminders';
+import { crm, expectUserError, tempWorkbook } from '../../support/runner';
+import { addCustomers, asOwner, at, day, outbox, reminderWorkbook, triggers } from '../../support/reminders';
+import { customerRecord } from '../../support/rows';
+import { MANAGER, OWNER, rep } from '../../support/people';
+import { switchUser, writeSettings } from '../../support/workbook';
 
 const DAILY = 'runDailyReminders';
 
@@ -49,9 +39,9 @@ describe('turning daily reminders on and off', () => {
 
   test('one trigger at the settings hour; the installer is recorded; other triggers are never touched', () => {
     const rt = reminderWorkbook({ now: '2026-03-09T20:00:00+08:00', reps: 1, withManager: true });
-    addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
+    addCustomers(rt, [customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
     // Another trigger of the same user (another feature's) must survive every switch.
-    rt.ctx.identity = { active: MANAGER, effective: MANAGER, mode: 'user' };
+    switchUser(rt, MANAGER);
     rt.services.scriptApp.global.newTrigger('someOtherHandler').timeBased().everyHours(1).create();
     const others = () =>
       triggers(rt).filter((t) => t.handler !== DAILY && t.handler !== 'runReminderCatchUp');
@@ -111,9 +101,9 @@ describe('turning daily reminders on and off', () => {
 
   test("the installer's run moves its trigger when settings change the hour", () => {
     const rt = reminderWorkbook({ now: '2026-03-09T20:00:00+08:00', reps: 1, withManager: true });
-    addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
+    addCustomers(rt, [customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
     rt.run('setDailyReminders', [true], { as: MANAGER });
-    setSettings(rt, { 'reminder.hour': '9' });
+    writeSettings(rt, { 'reminder.hour': '9' });
     rt.tick(at('2026-03-10T12:00:00+08:00'));
     expect(triggers(rt, DAILY).map((t) => [t.creator, t.clock?.atHour])).toEqual([[MANAGER, 9]]);
     expect(outbox(rt)).toHaveLength(2);
@@ -124,7 +114,7 @@ describe('turning daily reminders on and off', () => {
 
   test('the ledger must be writable before anything is sent; a hidden active user acts as the creator', () => {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 1, withManager: true });
-    addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
+    addCustomers(rt, [customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
     // Until permissions make the manager an editor of the ledger, a run refuses before sending:
     // a digest sent but not recorded would be sent twice.
     expectUserError(
@@ -168,8 +158,8 @@ describe('preview', () => {
   function workbook() {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 2, withManager: true });
     addCustomers(rt, [
-      customer(1, rep(1), { name: '<b>bold</b>', nextFollowUp: day(rt, '2026-03-10') }),
-      customer(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
+      customerRecord(1, rep(1), { name: '<b>bold</b>', nextFollowUp: day(rt, '2026-03-10') }),
+      customerRecord(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
     ]);
     return rt;
   }

@@ -6,23 +6,23 @@
 import {
   addCustomers,
   at,
-  customer,
   day,
   digestRows,
   ledger,
   mailCount,
-  MANAGER,
   outbox,
-  OWNER,
-  rep,
   reminderWorkbook,
   runJob,
   triggers,
 } from '../../support/reminders';
+import { customerRecord } from '../../support/rows';
+import { MANAGER, OWNER, rep } from '../../support/people';
+import { isoDayIn } from '../../support/dates';
+import { TIME_ZONE } from '../../support/workbook';
 
 const DAILY = 'runDailyReminders';
 /** The Shanghai calendar day of an ISO instant. */
-const shanghaiDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+const shanghaiDay = (instant: string) => isoDayIn(instant, TIME_ZONE);
 const CATCH_UP = 'runReminderCatchUp';
 
 /** Every (recipient, day) digest key was recorded sent at most once. */
@@ -36,7 +36,7 @@ function expectNoDoubleSend(rt: Parameters<typeof digestRows>[0]) {
 describe('the daily trigger', () => {
   test('fires at the settings hour; fired twice the same day, it sends one digest', () => {
     const rt = reminderWorkbook({ now: '2026-03-09T20:00:00+08:00', reps: 1 });
-    addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
+    addCustomers(rt, [customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') })]);
     rt.run('setDailyReminders', [true]);
     expect(triggers(rt, DAILY)).toHaveLength(1);
     expect(triggers(rt, DAILY)[0].clock).toMatchObject({ atHour: 8, timeZone: 'Asia/Shanghai' });
@@ -61,8 +61,8 @@ describe('the daily trigger', () => {
   test('two overlapping runs: the second finds the lock held, defers to a catch-up; one digest in all', () => {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 2 });
     addCustomers(rt, [
-      customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') }),
-      customer(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
+      customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') }),
+      customerRecord(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
     ]);
     // Another execution (a manual run, another trigger) holds the document lock.
     const lock = rt.services.lock;
@@ -88,11 +88,11 @@ describe('quota and send errors', () => {
   test('a quota of 2 with 5 recipients over three days: everything arrives, nothing twice', () => {
     const rt = reminderWorkbook({ now: '2026-03-09T20:00:00+08:00', reps: 4, withManager: true });
     addCustomers(rt, [
-      customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-01') }),
-      customer(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
-      customer(3, rep(3), { nextFollowUp: day(rt, '2026-03-01') }),
+      customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-01') }),
+      customerRecord(2, rep(2), { nextFollowUp: day(rt, '2026-03-01') }),
+      customerRecord(3, rep(3), { nextFollowUp: day(rt, '2026-03-01') }),
       // rep4 is served last: its 10 March birthday must still reach it two days later.
-      customer(4, rep(4), { nextFollowUp: day(rt, '2026-03-01'), birthday: day(rt, '1980-03-10') }),
+      customerRecord(4, rep(4), { nextFollowUp: day(rt, '2026-03-01'), birthday: day(rt, '1980-03-10') }),
     ]);
     rt.services.mail._setQuota(2);
     rt.run('setDailyReminders', [true]);
@@ -130,7 +130,7 @@ describe('quota and send errors', () => {
 
   test('a failed send is retried by the catch-up run; after 3 retries the admins are told', () => {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 1 });
-    addCustomers(rt, [customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-05') })]);
+    addCustomers(rt, [customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-05') })]);
 
     rt.services.mail._failNext(1, 'Service unavailable: Gmail');
     expect(runJob(rt)).toMatchObject({ failed: 1, sent: 0, catchUp: 'later' });
@@ -167,7 +167,7 @@ describe('long runs', () => {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 5 });
     addCustomers(
       rt,
-      [1, 2, 3, 4, 5].map((n) => customer(n, rep(n), { nextFollowUp: day(rt, '2026-03-09') })),
+      [1, 2, 3, 4, 5].map((n) => customerRecord(n, rep(n), { nextFollowUp: day(rt, '2026-03-09') })),
     );
     // A 2.5 s budget and sends that take 1 s each: three sends fit.
     rt.services.properties.global
@@ -195,7 +195,7 @@ describe('content', () => {
   test('links to the customer row; a customer named with HTML is escaped, never a tag', () => {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 1 });
     addCustomers(rt, [
-      customer(1, rep(1), {
+      customerRecord(1, rep(1), {
         name: '<img src=x onerror=alert(1)>',
         company: 'Tom & "Jerry"',
         nextFollowUp: day(rt, '2026-03-10'),
@@ -217,10 +217,10 @@ describe('content', () => {
   test("bad rows are skipped and listed, with row numbers, in the admins' digest", () => {
     const rt = reminderWorkbook({ now: '2026-03-10T08:00:00+08:00', reps: 1 });
     addCustomers(rt, [
-      customer(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') }),
-      customer(2, rep(1), { nextFollowUp: 'next Tuesday' }),
-      customer(3, 'ghost@example.com', { nextFollowUp: day(rt, '2026-03-10') }),
-      customer(4, 'Bob', { nextFollowUp: day(rt, '2026-03-10') }),
+      customerRecord(1, rep(1), { nextFollowUp: day(rt, '2026-03-10') }),
+      customerRecord(2, rep(1), { nextFollowUp: 'next Tuesday' }),
+      customerRecord(3, 'ghost@example.com', { nextFollowUp: day(rt, '2026-03-10') }),
+      customerRecord(4, 'Bob', { nextFollowUp: day(rt, '2026-03-10') }),
     ]);
     expect(runJob(rt)).toMatchObject({ sent: 2, badRows: 3 });
     const byTo = Object.fromEntries(outbox(rt).map((m) => [m.to[0], m]));

@@ -3,18 +3,11 @@
  * at 2,000 and 20,000 customers, each sheet read once, at most one e-mail per recipient. (The
  * 50,000-customer time budget belongs to the benchmark, not to a timed test.)
  */
-import { SPREADSHEET_CLASSES } from '../../../src/local/emulator/spreadsheet';
 import { rng } from '../../../src/local/sample';
-import {
-  addCustomers,
-  customer,
-  day,
-  mailCount,
-  outbox,
-  rep,
-  reminderWorkbook,
-  runJob,
-} from '../../support/reminders';
+import { addCustomers, day, mailCount, outbox, reminderWorkbook, runJob } from '../../support/reminders';
+import { customerRecord } from '../../support/rows';
+import { rep } from '../../support/people';
+import { spreadsheetCallsByMethod } from '../../support/workbook';
 
 const REPS = 50;
 
@@ -24,7 +17,7 @@ function runAtSize(customers: number) {
   const offset = (min: number, max: number) => min + Math.floor(random() * (max - min + 1));
   const iso = (d: number) => new Date(Date.UTC(2026, 2, 10 + d)).toISOString().slice(0, 10);
   const rows = Array.from({ length: customers }, (_, i) =>
-    customer(i + 1, rep((i % REPS) + 1), {
+    customerRecord(i + 1, rep((i % REPS) + 1), {
       tier: ['A', 'B', 'C'][i % 3],
       nextFollowUp: random() < 0.8 ? day(rt, iso(offset(-40, 60))) : '',
       lastContact: day(rt, iso(offset(-100, -1))),
@@ -34,11 +27,7 @@ function runAtSize(customers: number) {
   );
   addCustomers(rt, rows);
   const summary = runJob(rt);
-  const stats = rt.lastStats!;
-  const spreadsheetCalls = Object.entries(stats.calls)
-    .filter(([k]) => SPREADSHEET_CLASSES.includes(k.split('.')[0]))
-    .sort(([a], [b]) => (a < b ? -1 : 1));
-  return { rt, summary, stats, spreadsheetCalls };
+  return { rt, summary, stats: rt.lastStats!, spreadsheetCalls: spreadsheetCallsByMethod(rt) };
 }
 
 describe('the reminder run at scale', () => {

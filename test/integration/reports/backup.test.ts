@@ -4,35 +4,26 @@
  * admins, the schedule from settings, and `crm backup`.
  */
 import { Runtime } from '../../../src/local/runtime';
-import { writeRecords } from '../../../src/local/sample';
 import { readTable } from '../../../src/local/inspect';
+import { MANAGER, OWNER, REP, roleRow } from '../../support/people';
 import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
+import { NOW, setUpWorkbook, switchUser, writeSettings } from '../../support/workbook';
 
-const NOW = Date.parse('2026-11-23T09:00:00+08:00');
 const HOUR = 3_600_000;
-const OWNER = 'owner@example.com';
 
-function workbook(): Runtime {
-  const rt = Runtime.create({ owner: OWNER, now: NOW });
-  rt.run('menuSetup', ['en']);
-  writeRecords(rt, {
-    roles: [
-      { email: 'manager@example.com', role: 'manager', active: true },
-      { email: 'admin2@example.com', role: 'admin', active: true },
-      { email: 'rep1@example.com', role: 'accountManager', active: true },
-    ],
-    customers: [{ id: 'C000001', name: 'Ann', owner: 'rep1@example.com' }],
+/** Setup runs again once the roles are known: the log's protection lets managers write. */
+const workbook = (): Runtime =>
+  setUpWorkbook({
+    records: {
+      roles: [
+        roleRow(MANAGER, 'manager'),
+        roleRow('admin2@example.com', 'admin'),
+        roleRow(REP, 'accountManager'),
+      ],
+      customers: [{ id: 'C000001', name: 'Ann', owner: REP }],
+    },
+    setUpAgain: true,
   });
-  rt.run('menuSetup'); // again, now that the roles are known: the log's protection lets managers write
-  return rt;
-}
-
-function setSetting(rt: Runtime, key: string, value: string): void {
-  const sheet = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Settings')!;
-  const keys = sheet.getRange(1, 1, sheet.getLastRow(), 1).getValues();
-  const row = keys.findIndex((r) => r[0] === key) + 1;
-  sheet.getRange(row, 2).setValue(value);
-}
 
 type Result = { ok: boolean; file?: { id: string; name: string }; trashed: string[]; error?: string };
 const actions = (rt: Runtime) => readTable(rt, 'auditLog').records.map((r) => String(r.action));
@@ -65,11 +56,11 @@ describe('backups', () => {
 
   test('keeps the newest backup.keep copies and trashes only older copies the add-on made', () => {
     const rt = workbook();
-    setSetting(rt, 'backup.keep', '3');
+    writeSettings(rt, { 'backup.keep': '3' });
     rt.run('menuBackupNow');
     // A user's own copy of a backup ("Copy of ...") and a renamed one are never ours.
     const drive = rt.services.drive.global;
-    rt.ctx.identity = { active: OWNER, effective: OWNER, mode: 'user' };
+    switchUser(rt, OWNER);
     const folder = drive.getFoldersByName('Sheets CRM backups').next();
     const first = drive.getFileById(rt.services.drive._files()[0].id);
     first.makeCopy('Copy of Sheets CRM backup 2026-11-23 0900', folder);
@@ -95,7 +86,7 @@ describe('backups', () => {
 
   test('a failed copy deletes nothing, is audited, and alerts the user', () => {
     const rt = workbook();
-    setSetting(rt, 'backup.keep', '1');
+    writeSettings(rt, { 'backup.keep': '1' });
     rt.run('menuBackupNow');
     rt.services.drive._failNext(1, 'Service error: Drive', 'makeCopy');
     rt.ctx.clock.advance(HOUR);
@@ -113,7 +104,7 @@ describe('backups', () => {
     const rt = workbook();
     rt.run('menuApplyBackupSchedule');
     expect(rt.services.scriptApp._all().filter((t) => t.handler === 'backupScheduled')).toHaveLength(0);
-    setSetting(rt, 'backup.schedule', 'daily');
+    writeSettings(rt, { 'backup.schedule': 'daily' });
     rt.run('menuSetup'); // setup applies it too, once
     rt.run('menuApplyBackupSchedule');
     const daily = rt.services.scriptApp._all().filter((t) => t.handler === 'backupScheduled');
@@ -132,12 +123,12 @@ describe('backups', () => {
     expect(mail.body).toContain('Service error: Drive');
     expect(rt.services.drive._files().filter((f) => !f.trashed)).toHaveLength(1);
 
-    setSetting(rt, 'backup.schedule', 'weekly');
+    writeSettings(rt, { 'backup.schedule': 'weekly' });
     rt.run('menuApplyBackupSchedule');
     const weekly = rt.services.scriptApp._all().filter((t) => t.handler === 'backupScheduled');
     expect(weekly).toHaveLength(1);
     expect(weekly[0].clock).toMatchObject({ kind: 'weeks', weekDay: 'SUNDAY', atHour: 2 });
-    setSetting(rt, 'backup.schedule', 'off');
+    writeSettings(rt, { 'backup.schedule': 'off' });
     rt.run('menuApplyBackupSchedule');
     expect(rt.services.scriptApp._all().filter((t) => t.handler === 'backupScheduled')).toHaveLength(0);
   });

@@ -4,31 +4,17 @@
  * calls at two data sizes.
  */
 import { Runtime } from '../../../src/local/runtime';
-import { DEMO_SIZE, generateData, writeRecords } from '../../../src/local/sample';
-import { SPREADSHEET_CLASSES } from '../../../src/local/emulator/spreadsheet';
+import { writeRecords } from '../../../src/local/sample';
 import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
+import { NOW, sampleData, setUpWorkbook, spreadsheetCallsByMethod } from '../../support/workbook';
 
-const NOW = Date.parse('2026-11-23T09:00:00+08:00');
-const OWNER = 'owner@example.com';
-
+/** Setup runs again after the data unless `protect` is false: the dashboard's protection lets managers write. */
 function workbook(customers: number, purchasesPerCustomer = 10, protect = true): Runtime {
-  const rt = Runtime.create({ owner: OWNER, now: NOW });
-  rt.run('menuSetup', ['en']);
-  const size = { ...DEMO_SIZE, customers, purchasesPerCustomer, interactionsPerCustomer: 0 };
-  writeRecords(rt, generateData(OWNER, size, NOW, 'Asia/Shanghai'));
-  // Setup again, now that the roles are known: the dashboard's protection lets managers write.
-  if (protect) rt.run('menuSetup');
-  return rt;
+  const records = sampleData({ customers, purchasesPerCustomer, interactionsPerCustomer: 0 });
+  return setUpWorkbook({ records, setUpAgain: protect });
 }
 
 const dashboardName = (rt: Runtime) => rt.spreadsheet.sheetNames().find((n) => n === 'Dashboard') ?? '';
-
-function spreadsheetCalls(rt: Runtime): Record<string, number> {
-  const calls: Record<string, number> = {};
-  for (const [k, n] of Object.entries(rt.lastStats!.calls))
-    if (SPREADSHEET_CLASSES.includes(k.split('.')[0])) calls[k] = n;
-  return calls;
-}
 
 type Payload = {
   scope: string;
@@ -147,7 +133,7 @@ describe('dashboard performance: constant spreadsheet calls', () => {
       const rt = workbook(n, 10, false);
       rt.run('menuRefreshDashboard'); // first refresh inserts the charts
       rt.run('menuRefreshDashboard');
-      return spreadsheetCalls(rt);
+      return spreadsheetCallsByMethod(rt);
     });
     expect(counts[1]).toEqual(counts[0]);
     const total = Object.values(counts[0]).reduce((a, b) => a + b, 0);

@@ -8,18 +8,9 @@ import { expectUserError } from '../../support/runner';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Runtime } from '../../../src/local/runtime';
-import {
-  chartMarkup,
-  HOSTILE,
-  MANAGER,
-  OWNER,
-  records,
-  REP,
-  sheetName,
-  spreadsheetCalls,
-  tieringWorkbook,
-  VIEWER,
-} from '../../support/tiering';
+import { chartMarkup, HOSTILE, records, sheetName, tieringWorkbook } from '../../support/tiering';
+import { MANAGER, OWNER, REP, VIEWER } from '../../support/people';
+import { spreadsheetCallsByMethod } from '../../support/workbook';
 import { DIST } from '../../support/paths';
 
 type Change = { id: string; name: string; oldTier: string; newTier: string; value: number; row: number };
@@ -252,13 +243,13 @@ describe('batch I/O at 1,000 and 10,000 customers', () => {
   const measured = sizes.map((n) => {
     const rt = tieringWorkbook(n);
     const firstPreview = preview(rt);
-    const previewCalls = spreadsheetCalls(rt);
+    const previewCalls = spreadsheetCallsByMethod(rt);
     const previewStats = rt.lastStats!;
     const previewJson = JSON.stringify(rt.run('previewTiers', [{}, 1], { as: MANAGER }));
     apply(rt);
-    const firstApply = spreadsheetCalls(rt);
+    const firstApply = spreadsheetCallsByMethod(rt);
     apply(rt);
-    const secondApply = spreadsheetCalls(rt);
+    const secondApply = spreadsheetCallsByMethod(rt);
     const history = records(rt, 'tierHistory').length;
     return { n, firstPreview, previewCalls, previewStats, previewJson, firstApply, secondApply, history };
   });

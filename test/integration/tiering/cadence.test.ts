@@ -5,9 +5,12 @@
  * edits elsewhere return after a few calls.
  */
 import { Runtime } from '../../../src/local/runtime';
-import { cellA1, MANAGER, OWNER, records, REP, sheetName, tieringWorkbook } from '../../support/tiering';
+import { dateCell } from '../../support/dates';
+import { TIME_ZONE } from '../../support/workbook';
+import { cellA1, records, sheetName, tieringWorkbook } from '../../support/tiering';
+import { MANAGER, OWNER, REP } from '../../support/people';
 
-const day = (iso: string) => new Date(`${iso}T00:00:00+08:00`);
+const day = (iso: string) => dateCell(iso, TIME_ZONE);
 
 /** Sets customer cells by column key as the owner (test setup, not an edit: no trigger runs). */
 function setCustomer(rt: Runtime, row: number, cells: Record<string, unknown>): void {

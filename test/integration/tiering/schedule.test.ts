@@ -4,14 +4,8 @@ import { expectUserError } from '../../support/runner';
  * records its installer; the trigger fires on the 1st (rt.tick) and applies the saved settings;
  * a trigger left behind by another user stops itself without acting.
  */
-import {
-  MANAGER,
-  OWNER,
-  records,
-  removeSetupClockTriggers,
-  REP,
-  tieringWorkbook,
-} from '../../support/tiering';
+import { records, removeSetupClockTriggers, tieringWorkbook } from '../../support/tiering';
+import { MANAGER, OWNER, REP } from '../../support/people';
 
 type Toggle = { on: boolean; state: { installer: string; hour: number } | null; message: string };
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
 import { readTable } from '../../../src/local/inspect';
-import { setUpRuntime, sheet, spreadsheetCalls } from '../../support/workbook';
+import { setUpRuntime, sheet, spreadsheetCallCount } from '../../support/workbook';
 
 const CUSTOMERS_CSV = [
   '\ufeff姓名,公司,邮箱,电话,区域,备注,Satisfaction',
@@ -138,7 +138,7 @@ describe('import performance', () => {
         added: number;
       };
       expect(result.added).toBe(n);
-      return spreadsheetCalls(rt);
+      return spreadsheetCallCount(rt);
     });
     expect(calls[1]).toBe(calls[0]);
   });

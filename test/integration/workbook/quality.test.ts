@@ -8,7 +8,7 @@ import { MERGE_GROUPS_PER_RUN } from '../../../src/server/workbook';
 import { Runtime } from '../../../src/local/runtime';
 import { writeRecords } from '../../../src/local/sample';
 import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
-import { setUpRuntime, sheet, spreadsheetCalls, values } from '../../support/workbook';
+import { setUpRuntime, sheet, spreadsheetCallCount, values } from '../../support/workbook';
 
 /** `n` customers with unique names, companies, e-mails and phones, plus 3 planted duplicates. */
 function workbookWithDuplicates(n: number): Runtime {
@@ -146,12 +146,12 @@ describe('duplicates', () => {
     for (const n of [1000, 10000]) {
       const rt = workbookWithDuplicates(n);
       rt.run('findDuplicates');
-      find.push(spreadsheetCalls(rt));
+      find.push(spreadsheetCallCount(rt));
       rt.run('runDataQuality');
-      audit.push(spreadsheetCalls(rt));
+      audit.push(spreadsheetCallCount(rt));
       const result = rt.run('mergeDuplicates', [null]) as { merged: number };
       expect(result.merged).toBe(3);
-      merge.push(spreadsheetCalls(rt));
+      merge.push(spreadsheetCallCount(rt));
     }
     expect(find[1]).toBe(find[0]);
     expect(audit[1]).toBe(audit[0]);

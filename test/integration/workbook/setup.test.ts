@@ -4,7 +4,8 @@
  */
 import { readTable } from '../../../src/local/inspect';
 import { Runtime } from '../../../src/local/runtime';
-import { NOW, OWNER, setUpRuntime, sheet, spreadsheetCalls, values } from '../../support/workbook';
+import { OWNER } from '../../support/people';
+import { NOW, setUpRuntime, sheet, spreadsheetCallCount, values } from '../../support/workbook';
 
 type Rule = { criteria: string; allowInvalid: boolean; helpText: string | null } | null;
 
@@ -149,7 +150,7 @@ describe('setup: a migration that never loses data', () => {
     const calls = [100, 2000].map((n) => {
       const { rt } = setUpRuntime(n, 'en', { sameOwner: true });
       rt.run('menuSetup');
-      return spreadsheetCalls(rt);
+      return spreadsheetCallCount(rt);
     });
     expect(calls[1]).toBe(calls[0]);
   });

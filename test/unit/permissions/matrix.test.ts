@@ -5,28 +5,20 @@
  */
 import { effectiveEditRights, planProtections, PlanInput, SheetLayout } from '../../../src/core/permissions';
 import { RoleEntry } from '../../../src/core/roles';
+import { roleEntry } from '../../support/people';
 import { CUSTOMER_COLUMNS, Role, SHEETS, SheetKey } from '../../../src/core/schema';
 import { allows, MATRIX } from '../../support/design-matrix';
 
 const OWNER = 'o@x';
-const entry = (row: number, email: string, role: Role, active = true): RoleEntry => ({
-  row,
-  email,
-  name: '',
-  role,
-  team: '',
-  managerEmail: '',
-  active,
-});
 const ROLES: RoleEntry[] = [
-  entry(2, 'a@x', 'admin'),
-  entry(3, 'm@x', 'manager'),
-  entry(4, 'r1@x', 'accountManager'),
-  entry(5, 'r2@x', 'accountManager'),
-  entry(6, 's@x', 'assistant'),
-  entry(7, 'v@x', 'viewer'),
-  entry(8, 'gone@x', 'accountManager', false),
-  entry(9, 'v@x', 'admin', false), // an inactive listing never lends its role
+  roleEntry(2, 'a@x', 'admin'),
+  roleEntry(3, 'm@x', 'manager'),
+  roleEntry(4, 'r1@x', 'accountManager'),
+  roleEntry(5, 'r2@x', 'accountManager'),
+  roleEntry(6, 's@x', 'assistant'),
+  roleEntry(7, 'v@x', 'viewer'),
+  roleEntry(8, 'gone@x', 'accountManager', false),
+  roleEntry(9, 'v@x', 'admin', false), // an inactive listing never lends its role
 ];
 const PERSONAS: Array<{ email: string; role: Role }> = [
   { email: 'a@x', role: 'admin' },

@@ -19,26 +19,17 @@ import {
   ProtectionStep,
   rangeToA1,
 } from '../../../src/core/permissions';
-import { RoleEntry } from '../../../src/core/roles';
-import { CUSTOMER_COLUMNS, Role, SheetKey } from '../../../src/core/schema';
+import { roleEntry } from '../../support/people';
+import { CUSTOMER_COLUMNS, SheetKey } from '../../../src/core/schema';
 
-const entry = (row: number, email: string, role: Role, active = true): RoleEntry => ({
-  row,
-  email,
-  name: '',
-  role,
-  team: '',
-  managerEmail: '',
-  active,
-});
 const ROLES = [
-  entry(2, 'a@x', 'admin'),
-  entry(3, 'm@x', 'manager'),
-  entry(4, 'r1@x', 'accountManager'),
-  entry(5, 'r2@x', 'accountManager'),
-  entry(6, 's@x', 'assistant'),
-  entry(7, 'v@x', 'viewer'),
-  entry(8, 'old@x', 'manager', false),
+  roleEntry(2, 'a@x', 'admin'),
+  roleEntry(3, 'm@x', 'manager'),
+  roleEntry(4, 'r1@x', 'accountManager'),
+  roleEntry(5, 'r2@x', 'accountManager'),
+  roleEntry(6, 's@x', 'assistant'),
+  roleEntry(7, 'v@x', 'viewer'),
+  roleEntry(8, 'old@x', 'manager', false),
 ];
 const OWNER = 'o@x';
 const ME = 'a@x';
@@ -87,7 +78,7 @@ describe('planProtections', () => {
 
   it('scales with blocks, not rows: 50,000 grouped customers of 50 owners need 50 row protections', () => {
     const owners = Array.from({ length: 50_000 }, (_, i) => `rep${Math.floor(i / 1000)}@x`);
-    const reps = Array.from({ length: 50 }, (_, i) => entry(20 + i, `rep${i}@x`, 'accountManager'));
+    const reps = Array.from({ length: 50 }, (_, i) => roleEntry(20 + i, `rep${i}@x`, 'accountManager'));
     const plan = planProtections(input(owners, { roles: [...ROLES, ...reps] }));
     expect(rowBlocks(plan.protections)).toHaveLength(50);
     expect(plan.protections.filter((p) => p.sheetKey === 'customers').length).toBeLessThan(60);

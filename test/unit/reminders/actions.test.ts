@@ -1,4 +1,3 @@
-import { dayNumberOf, dayNumberToDate, parseIsoDay } from '../../../src/core/shared';
 import {
   customerRowsOf,
   followUpDay,
@@ -7,12 +6,10 @@ import {
   rowsNotOwned,
 } from '../../../src/core/reminders';
 import type { SheetRow } from '../../../src/core/schema';
+import { dateCell, dayNumber, isoDayIn } from '../../support/dates';
 
 const TZ = 'Pacific/Kiritimati';
-const day = (iso: string) => parseIsoDay(iso)!;
-const date = (iso: string) => dayNumberToDate(day(iso), TZ);
-const iso = (d: Date | null) =>
-  d ? new Date(dayNumberOf(d, TZ) * 86400000).toISOString().slice(0, 10) : null;
+const iso = (d: Date | null) => (d ? isoDayIn(d, TZ) : null);
 
 function row(n: number, values: Record<string, unknown>): SheetRow {
   return { row: n, values: { id: `C${n}`, owner: 'rep1@example.com', tier: 'A', ...values } } as SheetRow;
@@ -32,12 +29,12 @@ describe('acting on reminders', () => {
   });
 
   test('mark contacted: lastContact today, nextFollowUp by cadence unless set by hand', () => {
-    const today = day('2024-03-10');
+    const today = dayNumber('2024-03-10');
     const changes = planMarkContacted(
       [
-        row(2, { lastContact: date('2024-02-01'), nextFollowUp: date('2024-02-15') }), // automatic
+        row(2, { lastContact: dateCell('2024-02-01', TZ), nextFollowUp: dateCell('2024-02-15', TZ) }), // automatic
         row(3, { tier: 'B', lastContact: '', nextFollowUp: '' }),
-        row(4, { lastContact: date('2024-03-01'), nextFollowUp: date('2024-04-02') }), // by hand
+        row(4, { lastContact: dateCell('2024-03-01', TZ), nextFollowUp: dateCell('2024-04-02', TZ) }), // by hand
       ],
       today,
       { 'cadence.A': '7' },
@@ -51,20 +48,24 @@ describe('acting on reminders', () => {
   });
 
   test('the follow-up day: scheduled, else last contact or creation + cadence', () => {
-    expect(followUpDay(row(2, { nextFollowUp: date('2024-05-01') }), {}, TZ)).toBe(day('2024-05-01'));
-    expect(followUpDay(row(2, { lastContact: date('2024-05-01'), tier: 'b' }), {}, TZ)).toBe(
-      day('2024-05-31'),
+    expect(followUpDay(row(2, { nextFollowUp: dateCell('2024-05-01', TZ) }), {}, TZ)).toBe(
+      dayNumber('2024-05-01'),
     );
-    expect(followUpDay(row(2, { createdAt: date('2024-05-01'), tier: '' }), {}, TZ)).toBe(day('2024-07-30'));
+    expect(followUpDay(row(2, { lastContact: dateCell('2024-05-01', TZ), tier: 'b' }), {}, TZ)).toBe(
+      dayNumber('2024-05-31'),
+    );
+    expect(followUpDay(row(2, { createdAt: dateCell('2024-05-01', TZ), tier: '' }), {}, TZ)).toBe(
+      dayNumber('2024-07-30'),
+    );
     expect(followUpDay(row(2, {}), {}, TZ)).toBeNull();
   });
 
   test('snooze counts from today when due or overdue, from the due day when it is ahead', () => {
-    const today = day('2024-02-27');
+    const today = dayNumber('2024-02-27');
     const changes = planSnooze(
       [
-        row(2, { nextFollowUp: date('2024-01-01') }),
-        row(3, { nextFollowUp: date('2024-03-05') }),
+        row(2, { nextFollowUp: dateCell('2024-01-01', TZ) }),
+        row(3, { nextFollowUp: dateCell('2024-03-05', TZ) }),
         row(4, { nextFollowUp: 'soon' }),
         row(5, {}),
       ],

@@ -1,4 +1,4 @@
-import { dayNumberOf, dayNumberToCivil, dayNumberToDate, parseIsoDay } from '../../../src/core/shared';
+import { dayNumberOf, dayNumberToCivil } from '../../../src/core/shared';
 import { parseRoles } from '../../../src/core/roles';
 import type { CellValue, SheetRow } from '../../../src/core/schema';
 import {
@@ -13,48 +13,24 @@ import {
   nextAnnual,
   yearOf,
 } from '../../../src/core/reminders';
+import { dateCell, dayNumber } from '../../support/dates';
+import { roleRow } from '../../support/people';
+import { customerRow, sheetRows } from '../../support/rows';
 
 const TZ = 'Asia/Shanghai';
-const day = (iso: string) => parseIsoDay(iso)!;
-/** A date cell as Sheets returns it: a Date at local midnight of the zone. */
-const cell = (iso: string, tz = TZ) => dayNumberToDate(day(iso), tz);
+const cell = (iso: string, tz = TZ) => dateCell(iso, tz);
 
-const ROLES: SheetRow[] = [
-  {
-    row: 2,
-    values: { email: 'rep@x.com', name: 'Rep', role: 'accountManager', managerEmail: '', active: true },
-  },
-  {
-    row: 3,
-    values: { email: 'gone@x.com', name: 'Gone', role: 'accountManager', managerEmail: '', active: false },
-  },
-];
+const ROLES = sheetRows([
+  roleRow('rep@x.com', 'accountManager', { name: 'Rep' }),
+  roleRow('gone@x.com', 'accountManager', { name: 'Gone', active: false }),
+]);
 
 let nextRow = 2;
-function customer(values: Record<string, CellValue>): SheetRow {
-  const row = nextRow++;
-  return {
-    row,
-    values: {
-      id: `C${String(row).padStart(6, '0')}`,
-      name: `Customer ${row}`,
-      company: 'ACME',
-      owner: 'rep@x.com',
-      status: 'Active',
-      tier: 'B',
-      birthday: '',
-      contractEnd: '',
-      lastContact: '',
-      nextFollowUp: '',
-      createdAt: '',
-      ...values,
-    },
-  };
-}
+const customer = (values: Record<string, CellValue>) => customerRow(nextRow++, 'rep@x.com', values);
 
 function due(customers: SheetRow[], today: string, settings: Record<string, string> = {}, tz = TZ) {
   const people = peopleByEmail(parseRoles(ROLES));
-  return computeDue({ customers, people, config: reminderConfig(settings, tz), today: day(today) });
+  return computeDue({ customers, people, config: reminderConfig(settings, tz), today: dayNumber(today) });
 }
 
 /** The rep's items as "kind day" strings, in row order. */
@@ -92,13 +68,13 @@ describe('follow-ups', () => {
       customer({ nextFollowUp: cell(iso) }),
     );
     const list = due(rows, '2024-03-10').byOwner.get('rep@x.com')!;
-    expect(list.map((i) => reasonText(i, day('2024-03-10'), 'en'))).toEqual([
+    expect(list.map((i) => reasonText(i, dayNumber('2024-03-10'), 'en'))).toEqual([
       'Follow-up 3 days overdue (due 2024-03-07)',
       'Follow-up 1 day overdue (due 2024-03-09)',
       'Follow-up due tomorrow (2024-03-11)',
       'Follow-up due in 3 days (2024-03-13)',
     ]);
-    expect(reasonText(list[0], day('2024-03-10'), 'zh-CN')).toBe('跟进已逾期 3 天（应于 2024-03-07）');
+    expect(reasonText(list[0], dayNumber('2024-03-10'), 'zh-CN')).toBe('跟进已逾期 3 天（应于 2024-03-07）');
   });
 
   test('lead days from settings', () => {
@@ -127,10 +103,10 @@ describe('follow-ups', () => {
       ['dueToday', 'created', 30, '2024-03-10'],
       ['upcoming', 'cadence', 30, '2024-03-11'],
     ]);
-    expect(reasonText(list[1], day('2024-03-10'), 'en')).toBe(
+    expect(reasonText(list[1], dayNumber('2024-03-10'), 'en')).toBe(
       'Follow-up due today; last contact 2024-02-09, every 30 days',
     );
-    expect(reasonText(list[3], day('2024-03-10'), 'en')).toBe(
+    expect(reasonText(list[3], dayNumber('2024-03-10'), 'en')).toBe(
       'Follow-up due today; never contacted, added 2024-02-09',
     );
   });
@@ -176,7 +152,7 @@ describe('birthdays', () => {
     expect(items(rows, '2024-12-31')).toEqual(['birthday 2025-01-02']);
     expect(items(rows, '2024-12-31', { 'reminder.birthdayDays': '1' })).toEqual([]);
     const list = due(rows, '2024-12-31').byOwner.get('rep@x.com')!;
-    expect(reasonText(list[0], day('2024-12-31'), 'en')).toBe('Birthday in 2 days (2025-01-02)');
+    expect(reasonText(list[0], dayNumber('2024-12-31'), 'en')).toBe('Birthday in 2 days (2025-01-02)');
   });
 });
 
@@ -320,7 +296,7 @@ describe('time zones: a date cell is a calendar day in the zone', () => {
 
 describe('day arithmetic', () => {
   test('monthDayOf and yearOf agree with the calendar', () => {
-    for (let d = day('1899-01-01'); d <= day('2101-12-31'); d += 1) {
+    for (let d = dayNumber('1899-01-01'); d <= dayNumber('2101-12-31'); d += 1) {
       const c = dayNumberToCivil(d);
       const md = monthDayOf(d);
       if (md.month !== c.month || md.dayOfMonth !== c.day || yearOf(d) !== c.year)
@@ -342,14 +318,14 @@ describe('day arithmetic', () => {
         if (read(new Date(t)) !== dayNumberOf(t, tz)) throw new Error(`${tz} ${new Date(t).toISOString()}`);
       }
     expect(read('')).toBeNull();
-    expect(read('2024-02-29')).toBe(day('2024-02-29'));
+    expect(read('2024-02-29')).toBe(dayNumber('2024-02-29'));
     expect(read('2023-02-29')).toBeNaN();
   });
 
   test('nextAnnual', () => {
-    expect(nextAnnual(1, 2, day('2024-12-31'))).toBe(day('2025-01-02'));
-    expect(nextAnnual(2, 29, day('2023-01-01'))).toBe(day('2023-02-28'));
-    expect(nextAnnual(2, 29, day('2024-01-01'))).toBe(day('2024-02-29'));
-    expect(nextAnnual(3, 10, day('2024-03-10'))).toBe(day('2024-03-10'));
+    expect(nextAnnual(1, 2, dayNumber('2024-12-31'))).toBe(dayNumber('2025-01-02'));
+    expect(nextAnnual(2, 29, dayNumber('2023-01-01'))).toBe(dayNumber('2023-02-28'));
+    expect(nextAnnual(2, 29, dayNumber('2024-01-01'))).toBe(dayNumber('2024-02-29'));
+    expect(nextAnnual(3, 10, dayNumber('2024-03-10'))).toBe(dayNumber('2024-03-10'));
   });
 });

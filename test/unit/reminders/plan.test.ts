@@ -9,47 +9,23 @@ import {
   SendResult,
   settleRun,
 } from '../../../src/core/reminders';
+import { dateCell, dayNumber, isoDayIn } from '../../support/dates';
+import { roleRow } from '../../support/people';
+import { customerRow, sheetRows } from '../../support/rows';
 
 const TZ = 'Asia/Shanghai';
-const cell = (iso: string) => dayNumberToDate(parseIsoDay(iso)!, TZ);
+const cell = (iso: string) => dateCell(iso, TZ);
 /** 09:00 in Shanghai on a day: when the daily trigger fires. */
 const morning = (iso: string, hour = 9) => new Date(`${iso}T${String(hour).padStart(2, '0')}:00:00+08:00`);
 
 const REPS = ['rep1@x.com', 'rep2@x.com', 'rep3@x.com', 'rep4@x.com', 'rep5@x.com'];
 
 function rolesSheet(extra: Array<Record<string, CellValue>> = []): SheetRow[] {
-  const entries: Array<Record<string, CellValue>> = [
-    ...REPS.map((email, i) => ({
-      email,
-      name: `Rep ${i + 1}`,
-      role: 'accountManager',
-      managerEmail: '',
-      active: true,
-    })),
-    ...extra,
-  ];
-  return entries.map((values, i) => ({ row: i + 2, values }));
+  const reps = REPS.map((email, i) => roleRow(email, 'accountManager', { name: `Rep ${i + 1}` }));
+  return sheetRows([...reps, ...extra]);
 }
 
-function customer(row: number, values: Record<string, CellValue>): SheetRow {
-  return {
-    row,
-    values: {
-      id: `C${String(row).padStart(6, '0')}`,
-      name: `Customer ${row}`,
-      company: 'ACME',
-      owner: REPS[0],
-      status: 'Active',
-      tier: 'B',
-      birthday: '',
-      contractEnd: '',
-      lastContact: '',
-      nextFollowUp: '',
-      createdAt: '',
-      ...values,
-    },
-  };
-}
+const customer = (row: number, values: Record<string, CellValue>) => customerRow(row, REPS[0], values);
 
 interface Mail {
   to: string;
@@ -81,7 +57,7 @@ class World {
       roles: this.roles,
       settings: this.settings,
       ledger: this.ledger.map((values, i) => ({ row: i + 2, values: { ...values } })),
-      remainingQuota: this.quotaLeft.get(dayKey(now)) ?? this.dailyQuota,
+      remainingQuota: this.quotaLeft.get(isoDayIn(now, TZ)) ?? this.dailyQuota,
       timeZone: TZ,
       owner: opts.owner,
       links: { spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit', customersGid: 7 },
@@ -110,10 +86,6 @@ class World {
   mailsTo(recipient: string): Mail[] {
     return this.outbox.filter((m) => m.to === recipient);
   }
-}
-
-function dayKey(now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: TZ }).format(now);
 }
 
 const digestRows = (w: World) => w.ledger.filter((r) => r.rule === 'digest');
@@ -284,7 +256,7 @@ describe('long runs', () => {
 describe('long lists', () => {
   test(`a section lists ${ITEMS_PER_SECTION} items, counts the rest, and logs what it listed`, () => {
     const customers = Array.from({ length: 60 }, (_, i) =>
-      customer(i + 2, { tier: 'A', nextFollowUp: dayNumberToDate(parseIsoDay('2024-03-09')! - i, TZ) }),
+      customer(i + 2, { tier: 'A', nextFollowUp: dayNumberToDate(dayNumber('2024-03-09') - i, TZ) }),
     );
     const w = new World(customers);
     const { plan, settlement } = w.run(morning('2024-03-10'));

@@ -1,4 +1,3 @@
-import { parseIsoDay } from '../../../src/core/shared';
 import { CATALOGS } from '../../../src/i18n';
 import { en, zhCN } from '../../../src/i18n/catalog/reminders';
 import {
@@ -9,8 +8,8 @@ import {
   rowLink,
   RowLinks,
 } from '../../../src/core/reminders';
+import { dayNumber } from '../../support/dates';
 
-const day = (iso: string) => parseIsoDay(iso)!;
 const LINKS: RowLinks = {
   spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit#gid=0',
   customersGid: 123,
@@ -30,11 +29,11 @@ const plain: CustomerRef = { id: 'C000006', row: 6, name: '王五', company: '',
 const digest: Digest = {
   recipient: 'rep@x.com',
   name: '<b>Rep</b>',
-  day: day('2024-03-10'),
-  since: day('2024-03-10'),
+  day: dayNumber('2024-03-10'),
+  since: dayNumber('2024-03-10'),
   items: [
-    { kind: 'overdue', customer: evil, day: day('2024-03-07'), basis: 'scheduled' },
-    { kind: 'birthday', customer: plain, day: day('2024-03-10') },
+    { kind: 'overdue', customer: evil, day: dayNumber('2024-03-07'), basis: 'scheduled' },
+    { kind: 'birthday', customer: plain, day: dayNumber('2024-03-10') },
   ],
   hidden: { overdue: 0, dueToday: 0, upcoming: 0, birthday: 0, contract: 0 },
   team: {
@@ -45,7 +44,7 @@ const digest: Digest = {
         counts: { overdue: 1, dueToday: 0, upcoming: 0, birthday: 1, contract: 0 },
       },
     ],
-    overdueA: [{ kind: 'overdue', customer: evil, day: day('2024-03-07'), basis: 'scheduled' }],
+    overdueA: [{ kind: 'overdue', customer: evil, day: dayNumber('2024-03-07'), basis: 'scheduled' }],
     overdueAHidden: 0,
   },
   admin: {
@@ -57,7 +56,7 @@ const digest: Digest = {
         reasons: [{ code: 'ownerNotInRoles', value: '<script>x</script>@x.com' }],
       },
     ],
-    failedSends: [{ day: day('2024-03-09'), recipient: 'a&b@x.com', attempts: 4 }],
+    failedSends: [{ day: dayNumber('2024-03-09'), recipient: 'a&b@x.com', attempts: 4 }],
   },
 };
 

@@ -1,17 +1,16 @@
 import { computeKpis, dashboardBlocks, DashboardLayout } from '../../../src/core/reports';
-import { a1Range, parseIsoDay } from '../../../src/core/shared';
+import { a1Range } from '../../../src/core/shared';
 import { CATALOGS } from '../../../src/i18n';
-import { CellValue, SheetRow } from '../../../src/core/schema';
+import { dayNumber } from '../../support/dates';
+import { sheetRows } from '../../support/rows';
 
 const TZ = 'Asia/Shanghai';
-const TODAY = parseIsoDay('2026-11-23') as number;
-const rows = (list: Array<Record<string, CellValue>>): SheetRow[] =>
-  list.map((values, i) => ({ row: i + 2, values }));
+const TODAY = dayNumber('2026-11-23');
 
 const kpis = computeKpis({
   today: TODAY,
   timeZone: TZ,
-  customers: rows([
+  customers: sheetRows([
     {
       id: 'C1',
       owner: 'a@x.com',
@@ -25,11 +24,11 @@ const kpis = computeKpis({
     { id: 'C2', owner: 'b@x.com', tier: 'B', status: 'Active', industry: '=HYPERLINK("x")', region: 'North' },
     { id: 'C3', owner: 'b@x.com', tier: '', status: 'Archived', industry: 'Retail', region: 'North' },
   ]),
-  purchases: rows([
+  purchases: sheetRows([
     { orderId: 'O1', date: '2026-11-02', customerId: 'C1', amount: 120 },
     { orderId: 'O2', date: '2026-01-02', customerId: 'C2', amount: 80 },
   ]),
-  feedback: rows([{ customerId: 'C1', rating: 4, resolved: '' }]),
+  feedback: sheetRows([{ customerId: 'C1', rating: 4, resolved: '' }]),
 });
 
 const byKey = (l: DashboardLayout, key: string) => l.blocks.find((b) => b.key === key)!;

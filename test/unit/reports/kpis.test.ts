@@ -1,20 +1,12 @@
 import { computeKpis, atRiskDaysSetting, Kpis, monthWindow } from '../../../src/core/reports';
-import {
-  dayReader,
-  isBlankDay,
-  cellToDayNumber,
-  dayNumberToDate,
-  parseIsoDay,
-} from '../../../src/core/shared';
-import { CellValue, SheetRow } from '../../../src/core/schema';
+import { dayReader, isBlankDay, cellToDayNumber, dayNumberToDate } from '../../../src/core/shared';
+import { dateCell, dayNumber } from '../../support/dates';
+import { sheetRows } from '../../support/rows';
 
 const TZ = 'Asia/Shanghai';
-const day = (iso: string) => parseIsoDay(iso) as number;
-const TODAY = day('2026-11-23');
-const rows = (list: Array<Record<string, CellValue>>): SheetRow[] =>
-  list.map((values, i) => ({ row: i + 2, values }));
+const TODAY = dayNumber('2026-11-23');
 
-const customers = rows([
+const customers = sheetRows([
   {
     id: 'C1',
     owner: 'a@x.com',
@@ -66,7 +58,7 @@ const customers = rows([
     status: 'Active',
     industry: 'Finance',
     region: 'East',
-    createdAt: dayNumberToDate(day('2026-08-25'), TZ),
+    createdAt: dateCell('2026-08-25', TZ),
     lastContact: '',
     nextFollowUp: '',
   },
@@ -79,13 +71,13 @@ const customers = rows([
     region: '',
     createdAt: 'not a date',
     lastContact: dayNumberToDate(TODAY, TZ),
-    nextFollowUp: dayNumberToDate(day('2026-11-22'), TZ),
+    nextFollowUp: dateCell('2026-11-22', TZ),
   },
   { id: '', owner: 'a@x.com', tier: 'A', status: 'Active' },
   { id: 'C1', owner: 'a@x.com', tier: 'A', status: 'Active' },
 ]);
 
-const purchases = rows([
+const purchases = sheetRows([
   { orderId: 'O1', date: '2026-01-10', customerId: 'C1', amount: 100 },
   { orderId: 'O1', date: '2026-01-10', customerId: 'C1', amount: 50 },
   { orderId: 'O2', date: '2026-03-05', customerId: 'C1', amount: 200 },
@@ -101,7 +93,7 @@ const purchases = rows([
   { orderId: 'O10', date: '2026-07-02', customerId: 'C5', amount: 4.5 },
 ]);
 
-const feedback = rows([
+const feedback = sheetRows([
   { customerId: 'C1', rating: 5, resolved: true },
   { customerId: 'C1', rating: 4, resolved: '' },
   { customerId: 'C2', rating: 'x', resolved: false },
@@ -276,8 +268,8 @@ describe('computeKpis: owner filter', () => {
 
 describe('repeat rate with multi-row orders', () => {
   test('rows of one order on different days are one order; an order id shared by two customers counts for each', () => {
-    const c = rows([{ id: 'C1' }, { id: 'C2' }, { id: 'C3' }]);
-    const p = rows([
+    const c = sheetRows([{ id: 'C1' }, { id: 'C2' }, { id: 'C3' }]);
+    const p = sheetRows([
       { orderId: 'A', date: '2026-05-01', customerId: 'C1', amount: 10 },
       { orderId: 'A', date: '2026-05-02', customerId: 'C1', amount: 10 },
       { orderId: 'A', date: '2026-05-03', customerId: 'C1', amount: 10 },
@@ -293,7 +285,7 @@ describe('repeat rate with multi-row orders', () => {
     expect(k.orders.repeatRate).toBeCloseTo(1 / 3, 10);
     expect(k.orders.averageValue).toBe(17.5); // 70 / 4
 
-    const shared = rows([
+    const shared = sheetRows([
       { orderId: 'X', date: '2026-05-01', customerId: 'C1', amount: 10 },
       { orderId: 'X', date: '2026-05-01', customerId: 'C2', amount: 10 },
       { orderId: 'X', date: '2026-05-02', customerId: 'C2', amount: 10 },
@@ -306,8 +298,8 @@ describe('repeat rate with multi-row orders', () => {
   });
 
   test('an order only partly inside the window counts, with only its rows inside', () => {
-    const c = rows([{ id: 'C1' }]);
-    const p = rows([
+    const c = sheetRows([{ id: 'C1' }]);
+    const p = sheetRows([
       { orderId: 'A', date: '2025-11-30', customerId: 'C1', amount: 100 },
       { orderId: 'A', date: '2025-12-01', customerId: 'C1', amount: 10 },
     ]);
@@ -319,7 +311,7 @@ describe('repeat rate with multi-row orders', () => {
 
 describe('month buckets', () => {
   test('across a year boundary', () => {
-    const w = monthWindow(day('2026-01-15'));
+    const w = monthWindow(dayNumber('2026-01-15'));
     expect(w.keys).toEqual([
       '2025-02',
       '2025-03',
@@ -334,15 +326,15 @@ describe('month buckets', () => {
       '2025-12',
       '2026-01',
     ]);
-    expect(w.starts[0]).toBe(day('2025-02-01'));
-    expect(w.starts[12]).toBe(day('2026-02-01'));
-    expect(monthWindow(day('2026-12-31')).keys[0]).toBe('2026-01');
-    expect(monthWindow(day('2024-02-29')).keys).toContain('2024-02');
+    expect(w.starts[0]).toBe(dayNumber('2025-02-01'));
+    expect(w.starts[12]).toBe(dayNumber('2026-02-01'));
+    expect(monthWindow(dayNumber('2026-12-31')).keys[0]).toBe('2026-01');
+    expect(monthWindow(dayNumber('2024-02-29')).keys).toContain('2024-02');
   });
 
   test('year-boundary purchases land in the right month', () => {
-    const c = rows([{ id: 'C1' }]);
-    const p = rows([
+    const c = sheetRows([{ id: 'C1' }]);
+    const p = sheetRows([
       { orderId: '1', date: '2025-01-31', customerId: 'C1', amount: 1 }, // before the window
       { orderId: '2', date: '2025-02-01', customerId: 'C1', amount: 2 },
       { orderId: '3', date: '2025-12-31', customerId: 'C1', amount: 4 },
@@ -350,7 +342,7 @@ describe('month buckets', () => {
       { orderId: '5', date: '2026-01-15', customerId: 'C1', amount: 16 },
       { orderId: '6', date: '2026-01-16', customerId: 'C1', amount: 32 }, // after today
     ]);
-    const k = computeKpis({ today: day('2026-01-15'), timeZone: TZ, customers: c, purchases: p });
+    const k = computeKpis({ today: dayNumber('2026-01-15'), timeZone: TZ, customers: c, purchases: p });
     const m = monthsOf(k.revenue.byMonth);
     expect(m['2025-02']).toBe(2);
     expect(m['2025-12']).toBe(4);
@@ -365,12 +357,12 @@ describe('month buckets', () => {
     ['Pacific/Honolulu', { '2025-12': 1, '2026-01': 2, '2026-02': 0 }],
     ['UTC', { '2025-12': 1, '2026-01': 2, '2026-02': 0 }],
   ])('instants read as calendar days in %s', (tz, expected) => {
-    const c = rows([{ id: 'C1' }]);
-    const p = rows([
+    const c = sheetRows([{ id: 'C1' }]);
+    const p = sheetRows([
       { orderId: '1', date: new Date('2025-12-31T10:30:00Z'), customerId: 'C1', amount: 1 },
       { orderId: '2', date: new Date('2026-01-31T10:30:00Z'), customerId: 'C1', amount: 2 },
     ]);
-    const k = computeKpis({ today: day('2026-06-30'), timeZone: tz, customers: c, purchases: p });
+    const k = computeKpis({ today: dayNumber('2026-06-30'), timeZone: tz, customers: c, purchases: p });
     const m = monthsOf(k.revenue.byMonth);
     for (const [month, value] of Object.entries(expected)) expect(m[month]).toBe(value);
   });
@@ -383,7 +375,7 @@ describe('month buckets', () => {
     'Asia/Kathmandu',
   ])('date cells written at local midnight read back as the same day in %s', (tz) => {
     const read = dayReader(tz);
-    for (let d = day('2025-01-01'); d <= day('2026-12-31'); d += 7)
+    for (let d = dayNumber('2025-01-01'); d <= dayNumber('2026-12-31'); d += 7)
       expect(read(dayNumberToDate(d, tz))).toBe(d);
   });
 });
@@ -401,11 +393,11 @@ describe('dayReader', () => {
 
   test('strings, blanks and invalid values', () => {
     const read = dayReader(TZ);
-    expect(read('2026-02-28')).toBe(day('2026-02-28'));
-    expect(read(' 2026-2-3 ')).toBe(day('2026-02-03'));
+    expect(read('2026-02-28')).toBe(dayNumber('2026-02-28'));
+    expect(read(' 2026-2-3 ')).toBe(dayNumber('2026-02-03'));
     expect(read('2026-02-30')).toBeNaN();
     expect(read('2026-13-01')).toBeNaN();
-    expect(read('2026-11-23T20:00:00Z')).toBe(day('2026-11-24')); // 04:00 next day in Shanghai
+    expect(read('2026-11-23T20:00:00Z')).toBe(dayNumber('2026-11-24')); // 04:00 next day in Shanghai
     expect(isBlankDay(read(''))).toBe(true);
     expect(isBlankDay(read('  '))).toBe(true);
     expect(read(45000)).toBeNaN();

@@ -6,9 +6,8 @@ import {
   nextFollowUpAfterContact,
   planFollowUp,
 } from '../../../src/core/tiering';
-import { dayNumberToDate, parseIsoDay } from '../../../src/core/shared';
+import { dateCell, dayNumber } from '../../support/dates';
 
-const day = (iso: string) => parseIsoDay(iso)!;
 const TZ = 'Asia/Shanghai';
 
 describe('cadence settings', () => {
@@ -37,8 +36,10 @@ describe('cadence settings', () => {
   });
 
   it('adds the cadence to the contact day', () => {
-    expect(nextFollowUpAfterContact(day('2024-01-31'), 'A', {})).toBe(day('2024-02-14'));
-    expect(nextFollowUpAfterContact(day('2024-01-31'), '', { 'cadence.C': '30' })).toBe(day('2024-03-01'));
+    expect(nextFollowUpAfterContact(dayNumber('2024-01-31'), 'A', {})).toBe(dayNumber('2024-02-14'));
+    expect(nextFollowUpAfterContact(dayNumber('2024-01-31'), '', { 'cadence.C': '30' })).toBe(
+      dayNumber('2024-03-01'),
+    );
   });
 });
 
@@ -49,11 +50,10 @@ describe('planFollowUp', () => {
       settings,
       TZ,
     );
-  const asCell = (iso: string) => dayNumberToDate(day(iso), TZ); // a date cell as getValues returns it
 
   it('computes lastContact + cadence when nextFollowUp is blank', () => {
-    expect(plan({ lastContact: asCell('2024-05-01') })).toEqual({
-      nextFollowUp: day('2024-05-31'),
+    expect(plan({ lastContact: dateCell('2024-05-01', TZ) })).toEqual({
+      nextFollowUp: dayNumber('2024-05-31'),
       write: true,
       reason: 'computed',
     });
@@ -67,11 +67,11 @@ describe('planFollowUp', () => {
       lastContact: '2024-04-20',
       tier: 'A',
     });
-    expect(p).toEqual({ nextFollowUp: day('2024-05-04'), write: true, reason: 'computed' });
+    expect(p).toEqual({ nextFollowUp: dayNumber('2024-05-04'), write: true, reason: 'computed' });
     const c = plan({
-      previousLastContact: asCell('2024-04-01'),
-      nextFollowUp: asCell('2024-06-30'),
-      lastContact: asCell('2024-04-20'),
+      previousLastContact: dateCell('2024-04-01', TZ),
+      nextFollowUp: dateCell('2024-06-30', TZ),
+      lastContact: dateCell('2024-04-20', TZ),
     });
     expect(c.reason).toBe('computed'); // 2024-04-01 + 90 (C)
   });
@@ -95,7 +95,7 @@ describe('planFollowUp', () => {
       nextFollowUp: '2024-04-20',
       lastContact: '2024-04-20',
     });
-    expect(onTheDay).toEqual({ nextFollowUp: day('2024-05-20'), write: true, reason: 'computed' });
+    expect(onTheDay).toEqual({ nextFollowUp: dayNumber('2024-05-20'), write: true, reason: 'computed' });
     const overdue = plan({
       previousLastContact: '2024-04-01',
       nextFollowUp: '2024-04-10',
@@ -108,9 +108,9 @@ describe('planFollowUp', () => {
     const p = plan({
       lastContact: '2024-04-20',
       nextFollowUp: '2024-05-20',
-      explicitNextFollowUp: asCell('2024-04-25'),
+      explicitNextFollowUp: dateCell('2024-04-25', TZ),
     });
-    expect(p).toEqual({ nextFollowUp: day('2024-04-25'), write: true, reason: 'explicit' });
+    expect(p).toEqual({ nextFollowUp: dayNumber('2024-04-25'), write: true, reason: 'explicit' });
     const same = plan({
       lastContact: '2024-04-20',
       nextFollowUp: '2024-04-25',
@@ -120,7 +120,7 @@ describe('planFollowUp', () => {
   });
 
   it('does nothing when lastContact did not change or is unreadable', () => {
-    expect(plan({ previousLastContact: '2024-04-01', lastContact: asCell('2024-04-01') }).reason).toBe(
+    expect(plan({ previousLastContact: '2024-04-01', lastContact: dateCell('2024-04-01', TZ) }).reason).toBe(
       'unchanged',
     );
     expect(plan({ lastContact: '' }).reason).toBe('noContact');
@@ -138,12 +138,12 @@ describe('planFollowUp', () => {
       lastContact: '2024-05-01',
       nextFollowUp: '2024-05-31',
     });
-    expect(p).toEqual({ nextFollowUp: day('2024-05-31'), write: false, reason: 'computed' });
+    expect(p).toEqual({ nextFollowUp: dayNumber('2024-05-31'), write: false, reason: 'computed' });
   });
 
   it('uses the cadence from settings', () => {
     expect(plan({ lastContact: '2024-04-01', tier: 'A' }, { 'cadence.A': '7' }).nextFollowUp).toBe(
-      day('2024-04-08'),
+      dayNumber('2024-04-08'),
     );
   });
 });

@@ -1,8 +1,7 @@
 import { changedFields, editableFields, isOwnerOf, toFormValue } from '../../../src/core/workbook';
-import { dayNumberToDate, parseIsoDay } from '../../../src/core/shared';
+import { dateCell } from '../../support/dates';
 
 const TZ = 'Asia/Shanghai';
-const day = (iso: string) => dayNumberToDate(parseIsoDay(iso)!, TZ);
 
 describe('editableFields', () => {
   test('admins and managers edit every field but the assigned ones', () => {
@@ -32,7 +31,7 @@ describe('editableFields', () => {
 
 describe('form values', () => {
   test('dates, datetimes and booleans as form text', () => {
-    expect(toFormValue(day('2024-03-31'), 'date', TZ)).toBe('2024-03-31');
+    expect(toFormValue(dateCell('2024-03-31', TZ), 'date', TZ)).toBe('2024-03-31');
     expect(toFormValue(new Date('2024-03-31T06:30:00Z'), 'datetime', TZ)).toBe('2024-03-31 14:30');
     expect(toFormValue(true, 'boolean', TZ)).toBe('TRUE');
     expect(toFormValue('', 'text', TZ)).toBe('');
@@ -42,7 +41,7 @@ describe('form values', () => {
     const existing = {
       name: 'Li Lei',
       owner: 'Rep1@Example.com',
-      birthday: day('1990-05-06'),
+      birthday: dateCell('1990-05-06', TZ),
       tierLocked: false,
     };
     expect(

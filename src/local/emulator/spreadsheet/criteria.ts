@@ -4,7 +4,7 @@
  */
 
 /** A builder that stores a criteria and its values, and returns itself as the script sees it. */
-interface Recorder<B> {
+export interface Recorder<B> {
   _record(criteria: string, values: unknown[]): B;
 }
 

@@ -22,6 +22,8 @@ interface OpenFrame {
 }
 
 export interface FrameHost {
+  /** marks the page busy while a frame's call and what follows it run */
+  whileBusy<T>(work: () => Promise<T>): Promise<T>;
   /** after each server call: show what it showed, refresh the sheet and panels */
   afterCall(fn: string, outcome: CallResult): Promise<void>;
 }
@@ -112,17 +114,20 @@ export class Frames {
     if (m.type === 'gas-close') return frame.close();
     if (m.type === 'gas-size') return frame.resize({ width: m.width, height: m.height });
     if (m.type !== 'gas-call' || typeof m.id !== 'number' || typeof m.fn !== 'string') return;
-    let reply: Record<string, unknown>;
-    let outcome: CallResult | null = null;
-    try {
-      outcome = await post<CallResult>('/api/call', { as: frame.as, fn: m.fn, args: m.args ?? [] });
-      reply =
-        outcome.error === null ? { ok: true, value: outcome.result } : { ok: false, error: outcome.error };
-    } catch (err) {
-      reply = { ok: false, error: (err as Error).message };
-    }
-    // The frame's origin is opaque ("null"), so "*" is the only target that reaches it.
-    frame.iframe.contentWindow?.postMessage({ type: 'gas-result', id: m.id, ...reply }, '*');
-    if (outcome) await this.host.afterCall(m.fn, outcome);
+    const { id, fn, args } = m;
+    await this.host.whileBusy(async () => {
+      let reply: Record<string, unknown>;
+      let outcome: CallResult | null = null;
+      try {
+        outcome = await post<CallResult>('/api/call', { as: frame.as, fn, args: args ?? [] });
+        reply =
+          outcome.error === null ? { ok: true, value: outcome.result } : { ok: false, error: outcome.error };
+      } catch (err) {
+        reply = { ok: false, error: (err as Error).message };
+      }
+      // The frame's origin is opaque ("null"), so "*" is the only target that reaches it.
+      frame.iframe.contentWindow?.postMessage({ type: 'gas-result', id, ...reply }, '*');
+      if (outcome) await this.host.afterCall(fn, outcome);
+    });
   }
 }

@@ -26,11 +26,14 @@ export class Grid {
   private sheet = '';
   private generation = 0;
   private blocks = new Map<number, WindowRow[]>();
-  private loading = new Set<number>();
+  /** blocks on their way, each resolving once drawn */
+  private loading = new Map<number, Promise<void>>();
   private shape: Omit<SheetWindow, 'rows'> | null = null;
   private selected: { row: number; column: number } | null = null;
   private editing = false;
   private frame = 0;
+  /** body rows [first, last) in the DOM, overscan included */
+  private drawn = { first: 0, last: 0 };
 
   constructor(
     private readonly root: HTMLElement,
@@ -45,31 +48,43 @@ export class Grid {
     return this.sheet;
   }
 
-  /** Shows `name` from its top. */
-  show(name: string): void {
+  /** Shows `name` from its top; resolves once its first rows are drawn. */
+  show(name: string): Promise<void> {
     this.sheet = name;
     this.selected = null;
     this.root.scrollTop = 0;
-    this.invalidate();
+    return this.invalidate();
   }
 
-  /** Drops every fetched row (after an action that may have changed the workbook) and redraws. */
-  invalidate(): void {
+  /**
+   * Drops every fetched row (after an action that may have changed the workbook) and redraws;
+   * resolves once the rows in view are drawn, so the page counts as busy until then.
+   */
+  invalidate(): Promise<void> {
     this.generation++;
     this.blocks.clear();
     this.loading.clear();
-    this.fetchBlock(this.firstVisibleBlock());
+    return this.fetchBlock(this.firstVisibleBlock());
   }
 
   private firstVisibleBlock(): number {
     return Math.floor(this.root.scrollTop / ROW_HEIGHT / BLOCK);
   }
 
+  /**
+   * Redraws after a scroll or resize only when the view leaves the rows drawn: the overscan rows
+   * are there for that, and a redraw would replace the cell under a double-click in progress.
+   */
   private schedule(): void {
     if (this.frame) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
-      this.render();
+      const top = Math.floor(this.root.scrollTop / ROW_HEIGHT);
+      const bottom = Math.min(
+        this.bodyRows(),
+        Math.ceil((this.root.scrollTop + this.root.clientHeight) / ROW_HEIGHT),
+      );
+      if (top < this.drawn.first || bottom > this.drawn.last) void this.render();
     });
   }
 
@@ -77,13 +92,14 @@ export class Grid {
     return this.shape ? Math.max(this.shape.lastRow - this.shape.frozenRows, 0) : 0;
   }
 
-  private fetchBlock(block: number): void {
-    if (this.loading.has(block) || this.blocks.has(block) || !this.sheet) return;
+  private fetchBlock(block: number): Promise<void> {
+    const pending = this.loading.get(block);
+    if (pending) return pending;
+    if (this.blocks.has(block) || !this.sheet) return Promise.resolve();
     const generation = this.generation;
     const sheet = this.sheet;
-    this.loading.add(block);
     const frozen = this.shape?.frozenRows ?? 0;
-    get<SheetWindow>('/api/sheet', {
+    const fetched = get<SheetWindow>('/api/sheet', {
       name: sheet,
       from: frozen + 1 + block * BLOCK,
       count: BLOCK,
@@ -97,27 +113,31 @@ export class Grid {
         this.shape = shape;
         if (shifted) return this.invalidate();
         this.blocks.set(block, rows);
-        this.render();
+        return this.render();
       })
       .catch((e: Error) => {
         this.loading.delete(block);
         clear(this.root);
         this.root.appendChild(h('p', { class: 'grid-error' }, e.message));
       });
+    this.loading.set(block, fetched);
+    return fetched;
   }
 
   private rowAt(index: number): WindowRow | undefined {
     return this.blocks.get(Math.floor(index / BLOCK))?.[index % BLOCK];
   }
 
-  private render(): void {
-    if (!this.shape || this.editing) return;
+  /** Draws the rows in view; resolves once the blocks they need are fetched and drawn too. */
+  private render(): Promise<void> {
+    if (!this.shape || this.editing) return Promise.resolve();
     const total = this.bodyRows();
     const first = Math.max(0, Math.floor(this.root.scrollTop / ROW_HEIGHT) - OVERSCAN);
     const visible = Math.ceil(this.root.clientHeight / ROW_HEIGHT) + 2 * OVERSCAN;
     const last = Math.min(total, first + visible);
+    const fetches: Array<Promise<void>> = [];
     for (let b = Math.floor(first / BLOCK); b <= Math.floor(Math.max(last - 1, 0) / BLOCK); b++)
-      this.fetchBlock(b);
+      fetches.push(this.fetchBlock(b));
 
     const s = this.shape;
     const cols = h(
@@ -156,6 +176,8 @@ export class Grid {
     clear(this.root);
     this.root.appendChild(table);
     this.root.scrollTop = scroll;
+    this.drawn = { first, last };
+    return Promise.all(fetches).then(() => undefined);
   }
 
   private placeholder(row: number): HTMLElement {

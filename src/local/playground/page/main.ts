@@ -49,6 +49,7 @@ const grid = new Grid(byId('grid'), {
 });
 const panels = new Panels(() => refresh());
 const frames = new Frames({
+  whileBusy,
   afterCall: async (fn, outcome) => {
     panels.record('google.script.run', fn, outcome.error ? `failed: ${outcome.error}` : 'ok');
     await showEvents(outcome.events);
@@ -56,18 +57,17 @@ const frames = new Frames({
   },
 });
 
-/** Runs one user action with a busy marker (tests and people can see when the page is settled). */
-async function action(label: string, fn: () => Promise<void>): Promise<void> {
+/**
+ * Marks the page busy while `work` runs (body[data-busy]): tests and people can see when the page
+ * is settled, that is when what an action changed is drawn.
+ */
+async function whileBusy<T>(work: () => Promise<T>): Promise<T> {
   busy++;
   document.body.dataset.busy = 'true';
   byId('busy').hidden = false;
   try {
-    await fn();
-  } catch (e) {
-    panels.record('error', label, (e as Error).message);
-    await showError((e as Error).message);
+    return await work();
   } finally {
-    await refresh().catch(() => undefined);
     if (--busy === 0) {
       document.body.dataset.busy = 'false';
       byId('busy').hidden = true;
@@ -75,13 +75,26 @@ async function action(label: string, fn: () => Promise<void>): Promise<void> {
   }
 }
 
+/** Runs one user action, then redraws what it may have changed, busy until both are done. */
+async function action(label: string, fn: () => Promise<void>): Promise<void> {
+  await whileBusy(async () => {
+    try {
+      await fn();
+    } catch (e) {
+      panels.record('error', label, (e as Error).message);
+      await showError((e as Error).message);
+    } finally {
+      await refresh().catch(() => undefined);
+    }
+  });
+}
+
 /** Re-reads the sheet list, menu and panels after anything that may have changed them. */
 async function refresh(): Promise<void> {
   info = await get<WorkbookInfo>('/api/workbook');
   renderTabs();
   renderMenus(info.menus);
-  grid.invalidate();
-  await panels.refresh();
+  await Promise.all([grid.invalidate(), panels.refresh()]);
 }
 
 function renderUsers(): void {
@@ -102,7 +115,7 @@ function renderTabs(): void {
   const tabs = byId('tabs');
   clear(tabs);
   const sheets = info!.sheets.filter((s) => !s.hidden);
-  if (!sheets.some((s) => s.name === grid.sheetName) && sheets[0]) grid.show(sheets[0].name);
+  if (!sheets.some((s) => s.name === grid.sheetName) && sheets[0]) void grid.show(sheets[0].name);
   for (const s of sheets) {
     tabs.appendChild(
       h(
@@ -112,7 +125,7 @@ function renderTabs(): void {
           'aria-selected': String(s.name === grid.sheetName),
           'data-sheet': s.name,
           onclick: () => {
-            grid.show(s.name);
+            void whileBusy(() => grid.show(s.name));
             renderTabs();
           },
         },
