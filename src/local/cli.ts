@@ -1,6 +1,6 @@
 /**
  * The local runner: `npm run -s crm -- <command> [options]` runs the built add-on (dist/Code.js)
- * against a workbook file (DESIGN.md section 4). Exit codes: 0 done; 1 the add-on refused or
+ * against a workbook file (README, "The local runner"). Exit codes: 0 done; 1 the add-on refused or
  * failed (message on stderr, file unchanged); 2 usage.
  */
 import { mkdirSync } from 'node:fs';

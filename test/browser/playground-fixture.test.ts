@@ -1,5 +1,5 @@
 /**
- * The playground on its own, with a tiny fixture add-on (test/browser/fixture-addon.ts) and a
+ * The playground on its own, with a tiny fixture add-on (test/support/fixture-addon.ts) and a
  * 100,000-row sheet: paging, editing, the question flow of a menu handler, sidebars and dialogs
  * with the google.script shim, and the clock.
  */

@@ -1,7 +1,8 @@
 /**
  * The permission plan: which protections the workbook should have, from the roles sheet and the
  * owner column. Sheets lets a user edit a cell only when they are an editor of EVERY protection that
- * covers it, so each protection below only narrows; together they give DESIGN.md's matrix:
+ * covers it, so each protection below only narrows; together they give the role matrix
+ * (test/support/design-matrix.ts):
  *
  * customers   sheet          staff (admins, managers, account managers, assistants): viewers are out,
  *                            rows typed or imported below the data stay open to staff until reconciled

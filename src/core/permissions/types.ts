@@ -7,7 +7,7 @@ import type { GridRange, SheetSize } from './range';
 /** Every description the add-on writes starts with this; protections without it are never touched. */
 export const PROTECTION_MARKER = '[sheets-crm]';
 
-/** Customer columns assistants may edit on every row (DESIGN.md section 3: "contact columns"). */
+/** Customer columns assistants may edit on every row (the role matrix's "contact columns"). */
 export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
 /** Customer columns only managers and admins may edit. */
 export const LOCKED_COLUMNS = ['id', 'owner', 'tier'] as const;

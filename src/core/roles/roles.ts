@@ -1,5 +1,5 @@
 /**
- * Who may do what (DESIGN.md section 3). The roles sheet maps e-mail addresses to roles; the
+ * Who may do what (README, "Roles and protected ranges"). The roles sheet maps e-mail addresses to roles; the
  * workbook owner is always admin; anyone else not listed, inactive or invisible is a viewer.
  * Every server entry point asks `can(role, action)` before acting; menus only hide what a role
  * cannot do, which is not security.

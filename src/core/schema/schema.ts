@@ -1,5 +1,5 @@
 /**
- * The workbook's shape: stable sheet keys and column keys (DESIGN.md section 3). Tab names and
+ * The workbook's shape: stable sheet keys and column keys. Tab names and
  * header texts are localized labels (i18n keys `sheet.<key>` and `col.<sheet>.<column>`); the add-on
  * finds sheets and columns by key, never by label or position.
  */

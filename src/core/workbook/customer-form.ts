@@ -1,7 +1,7 @@
 /**
  * The customer form's rules, shared by the sidebar (in the browser) and the server: which fields a
  * role may change, how a cell is shown in a form field, and which fields a submission changes.
- * DESIGN.md section 3: account managers edit their own customers except id/owner/tier; assistants
+ * The role matrix: account managers edit their own customers except id/owner/tier; assistants
  * edit the contact columns; admins and managers edit everything. Id, createdAt and updatedAt are
  * always the add-on's.
  */

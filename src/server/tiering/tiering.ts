@@ -4,7 +4,7 @@
  * core/tiering, and on apply writes the tier column as one block, tierHistory as one append, the
  * tier settings as one block, the A/B/C colour rules and one audit row, under the document lock.
  *
- * Account managers may preview (DESIGN.md: "apply ABC tiers: preview") and see the preview over
+ * Account managers may preview (core/roles: previewTiers, not applyTiers) and see the preview over
  * every customer, as managers do: tiers rank customers against each other, so a slice of one rep's
  * customers would give other tiers than apply writes, and Sheets lets every user read every row
  * anyway. The preview stays read-only: nothing is written and apply refuses them.
@@ -149,7 +149,7 @@ export function applyTierOptions(
     writeTierColumn(ex, customers, changes);
     ex.wb.append('tierHistory', historyRows(result, changes));
   }
-  // The settings sheet is admins' (DESIGN.md); a manager's apply uses the options without saving them.
+  // The settings sheet is admins'; a manager's apply uses the options without saving them.
   const mayEditSettings = can(ex.user.role, 'editSettings');
   const settingsSaved = mayEditSettings && saveTierSettings(ex, options);
   const settingsKept = !mayEditSettings && !savedSettingsHold(ex, options);

@@ -1,12 +1,12 @@
 /**
- * Issue 4 item 6, through the local runner: after `crm protect`, `crm edit <sheet> <row> <column>
+ * Protected ranges through the local runner: after `crm protect`, `crm edit <sheet> <row> <column>
  * <value> --as <user>` succeeds or fails with the Sheets protection message exactly as the role
- * matrix of DESIGN.md section 3 says, for every role, own and other rows, every column group, and
- * the roles and settings sheets. The expectation comes from the matrix (test/fixtures/design-matrix.ts),
- * not the plan.
+ * matrix says, for every role, own and other rows, every column group, and the roles and settings
+ * sheets. The expectation comes from the matrix (test/support/design-matrix.ts), not the plan.
  *
- * The people are a@x, m@x, r1@x, r2@x, s@x and v@x of the issue, with a ".test" domain because the
- * workbook's own e-mail validation wants a dot in the domain (the owner column is edited too).
+ * The people are a@x, m@x, r1@x, r2@x, s@x and v@x (test/support/permissions.ts), with a ".test"
+ * domain because the workbook's own e-mail validation wants a dot in the domain (the owner column
+ * is edited too).
  */
 import { PROTECTED_MESSAGE } from '../../../src/local/emulator/spreadsheet';
 import { writeWorkbookFile } from '../../../src/local/workbook-file';
@@ -117,7 +117,7 @@ function expected(user: { email: string; role: Role }, edit: Edit, cell: string)
   return allows(cell, edit.column, edit.ownerOfRow === user.email);
 }
 
-describe('crm edit as every role after crm protect (DESIGN.md section 3)', () => {
+describe('crm edit as every role after crm protect (the role matrix)', () => {
   let workbook: string;
 
   beforeAll(async () => {

@@ -1,5 +1,5 @@
 /**
- * The local runner contract (DESIGN.md section 4) through the built bundle: init, setup, run,
+ * The local runner contract (README, "The local runner") through the built bundle: init, setup, run,
  * dump, edit, menu, tick, outbox, stats; exit codes and the atomic, never-half-written file.
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';

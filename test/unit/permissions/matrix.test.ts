@@ -1,7 +1,7 @@
 /**
  * The main proof of the permission plan: every role x every sheet x every column x own/other rows,
  * evaluated with Sheets' rule (editor of every covering protection), compared cell by cell with the
- * role matrix of DESIGN.md section 3 (test/fixtures/design-matrix.ts).
+ * role matrix (test/support/design-matrix.ts).
  */
 import { effectiveEditRights, planProtections, PlanInput, SheetLayout } from '../../../src/core/permissions';
 import { RoleEntry } from '../../../src/core/roles';
@@ -156,10 +156,10 @@ function isOwn(c: Case): boolean {
 
 const normalize = (email: string) => email.trim().toLowerCase();
 
-/** Logs: DESIGN says view for all; protections cannot bar admins, who run the triggers that write them. */
+/** Logs: the matrix says view for all; protections cannot bar admins, who run the triggers that write them. */
 const LOG_SHEETS: SheetKey[] = ['tierHistory', 'reminderLog', 'auditLog', 'dashboard'];
 
-describe('permission plan against the DESIGN.md role matrix', () => {
+describe('permission plan against the role matrix', () => {
   const all = cases();
 
   it('walks every role, sheet, column and own/other row', () => {
