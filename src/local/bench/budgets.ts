@@ -1,7 +1,7 @@
 /**
  * The budgets the benchmark enforces. Each check gives one line; a failed one makes `npm run bench`
  * exit non-zero. Call-count budgets compare sizes (batch I/O: calls must not grow with rows); time
- * budgets apply at 100,000 customers; core budgets are the figures the feature issues name.
+ * budgets apply at 100,000 customers; core budgets are the figures each feature sets for its core computation.
  */
 import { ACTIONS, ActionSpec } from './actions';
 import { COST_MODEL } from './cost-model';
@@ -12,7 +12,7 @@ export interface BudgetCheck {
   line: string;
 }
 
-/** Core-time budgets from the feature issues (ms), and the smallest size each applies to. */
+/** Core-time budgets per feature (ms), and the smallest size each applies to. */
 export const CORE_BUDGETS: Array<{
   action: string;
   ms: number;
@@ -127,7 +127,7 @@ export function timeBudgets(results: Measurement[]): BudgetCheck[] {
     });
 }
 
-/** Core computation times the feature issues name. */
+/** Core computation times within each feature's budget. */
 export function coreBudgets(results: Measurement[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
   for (const b of CORE_BUDGETS) {

@@ -55,7 +55,7 @@ const MARGIN_CELLS = 150_000;
 /**
  * The composition at `customers`: TARGET when it fits the cell limit with room for what the actions
  * write (import rows, one tier-history row per customer); otherwise purchases stay at 10 per
- * customer (the 100,000 / 1,000,000 workload the tiering and report issues name) and interactions
+ * customer (the 100,000 / 1,000,000 workload of the tiering and report budgets) and interactions
  * and feedback shrink by the same factor until it fits.
  */
 export function compositionFor(customers: number): Composition {
