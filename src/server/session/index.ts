@@ -1,6 +1,6 @@
 /**
  * The start of every entry point: the acting user, role, locale and settings; role checks; the
- * document lock; the menu for the role.
+ * menu for the role. The document lock is server/document's.
  */
 export { buildMenu, buildMinimalMenu } from './menu';
 export { begin, isInteractive, requireAction, requireTable, roleNotice } from './session';

@@ -4,8 +4,9 @@
  */
 import { Locale } from '../../i18n';
 import type { Execution } from '../session';
-// Reports: the edit audit trigger and the backup schedule.
+// Audit: the edit audit trigger.
 import { installEditAuditTrigger } from '../audit';
+// Reports: the backup schedule.
 import { applyBackupSchedule } from '../reports';
 // Permissions: protections applied, the hourly reconcile trigger installed.
 import { setUpProtections } from '../permissions';
@@ -16,7 +17,7 @@ export type SetupStep = (ex: Execution, locale: Locale) => void;
 
 export const SETUP_STEPS: SetupStep[] = [
   applyValidationRules, // workbook
-  installEditAuditTrigger, // reports
+  installEditAuditTrigger, // audit
   (ex) => void applyBackupSchedule(ex), // reports
   setUpProtections, // permissions: last, so it protects what the steps above wrote
 ];
