@@ -1,6 +1,7 @@
 // Lint rules, including the house's layering: core is pure, the shell never reaches local tools,
 // the sidebars and local tools see the shell only as types, and a feature folder's index is its
 // public face. The compiler enforces the globals each layer may see (one tsconfig per layer).
+// docs/ARCHITECTURE.md, "Layers and what each may import", explains the whole scheme.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

@@ -2,7 +2,8 @@
  * Two projects. fast: unit (core) and contract (emulator), the everyday loop, no build needed.
  * slow: integration (the built dist/Code.js through the runner) and browser (the playground in
  * chromium); their global setup builds dist/ and build/ first, so they never test a stale bundle.
- * `npx jest --selectProjects fast` (npm run test:fast) runs the first only.
+ * `npx jest --selectProjects fast` (npm run test:fast) runs the first only. docs/ARCHITECTURE.md
+ * lists the shared helpers of test/support.
  */
 const shared = {
   rootDir: __dirname,

@@ -2,6 +2,7 @@
  * The emulated Apps Script project: one spreadsheet, its bound script (the built dist/Code.js) and
  * the services around it, in one serializable state. Each `run` is one execution, as in Apps
  * Script: a fresh global scope with the bundle loaded, a user to act as, counters reset.
+ * docs/ARCHITECTURE.md maps the emulator, runner, playground and bench built on it.
  */
 import path from 'node:path';
 import { existsSync, readFileSync, statSync } from 'node:fs';

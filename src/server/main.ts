@@ -2,6 +2,7 @@
  * Every entry point of the add-on, and nothing else: onOpen/onInstall, menu handlers, trigger
  * handlers and google.script.run targets. scripts/build.mjs turns each export into a top-level
  * function of dist/Code.js. Each one resolves the acting user and role before it acts.
+ * docs/ARCHITECTURE.md, "How a call flows", follows a call from here to the sheet.
  */
 import { isLocale, t, UserError } from '../i18n';
 import { recordAction } from './audit';
