@@ -12,9 +12,17 @@ import * as permissions from './catalog/permissions';
 import * as reminders from './catalog/reminders';
 import * as reports from './catalog/reports';
 import * as tiering from './catalog/tiering';
+import * as local from './catalog/local';
 import { fillPlaceholders } from './format';
 
-export { fillPlaceholders, formatMessage } from './format';
+export {
+  fillPlaceholders,
+  formatMessage,
+  pluralForm,
+  displayWidth,
+  fitColumns,
+  padStartColumns,
+} from './format';
 
 export const LOCALES = ['en', 'zh-CN'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -24,13 +32,16 @@ type English = typeof foundation.en &
   typeof permissions.en &
   typeof reminders.en &
   typeof reports.en &
-  typeof tiering.en;
+  typeof tiering.en &
+  typeof local.en;
 
 /** Every message key of the catalogs. */
 export type MessageKey = keyof English & string;
 
-/** The `{name}` placeholders of a message text, as a union of names. */
-type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
+/** The `{name}` placeholders (and `{name|one|other}` plural choices) of a message text, as names. */
+type Placeholders<S> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? (Name extends `${infer N}|${string}` ? N : Name) | Placeholders<Rest>
+  : never;
 
 /** The values a key's text needs: one per placeholder. */
 export type MessageParams<K extends MessageKey> = { [P in Placeholders<English[K]>]: string | number };
@@ -40,7 +51,7 @@ export type ParamsArg<K extends MessageKey> = [Placeholders<English[K]>] extends
   ? []
   : [params: MessageParams<K>];
 
-const parts = [foundation, tiering, permissions, reports, reminders, workbook];
+const parts = [foundation, tiering, permissions, reports, reminders, workbook, local];
 
 export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),
@@ -51,7 +62,16 @@ export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
  * Key families built at run time from a key known only as text (a column key of a user's sheet, a
  * setting's name): the usage test counts a key of these families as used.
  */
-export const DYNAMIC_KEY_PREFIXES = ['sheet.', 'col.', 'role.', 'action.', 'setting.'];
+export const DYNAMIC_KEY_PREFIXES = [
+  'sheet.',
+  'col.',
+  'role.',
+  'action.',
+  'setting.',
+  'local.weekday.',
+  'local.page.',
+  'local.ui.',
+];
 
 /** Maps any locale tag (zh, zh_CN, zh-Hans-CN, en_US, ...) to a supported locale. */
 export function resolveLocale(tag: string | null | undefined): Locale {

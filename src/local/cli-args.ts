@@ -18,7 +18,7 @@ export interface CommandSpec {
   readOnly?: boolean;
 }
 
-export const GLOBAL_OPTIONS = ['workbook', 'as', 'now'];
+export const GLOBAL_OPTIONS = ['workbook', 'as', 'now', 'select', 'answer'];
 export const GLOBAL_FLAGS = ['json', 'help'];
 
 export interface Parsed {

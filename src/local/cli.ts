@@ -5,12 +5,15 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { COMMANDS, CommandContext, commandHelp, usageText } from './commands';
+import { COMMANDS, CommandContext, commandHelp, ENGLISH, usageText } from './commands';
 import { instantOf, parseArgs, parseDateTime, TypedDateTime, UsageError } from './cli-args';
 import { readWorkbookFile, WorkbookFileError, workbookExists, writeWorkbookFile } from './workbook-file';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 import { DEFAULT_TIME_ZONE, Runtime, WorkbookFile } from './runtime';
 import { messageOf } from '../core/shared';
+import { parseA1Rect, splitSheet } from './emulator/spreadsheet/a1';
+import { sheetOf } from './inspect';
+import { localTranslator } from './locale';
 
 export const DEFAULT_WORKBOOK = '.crm/workbook.json';
 
@@ -33,6 +36,31 @@ function loadRuntime(file: string, data: WorkbookFile, now: number | undefined):
   } catch (e) {
     throw new WorkbookFileError(`${file} is a damaged Sheets CRM workbook: ${(e as Error).message}`);
   }
+}
+
+/**
+ * What a person at the spreadsheet would have done before the command: selected a range
+ * (`--select`, default sheet Customers) and, for the questions the add-on asks, decided
+ * (`--answer`); a question nobody answered stops the command with the question in the message.
+ */
+function prepareUi(ctx: CommandContext, rt: Runtime): void {
+  const answer = ctx.options.answer === 'yes' || ctx.options.answer === 'no' ? ctx.options.answer : null;
+  const t = ctx.t;
+  rt.services.ui._setQuestionPolicy({
+    answer,
+    refuse: (question) => new Error(t('local.question.refused', { question })),
+  });
+  const range = ctx.options.select;
+  if (range === undefined) return;
+  const { sheetName: named, ref } = splitSheet(range);
+  const rect = parseA1Rect(ref);
+  // A selection is a bounded block of cells, as a person drags it.
+  if (!rect || ![rect.row, rect.col, rect.rows, rect.cols].every(Number.isFinite))
+    throw new UsageError(t('local.select.badRange', { range }));
+  const sheetName = named ?? sheetOf(rt, 'customers')?.getName() ?? '';
+  if (!rt.spreadsheet.workbook.sheetByName(sheetName))
+    throw new UsageError(t('local.select.noSheet', { range, sheet: sheetName }));
+  rt.spreadsheet.select(sheetName, ref);
 }
 
 /** Runs one command; returns the exit code. Never throws. */
@@ -78,7 +106,11 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       now: undefined,
       as: parsed.options.as,
       runtime: null,
+      t: ENGLISH,
     };
+    const answer = parsed.options.answer;
+    if (answer !== undefined && answer !== 'yes' && answer !== 'no')
+      throw new UsageError('--answer must be yes or no');
   } catch (e) {
     if (e instanceof UsageError) return usage(e);
     throw e;
@@ -102,6 +134,8 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       ctx.runtime = loadRuntime(file, data, ctx.now);
       const held = lock;
       if (held) ctx.runtime.heartbeat = () => held.touch();
+      ctx.t = localTranslator(ctx.runtime);
+      prepareUi(ctx, ctx.runtime);
     }
     const result = await spec.run(ctx);
     if (result.save && ctx.runtime) {

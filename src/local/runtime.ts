@@ -154,6 +154,7 @@ export class Runtime {
       locale: options.locale,
       timeZone: options.timeZone,
       getUi: () => services.ui.global,
+      onToast: (message, title, seconds) => services.ui._recordToast(message, title, seconds),
     });
     // DriveApp sees the bound spreadsheet as a file (backups copy it).
     services.drive._attachSpreadsheet({

@@ -247,6 +247,29 @@ const isBlank = (v: unknown) =>
  * value of the others, oldest first; the kept row's own values always win. The id never changes;
  * updatedAt becomes `now`.
  */
+/**
+ * The groups with the record each person chose to keep: a group holding one of `keepIds` keeps
+ * that member (the others stay oldest first); the other groups keep their default. Ids that are
+ * in no group, and groups given two ids, are returned so the caller can refuse before merging.
+ */
+export function chooseSurvivors(
+  groups: DuplicateGroup[],
+  keepIds: readonly string[],
+): { groups: DuplicateGroup[]; unknown: string[]; twice: string[][] } {
+  const wanted = new Set(keepIds.map((id) => id.trim().toUpperCase()).filter(Boolean));
+  const found = new Set<string>();
+  const twice: string[][] = [];
+  const out = groups.map((g) => {
+    const members = [g.keep, ...g.others];
+    const chosen = members.filter((m) => wanted.has(m.id.toUpperCase()));
+    chosen.forEach((m) => found.add(m.id.toUpperCase()));
+    if (chosen.length > 1) twice.push(chosen.map((m) => m.id));
+    if (chosen.length !== 1 || chosen[0] === g.keep) return g;
+    return { ...g, keep: chosen[0], others: members.filter((m) => m !== chosen[0]) };
+  });
+  return { groups: out, unknown: [...wanted].filter((id) => !found.has(id)), twice };
+}
+
 export function planMerge(customers: SheetRow[], groups: DuplicateGroup[], now: Date): MergePlan {
   const byRow = new Map(customers.map((r) => [r.row, r]));
   const plan: MergePlan = { merged: [], archive: [], repoint: {}, audit: [] };

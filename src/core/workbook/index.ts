@@ -6,6 +6,7 @@ export { decodeCsvBytes, firstInvalidUtf8, looksLikeGb18030, parseCsv, serialize
 export { ASSIGNED_COLUMNS, changedFields, editableFields, isOwnerOf, toFormValue } from './customer-form';
 export {
   findDuplicateGroups,
+  chooseSurvivors,
   findLikelyDuplicates,
   planMerge,
   repointColumn,

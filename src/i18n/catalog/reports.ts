@@ -43,6 +43,10 @@ export const en = {
   'report.dailyOn':
     'The dashboard will refresh every day at about {hour}:00. Choose the menu item again to stop.',
   'report.dailyOff': 'The daily dashboard refresh is off.',
+  'report.daily.askOn':
+    'Turn on the daily dashboard refresh? The dashboard will be rebuilt every day at about {hour}:00, as you.',
+  'report.daily.askOff': 'Turn off the daily dashboard refresh?',
+  'report.daily.title': 'Daily dashboard refresh',
   'report.dialogTitle': 'My figures',
   'report.close': 'Close',
   'report.empty': 'No customers are assigned to you yet.',
@@ -105,6 +109,9 @@ export const zhCN: Catalog<typeof en> = {
   'report.refreshed': '仪表板已刷新：共 {customers} 位客户。',
   'report.dailyOn': '仪表板将在每天约 {hour}:00 自动刷新。再次选择此菜单项可关闭。',
   'report.dailyOff': '每日刷新仪表板已关闭。',
+  'report.daily.askOn': '开启每日刷新仪表板？仪表板将在每天约 {hour}:00 以您的身份重新生成。',
+  'report.daily.askOff': '关闭每日刷新仪表板？',
+  'report.daily.title': '每日刷新仪表板',
   'report.dialogTitle': '我的业绩',
   'report.close': '关闭',
   'report.empty': '目前还没有分配给您的客户。',

@@ -80,6 +80,10 @@ export const en = {
   'tier.schedule.on':
     'Monthly re-tiering is on: the saved tier settings are applied on the 1st of each month at {hour}:00 ({timeZone}), as {email}.',
   'tier.schedule.off': 'Monthly re-tiering is off.',
+  'tier.schedule.askOn':
+    "Turn on monthly re-tiering? The saved tier settings will be applied on the 1st of each month at {hour}:00 ({timeZone}), as you, and may change customers' tiers and follow-up cadence.",
+  'tier.schedule.askOff': 'Turn off monthly re-tiering? Tiers then change only when someone applies them.',
+  'tier.schedule.title': 'Monthly re-tiering',
   'tier.cadence.notUpdated': 'Next follow-up was not updated: {message}',
 } as const;
 
@@ -159,5 +163,9 @@ export const zhCN: Catalog<typeof en> = {
   'tier.schedule.on':
     '每月自动分级已开启：每月 1 日 {hour}:00（{timeZone}）以 {email} 的身份应用已保存的分级设置。',
   'tier.schedule.off': '每月自动分级已关闭。',
+  'tier.schedule.askOn':
+    '开启每月自动分级？每月 1 日 {hour}:00（{timeZone}）将以您的身份应用已保存的分级设置，客户的级别和跟进周期可能随之改变。',
+  'tier.schedule.askOff': '关闭每月自动分级？之后只有手动应用时才会改变级别。',
+  'tier.schedule.title': '每月自动分级',
   'tier.cadence.notUpdated': '未能更新下次跟进日期：{message}',
 };

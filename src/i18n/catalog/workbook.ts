@@ -126,11 +126,25 @@ export const en = {
   'dedupe.mergeAll': 'Merge all groups',
   'dedupe.merging': 'Merging…',
   'dedupe.none': 'No likely duplicates found.',
-  'dedupe.found': '{groups} groups of likely duplicates among {customers} customers.',
+  'dedupe.found': '{groups|# group|# groups} of likely duplicates among {customers|# customer|# customers}.',
+  'dedupe.confirm':
+    'Merge {groups|this group|these # groups}? The kept record takes the blanks it lacks from the others; the others move to the Customer archive sheet and their interactions, purchases and feedback point to the kept record.',
+  'dedupe.keepUnknown': 'Customer {id} is in no group of likely duplicates, so it cannot be the record kept.',
+  'dedupe.keepTwice': 'Customers {ids} are in the same group: choose one record to keep per group.',
+  'dedupe.keepChoose': 'Keep',
+  'dedupe.col.row': 'Row',
+  'dedupe.col.id': 'Customer ID',
+  'dedupe.col.name': 'Name',
+  'dedupe.col.company': 'Company',
+  'dedupe.col.email': 'Email',
+  'dedupe.col.phone': 'Phone',
+  'dedupe.col.owner': 'Account manager',
+  'dedupe.yes': 'Merge',
+  'dedupe.no': 'Cancel',
   'dedupe.keptWithoutId':
     'A group would keep a customer without an ID. Give every customer an ID (run the audit to find them) and try again.',
   'dedupe.merged':
-    'Merged {groups} groups: {archived} customers moved to the Customer archive sheet, {repointed} rows re-pointed to the kept customer.',
+    'Merged {groups|# group|# groups}: {archived|# customer|# customers} moved to the Customer archive sheet, {repointed|# row|# rows} re-pointed to the kept customer.',
 
   'dedupe.remaining': '{remaining} more groups are left: merge again to continue.',
   'archive.archivedAt': 'Archived',
@@ -279,6 +293,20 @@ export const zhCN: Catalog<typeof en> = {
   'dedupe.merging': '正在合并…',
   'dedupe.none': '未发现可能重复的客户。',
   'dedupe.found': '在 {customers} 个客户中发现 {groups} 组可能重复的客户。',
+  'dedupe.confirm':
+    '合并这 {groups} 组？保留的记录会用其他记录补全自己的空白字段；其他记录移至"客户归档"表，它们的跟进、购买和反馈记录改指向保留的记录。',
+  'dedupe.keepUnknown': '客户 {id} 不在任何一组可能重复的客户中，不能作为保留的记录。',
+  'dedupe.keepTwice': '客户 {ids} 在同一组中：每组只能选择一条保留的记录。',
+  'dedupe.keepChoose': '保留',
+  'dedupe.col.row': '行',
+  'dedupe.col.id': '客户编号',
+  'dedupe.col.name': '姓名',
+  'dedupe.col.company': '公司',
+  'dedupe.col.email': '邮箱',
+  'dedupe.col.phone': '电话',
+  'dedupe.col.owner': '客户经理',
+  'dedupe.yes': '合并',
+  'dedupe.no': '取消',
   'dedupe.keptWithoutId':
     '某一组将保留一个没有编号的客户。请先为每个客户设置编号（运行数据质量检查可找到它们），然后重试。',
   'dedupe.merged':

@@ -6,7 +6,9 @@ import { DEFAULT_TIME_ZONE, Runtime } from '../runtime';
 import { loadSample } from '../sample';
 import { workbookExists } from '../workbook-file';
 import type { Command, CommandContext } from '.';
-import { printUiEvents, runtimeOf } from '.';
+import { runAddon, runtimeOf } from '.';
+import { displayWidth, fitColumns, padStartColumns, translator } from '../../i18n';
+import { triggersInWords } from '../schedule-words';
 
 const DEFAULT_OWNER = 'owner@example.com';
 
@@ -16,11 +18,7 @@ function emit(ctx: CommandContext, data: unknown, text: () => string): void {
 
 /** Runs a bundle function as the --as user, printing what the add-on showed. */
 function runAs(ctx: CommandContext, fn: string, args: unknown[] = []): unknown {
-  const rt = runtimeOf(ctx);
-  const before = rt.services.ui._events().length;
-  const result = rt.run(fn, args, { as: ctx.as });
-  printUiEvents(ctx, before);
-  return result;
+  return runAddon(ctx, fn, args);
 }
 
 const init: Command = {
@@ -39,13 +37,14 @@ const init: Command = {
     const owner = (ctx.options.owner ?? ctx.as ?? DEFAULT_OWNER).toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(owner)) throw new UsageError('--owner must be an e-mail address');
     ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: DEFAULT_TIME_ZONE });
+    ctx.t = translator(locale);
     runAs({ ...ctx, as: owner }, 'menuSetup', [locale]);
     if (ctx.flags.has('sample')) {
       loadSample(ctx.runtime, locale);
       // Setup protected the sheets before the sample's people existed: protect again for them.
       ctx.runtime.run('applyPermissions', [{}], { as: owner });
     }
-    if (!ctx.json) ctx.io.out(`Created ${ctx.workbookPath} (owner ${owner}, locale ${locale}).`);
+    if (!ctx.json) ctx.io.out(ctx.t('local.created', { path: ctx.workbookPath, owner, locale }));
     return { save: true };
   },
 };
@@ -104,10 +103,11 @@ const dump: Command = {
     const rows = [['#', ...view.header], ...view.display.map((line, i) => [String(i + 2), ...line])].filter(
       (line, i) => i === 0 || line.slice(1).some((v) => v !== ''),
     );
+    // Columns are counted as a terminal draws them: a Chinese character takes two.
     const widths = rows[0].map((_, c) =>
-      Math.min(40, Math.max(...rows.map((r) => [...(r[c] ?? '')].length))),
+      Math.min(40, Math.max(...rows.map((r) => displayWidth((r[c] ?? '').replace(/\s+/g, ' '))))),
     );
-    ctx.io.out(`${view.sheetName} (${rows.length - 1} rows)`);
+    ctx.io.out(ctx.t('local.dump.title', { sheet: view.sheetName, count: rows.length - 1 }));
     for (const line of rows)
       ctx.io.out(
         line
@@ -120,8 +120,7 @@ const dump: Command = {
 };
 
 function clip(text: string, width: number): string {
-  const chars = [...text.replace(/\s+/g, ' ')];
-  return (chars.length > width ? chars.slice(0, width - 1).join('') + '…' : chars.join('')).padEnd(width);
+  return fitColumns(text, width);
 }
 
 const edit: Command = {
@@ -151,23 +150,27 @@ const triggers: Command = {
   summary: 'List the installable triggers of the project.',
   maxArgs: 0,
   run(ctx) {
-    const list = runtimeOf(ctx).services.scriptApp._all();
+    const rt = runtimeOf(ctx);
+    const list = triggersInWords(
+      rt.services.scriptApp._all(),
+      (from, to) => rt.services.scriptApp._due(from, to),
+      rt.ctx.clock.now(),
+      rt.spreadsheet.workbook.init.timeZone,
+      ctx.t,
+    );
     emit(ctx, list, () =>
       list.length === 0
-        ? 'No triggers.'
+        ? ctx.t('local.triggers.none')
         : list
-            .map((t) => `${t.id}  ${t.handler}  ${t.eventType}  ${describeTrigger(t)}  by ${t.creator}`)
+            .map(
+              (t) =>
+                `${t.id}  ${t.handler}  ${t.eventType}  ${t.schedule}  ${ctx.t('local.triggers.by', { email: t.creator })}`,
+            )
             .join('\n'),
     );
     return { save: false };
   },
 };
-
-function describeTrigger(t: object): string {
-  const spec = { ...t } as Record<string, unknown>;
-  for (const k of ['id', 'handler', 'eventType', 'creator']) delete spec[k];
-  return JSON.stringify(spec);
-}
 
 const tick: Command = {
   name: 'tick',
@@ -186,9 +189,13 @@ const tick: Command = {
       [
         ...fired.map(
           (f) =>
-            `${new Date(f.at).toISOString()}  ${f.handler} as ${f.as}${f.error ? `  FAILED: ${f.error}` : ''}`,
+            ctx.t('local.tick.fired', {
+              time: new Date(f.at).toISOString(),
+              handler: f.handler,
+              email: f.as,
+            }) + (f.error ? `  ${ctx.t('local.tick.failed', { message: f.error })}` : ''),
         ),
-        `Clock now ${new Date(rt.ctx.clock.now()).toISOString()} (${fired.length} trigger run(s)).`,
+        ctx.t('local.tick.clock', { time: new Date(rt.ctx.clock.now()).toISOString(), count: fired.length }),
       ].join('\n'),
     );
     return { save: true };
@@ -205,11 +212,11 @@ const outbox: Command = {
     const mail = runtimeOf(ctx).services.mail._outbox();
     emit(ctx, mail, () =>
       mail.length === 0
-        ? 'Outbox is empty.'
+        ? ctx.t('local.outbox.empty')
         : mail
             .map(
               (m) =>
-                `${new Date(m.sentAt).toISOString()}  to ${m.to.join(', ')}  "${m.subject}"\n${indent(m.body)}`,
+                `${new Date(m.sentAt).toISOString()}  ${ctx.t('local.outbox.to', { to: m.to.join(', ') })}  "${m.subject}"\n${indent(m.body)}`,
             )
             .join('\n\n'),
     );
@@ -234,14 +241,14 @@ const stats: Command = {
     const rt = runtimeOf(ctx);
     const s = rt.lastStats;
     emit(ctx, s ?? null, () => {
-      if (!s) return 'No command has run the add-on yet.';
+      if (!s) return ctx.t('local.stats.none');
       const calls = Object.entries(s.calls)
         .sort((a, b) => b[1] - a[1])
         .map(([k, n]) => `  ${String(n).padStart(6)}  ${k}`);
       return [
-        `Last command: ${rt.lastCommand ?? '?'}`,
-        `Service calls: ${s.totalCalls}`,
-        `Cells read: ${s.cellsRead}, written: ${s.cellsWritten}`,
+        ctx.t('local.stats.last', { command: rt.lastCommand ?? '?' }),
+        ctx.t('local.stats.calls', { count: s.totalCalls }),
+        ctx.t('local.stats.cells', { read: s.cellsRead, written: s.cellsWritten }),
         ...calls,
       ].join('\n');
     });
@@ -293,9 +300,17 @@ const sheets: Command = {
       columns: s.getLastColumn(),
       frozenRows: s.getFrozenRows(),
     }));
+    // Aligned as a terminal draws the text: a Chinese tab name takes two columns a character.
+    const rows = list.map((s) => ctx.t('local.sheets.rows', { rows: s.rows }));
+    const nameWidth = Math.max(16, ...list.map((s) => displayWidth(s.name)));
+    const rowsWidth = Math.max(0, ...rows.map(displayWidth));
     emit(ctx, list, () =>
       list
-        .map((s) => `${s.name.padEnd(16)} ${String(s.rows).padStart(7)} rows  ${s.columns} columns`)
+        .map(
+          (s, i) =>
+            `${fitColumns(s.name, nameWidth)}  ${padStartColumns(rows[i], rowsWidth)}  ` +
+            ctx.t('local.sheets.columns', { columns: s.columns }),
+        )
         .join('\n'),
     );
     return { save: false };

@@ -2,6 +2,7 @@
 import { CommandSpec, Parsed } from '../cli-args';
 import type { CliIO } from '../cli';
 import type { Runtime } from '../runtime';
+import { translator, type Translate } from '../../i18n';
 import { foundationCommands } from './foundation';
 import { permissionCommands } from './permissions';
 import { reminderCommands } from './reminders';
@@ -17,6 +18,8 @@ export interface CommandContext extends Parsed {
   as: string | undefined;
   /** loaded from the workbook file before `run` (null only for init) */
   runtime: Runtime | null;
+  /** the runner's own texts in the workbook's language */
+  t: Translate;
 }
 
 export interface CommandResult {
@@ -43,6 +46,10 @@ const COMMON_OPTIONS = [
   '  --as EMAIL        the active user (default the workbook owner)',
   "  --now ISO         the emulated clock: 2026-11-23T09:00 in the workbook's time zone,",
   '                    or exact with an offset: 2026-11-23T09:00:00+08:00, 2026-11-23T01:00Z',
+  '  --select RANGE    the active selection, e.g. A2:A5 (the Customers sheet) or Interactions!A2:A3,',
+  '                    for actions on selected rows (Mark contacted, Snooze, the customer form)',
+  '  --answer yes|no   the answer to every question the add-on asks (a confirmation before a',
+  '                    switch or a merge); without it a question stops the command, nothing done',
   '  --json            machine-readable output',
   '  --help, -h        this help',
 ];
@@ -93,12 +100,45 @@ export function runtimeOf(ctx: CommandContext): Runtime {
   return ctx.runtime;
 }
 
-/** Prints what the add-on showed (alerts, dialogs) in text mode. */
+const UI_LABEL = {
+  alert: 'local.ui.alert',
+  prompt: 'local.ui.prompt',
+  toast: 'local.ui.toast',
+  sidebar: 'local.ui.sidebar',
+  modal: 'local.ui.dialog',
+  modeless: 'local.ui.dialog',
+} as const;
+
+/**
+ * Prints what the add-on showed (alerts, answered questions, dialogs, toasts) on stdout in text
+ * mode, one line each, labelled in the workbook's language: `[toast] Sheets CRM: 3 customers ...`.
+ */
 export function printUiEvents(ctx: CommandContext, from: number): void {
   if (ctx.json) return;
   const events = runtimeOf(ctx).services.ui._events().slice(from);
   for (const e of events) {
     const text = [e.title, e.message].filter(Boolean).join(': ');
-    ctx.io.out(`[${e.type}] ${text || e.title || ''}`.trim());
+    const asked = e.type === 'prompt' || (e.type === 'alert' && e.buttons !== null && e.buttons !== 'OK');
+    const answered = asked && e.response ? ` ${ctx.t('local.ui.answered', { answer: e.response })}` : '';
+    ctx.io.out(`[${ctx.t(UI_LABEL[e.type])}] ${text || e.title || ''}${answered}`.trim());
   }
 }
+
+/** Runs a bundle function as the --as user and prints what the add-on showed while it ran. */
+export function runAddon<T = unknown>(
+  ctx: CommandContext,
+  fn: string,
+  args: unknown[] = [],
+  options: { mode?: 'trigger' } = {},
+): T {
+  const rt = runtimeOf(ctx);
+  const before = rt.services.ui._events().length;
+  try {
+    return rt.run(fn, args, { as: ctx.as, ...options }) as T;
+  } finally {
+    printUiEvents(ctx, before);
+  }
+}
+
+/** Before a workbook is open (init, usage errors): the English texts. */
+export const ENGLISH: Translate = translator('en');

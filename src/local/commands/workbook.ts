@@ -1,6 +1,7 @@
 /** The customer workbook's commands: import, export, dedupe, audit. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { UsageError } from '../cli-args';
+import { formatMessage } from '../../i18n';
 import { requireSheetKey } from '../inspect';
 import type {
   QualityResult,
@@ -76,37 +77,64 @@ const exportCommand: Command = {
 
 const dedupe: Command = {
   name: 'dedupe',
-  usage: '[--apply] [--json]',
+  usage: '[--apply [--keep ID[,ID...]] [--answer yes|no]] [--json]',
   summary:
-    'List groups of likely duplicate customers; --apply merges them all (archive, re-point, audit log).',
+    'List groups of likely duplicate customers (* marks the record kept); --apply merges them all ' +
+    '(archive, re-point, audit log) after asking, --keep ID keeps that record of its group instead.',
+  options: ['keep'],
   flags: ['apply'],
   maxArgs: 0,
   run(ctx) {
+    const keep = (ctx.options.keep ?? '')
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean);
+    if (keep.length && !ctx.flags.has('apply')) throw new UsageError('--keep goes with --apply');
     const report = call<DuplicatesReport>(ctx, 'findDuplicates');
-    const merge = ctx.flags.has('apply') ? mergeAll(ctx) : null;
+    const merge =
+      ctx.flags.has('apply') && report.groups.length > 0 ? confirmedMerge(ctx, report, keep) : null;
     if (ctx.json) {
       ctx.io.out(JSON.stringify({ groups: report.groups, summary: report.summary, merge }, null, 2));
     } else {
       const lines = [report.summary];
+      const wanted = new Set(keep.map((id) => id.toUpperCase()));
       for (const g of report.groups) {
+        const chosen = g.members.some((m) => wanted.has(m.id.toUpperCase()));
         lines.push(`${g.key}  (${g.reasons})`);
-        for (const m of g.members)
+        for (const m of g.members) {
+          const kept = chosen ? wanted.has(m.id.toUpperCase()) : m.keep;
           lines.push(
-            `  ${m.keep ? '*' : ' '} row ${m.row}  ${m.id}  ${m.name}  ${m.company}  ${m.email}  ${m.phone}`,
+            `  ${kept ? '*' : ' '} ${ctx.t('local.dedupe.row', { row: m.row })}  ${m.id}  ${m.name}  ${m.company}  ${m.email}  ${m.phone}`,
           );
+        }
       }
+      if (report.groups.length) lines.push(ctx.t('local.dedupe.keep'));
       if (merge) lines.push(merge.summary);
+      else if (ctx.flags.has('apply') && report.groups.length) lines.push(ctx.t('local.dedupe.nothing'));
       ctx.io.out(lines.join('\n'));
     }
     return { save: !!merge };
   },
 };
 
+/**
+ * A merge archives records: the runner asks as the dialog does, and goes on only with
+ * `--answer yes`; `--answer no` merges nothing, no answer stops with the question.
+ */
+function confirmedMerge(ctx: CommandContext, report: DuplicatesReport, keep: string[]): MergeResult | null {
+  const question = formatMessage(report.messages, 'dedupe.confirm', { groups: report.groups.length });
+  if (ctx.options.answer === 'no') return null;
+  if (ctx.options.answer !== 'yes') throw new Error(ctx.t('local.question.refused', { question }));
+  return mergeAll(ctx, keep);
+}
+
 /** Merges every group, one execution per batch of MERGE_GROUPS_PER_RUN, as a user would re-run it. */
-function mergeAll(ctx: CommandContext): MergeResult {
-  let total = call<MergeResult>(ctx, 'mergeDuplicates', [null]);
+function mergeAll(ctx: CommandContext, keep: string[]): MergeResult {
+  const options = { keep };
+  let total = call<MergeResult>(ctx, 'mergeDuplicates', [null, options]);
   while (total.remaining > 0) {
-    const next = call<MergeResult>(ctx, 'mergeDuplicates', [null]);
+    // A chosen survivor's group is merged in the first run; later runs keep the defaults.
+    const next = call<MergeResult>(ctx, 'mergeDuplicates', [null, { keep: [] }]);
     if (next.merged === 0) break;
     total = {
       ...next,

@@ -71,12 +71,17 @@ export function dashboardDailyRefresh(): void {
   refreshDashboard(ex);
 }
 
-/** Menu "Daily dashboard refresh on/off": one trigger per installer. */
-export function menuToggleDashboardRefresh(): { enabled: boolean } {
+/** Menu "Daily dashboard refresh on/off", after a yes: one trigger per installer; null on no. */
+export function menuToggleDashboardRefresh(): { enabled: boolean } | null {
   const ex = begin();
   requireAction(ex, 'refreshDashboard');
+  const on = triggersOf(DASHBOARD_REFRESH_HANDLER).length > 0;
+  // A switch asks first; "No" or closing the dialog changes nothing.
+  const ui = SpreadsheetApp.getUi();
+  const question = on ? ex.t('report.daily.askOff') : ex.t('report.daily.askOn', { hour: REFRESH_HOUR });
+  if (ui.alert(ex.t('report.daily.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
   let enabled: boolean;
-  if (triggersOf(DASHBOARD_REFRESH_HANDLER).length > 0) {
+  if (on) {
     removeTriggers(DASHBOARD_REFRESH_HANDLER);
     enabled = false;
   } else {

@@ -26,10 +26,19 @@ function actingEmail(ex: Execution): string {
   return normalizeEmail(ex.user.email || Session.getEffectiveUser().getEmail());
 }
 
-/** Menu "Monthly re-tiering on/off": turns the schedule on when it is off, off when it is on. */
-export function menuTierSchedule(): TierScheduleToggle {
+/**
+ * Menu "Monthly re-tiering on/off": after a yes, turns the schedule on when it is off, off when it
+ * is on; null when the person said no.
+ */
+export function menuTierSchedule(): TierScheduleToggle | null {
   const ex = begin();
   requireAction(ex, 'applyTiers');
+  // A switch that changes tiers every month asks first; "No" or closing the dialog changes nothing.
+  const ui = SpreadsheetApp.getUi();
+  const question = tierScheduleState()
+    ? ex.t('tier.schedule.askOff')
+    : ex.t('tier.schedule.askOn', { hour: RETIER_HOUR, timeZone: ex.timeZone });
+  if (ui.alert(ex.t('tier.schedule.title'), question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return null;
   const toggle = withDocumentLock(ex, () => {
     if (tierScheduleState()) {
       removeTriggers(RETIER_HANDLER);

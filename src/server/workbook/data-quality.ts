@@ -23,6 +23,7 @@ import {
   duplicateReasonLabel,
   DuplicateGroup,
   findDuplicateGroups,
+  chooseSurvivors,
   planMerge,
   repointColumn,
   repointRanges,
@@ -87,6 +88,17 @@ const DEDUPE_UI_KEYS = [
   'dedupe.mergeAll',
   'dedupe.merging',
   'dedupe.none',
+  'dedupe.confirm',
+  'dedupe.keepChoose',
+  'dedupe.col.row',
+  'dedupe.col.id',
+  'dedupe.col.name',
+  'dedupe.col.company',
+  'dedupe.col.email',
+  'dedupe.col.phone',
+  'dedupe.col.owner',
+  'dedupe.yes',
+  'dedupe.no',
   'dialog.close',
 ] as const;
 
@@ -137,16 +149,25 @@ export function findDuplicates(): DuplicatesReport {
 
 /**
  * google.script.run and `crm dedupe --apply`: merges the groups whose keys are given (as listed by
- * findDuplicates), or every group when `keys` is null.
+ * findDuplicates), or every group when `keys` is null; `options.keep` names the records that
+ * survive instead of the oldest (one per group at most).
  */
-export function mergeDuplicates(keys?: unknown): MergeResult {
+export function mergeDuplicates(keys?: unknown, options?: unknown): MergeResult {
   const ex = begin();
   requireAction(ex, 'dedupe');
   const wanted = Array.isArray(keys) ? new Set(keys.map(String)) : null;
+  const keepOption = (options as { keep?: unknown } | null | undefined)?.keep;
+  const keep = Array.isArray(keepOption) ? keepOption.map(String) : [];
   return withDocumentLock(ex, () => {
     const table = requireTable(ex, 'customers');
     const all = findDuplicateGroups(table.rows);
-    const asked = wanted ? all.filter((g) => wanted.has(groupKey(g))) : all;
+    // Groups are named by their default survivor; the person's choice of survivor applies after.
+    const chosen = chooseSurvivors(wanted ? all.filter((g) => wanted.has(groupKey(g))) : all, keep);
+    if (chosen.unknown.length)
+      throw new UserError(ex.locale, 'dedupe.keepUnknown', { id: chosen.unknown[0] });
+    if (chosen.twice.length)
+      throw new UserError(ex.locale, 'dedupe.keepTwice', { ids: chosen.twice[0].join(', ') });
+    const asked = chosen.groups;
     const stale = wanted ? wanted.size - asked.length : 0;
     const groups = asked.slice(0, MERGE_GROUPS_PER_RUN);
     const remaining = asked.length - groups.length;

@@ -34,7 +34,7 @@ describe('i18n catalogs', () => {
   });
 
   test('placeholders match between locales', () => {
-    const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const names = (text: string) => [...text.matchAll(/\{(\w+)(?:\|[^{}]*)?\}/g)].map((m) => m[1]).sort();
     for (const key of en)
       expect([key, names(CATALOGS['zh-CN'][key])]).toEqual([key, names(CATALOGS.en[key])]);
   });

@@ -53,6 +53,16 @@ export interface UiEvent {
 /** A scripted answer: a button name, or a button with the text typed into a prompt. */
 export type UiAnswer = ButtonName | { button?: ButtonName; text?: string };
 
+/**
+ * How questions nobody scripted are answered: `answer` gives every question that button kind
+ * (yes: YES or OK, no: NO or CANCEL); without one, `refuse` builds the error the dialog throws, so a
+ * non-interactive run stops before acting instead of assuming a yes.
+ */
+export interface UiQuestionPolicy {
+  answer: 'yes' | 'no' | null;
+  refuse: (question: string) => Error;
+}
+
 export interface UiState {
   menus: MenuRecord[];
 }
@@ -73,6 +83,7 @@ export class UiEmulator {
   private menus: MenuRecord[];
   private events: UiEvent[] = [];
   private answers: UiAnswer[] = [];
+  private policy: UiQuestionPolicy | null = null;
   private readonly api: GoogleAppsScript.Base.Ui;
 
   constructor(
@@ -120,6 +131,11 @@ export class UiEmulator {
     this.answers.push(...answers);
   }
 
+  /** Questions beyond the scripted answers follow `policy` instead of the default first button. */
+  _setQuestionPolicy(policy: UiQuestionPolicy | null): void {
+    this.policy = policy;
+  }
+
   /** Spreadsheet.toast() is the spreadsheet's; it records here so all UI is in one list. */
   _recordToast(message: string, title: string | null, timeoutSeconds: number | null): void {
     this.push({ type: 'toast', title, message, width: null, height: timeoutSeconds });
@@ -139,9 +155,15 @@ export class UiEmulator {
     });
   }
 
-  private answer(set: ButtonSetName): { button: ButtonName; text: string } {
-    const next = this.answers.shift();
+  private answer(set: ButtonSetName, question: string, prompt = false): { button: ButtonName; text: string } {
     const allowed = BUTTONS_OF[set];
+    if (this.answers.length === 0 && this.policy && (set !== 'OK' || prompt)) {
+      const { answer, refuse } = this.policy;
+      if (answer === null) throw refuse(question);
+      const wanted: ButtonName[] = answer === 'yes' ? ['YES', 'OK'] : ['NO', 'CANCEL'];
+      return { button: wanted.find((b) => allowed.includes(b)) ?? allowed[0], text: '' };
+    }
+    const next = this.answers.shift();
     const a = typeof next === 'string' ? { button: next } : (next ?? {});
     const button = a.button ?? allowed[0];
     // CLOSE is the title-bar close button: always possible.
@@ -223,13 +245,13 @@ export class UiEmulator {
       createAddonMenu: () => this.menu(this.options.addonName ?? 'Sheets CRM', true),
       alert: (...args: unknown[]) => {
         const { title, message, set } = this.dialogArgs('alert', args);
-        const { button } = this.answer(set);
+        const { button } = this.answer(set, [title, message].filter(Boolean).join(': '));
         this.push({ type: 'alert', title, message, buttons: set, response: button });
         return button;
       },
       prompt: (...args: unknown[]) => {
         const { title, message, set } = this.dialogArgs('prompt', args);
-        const { button, text } = this.answer(set);
+        const { button, text } = this.answer(set, [title, message].filter(Boolean).join(': '), true);
         this.push({ type: 'prompt', title, message, buttons: set, response: button, responseText: text });
         const response = { getResponseText: () => text, getSelectedButton: () => button };
         return counted(this.ctx, 'PromptResponse', response);

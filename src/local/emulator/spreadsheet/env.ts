@@ -6,6 +6,7 @@ export interface Env {
   ctx: EmulatorContext;
   wb: WorkbookModel;
   getUi?: () => unknown;
+  onToast?: (message: string, title: string | null, timeoutSeconds: number | null) => void;
 }
 
 /** Objects handed to the script are counted proxies; `_self` is the proxy, so chained calls count too. */

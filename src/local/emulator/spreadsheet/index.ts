@@ -54,6 +54,8 @@ export interface SpreadsheetStoreOptions {
   locale?: string;
   timeZone?: string;
   getUi?: () => unknown;
+  /** told of each toast, so the Ui's event list shows it where the script showed it */
+  onToast?: (message: string, title: string | null, timeoutSeconds: number | null) => void;
 }
 
 export interface UserEditResult {
@@ -134,7 +136,7 @@ export class SpreadsheetStore {
           locale: options.locale ?? 'en_US',
           timeZone: options.timeZone ?? 'Etc/GMT',
         });
-    this.env = { ctx, wb, getUi: options.getUi };
+    this.env = { ctx, wb, getUi: options.getUi, onToast: options.onToast };
     if (!state) addSheet(this.env, 'Sheet1');
     this.app = makeApp(this.env);
     this.charts = makeChartsGlobal();

@@ -130,6 +130,7 @@ export class SpreadsheetImpl implements Proxied<SS>, Pick<SS, Keys> {
       timeoutSeconds: timeoutSeconds ?? null,
       at: this._env.ctx.clock.now(),
     });
+    this._env.onToast?.(String(message), title ?? null, timeoutSeconds ?? null);
   }
   getSheets() {
     return this._wb.sheets.map((s) => makeSheet(this._env, s));
