@@ -4,7 +4,7 @@
  */
 import { parseInstant, UsageError } from '../cli-args';
 import { HttpError } from './http-guard';
-import { parseAnswers, type PlaygroundSession } from './session';
+import { parseAnswers, type PlaygroundSession, type Selection } from './session';
 import { MAX_WINDOW_ROWS, readWindow, sheetInfos } from './sheet-window';
 
 export interface ApiRequest {
@@ -41,6 +41,17 @@ function int(v: unknown, name: string, min: number, max: number): number {
   return n;
 }
 
+const A1_BLOCK = /^[A-Z]{1,3}[1-9]\d{0,6}(:[A-Z]{1,3}[1-9]\d{0,6})?$/;
+
+/** The grid's selection sent with a call: a sheet name and a bounded A1 block, or none. */
+function selectionOf(v: unknown): Selection | null {
+  if (v === undefined || v === null) return null;
+  const o = v as { sheet?: unknown; range?: unknown };
+  const range = text(o.range, 'select.range', 20);
+  if (!A1_BLOCK.test(range)) throw new HttpError(400, 'select.range must be a range such as A2:C5');
+  return { sheet: text(o.sheet, 'select.sheet'), range };
+}
+
 export const ROUTES: Record<string, Route> = {
   '/api/workbook': {
     method: 'GET',
@@ -49,6 +60,7 @@ export const ROUTES: Record<string, Route> = {
       people: s.people(),
       sheets: sheetInfos(s.rt),
       menus: s.menus(),
+      ...s.language(),
     }),
   },
   '/api/sheet': {
@@ -66,11 +78,12 @@ export const ROUTES: Record<string, Route> = {
   '/api/open': { method: 'POST', handle: (s, { body }) => s.open(userOf(body.as)) },
   '/api/run': {
     method: 'POST',
-    handle: (s, { body }) => s.run(body.fn, userOf(body.as), parseAnswers(body.answers)),
+    handle: (s, { body }) =>
+      s.run(body.fn, userOf(body.as), parseAnswers(body.answers), selectionOf(body.select)),
   },
   '/api/call': {
     method: 'POST',
-    handle: (s, { body }) => s.call(body.fn, body.args ?? [], userOf(body.as)),
+    handle: (s, { body }) => s.call(body.fn, body.args ?? [], userOf(body.as), selectionOf(body.select)),
   },
   '/api/edit': {
     method: 'POST',

@@ -18,6 +18,9 @@ import { Runtime, type TriggerFiring } from '../runtime';
 import { fileSignature, readWorkbookFile, WorkbookFileError, writeWorkbookFile } from '../workbook-file';
 import { lockWorkbook, WorkbookLockedError } from '../workbook-lock';
 import { HttpError } from './http-guard';
+import { messagesWithPrefix, translator, type Locale } from '../../i18n';
+import { workbookLocale } from '../locale';
+import { triggersInWords } from '../schedule-words';
 
 export interface Person {
   email: string;
@@ -40,6 +43,12 @@ export interface Question {
 export type RunOutcome =
   | { status: 'needsAnswer'; question: Question; answered: number }
   | { status: 'done'; result: unknown; error: string | null; events: PageUiEvent[] };
+
+/** The person's selection in the grid: the active range of the add-on's call, as in Sheets. */
+export interface Selection {
+  sheet: string;
+  range: string;
+}
 
 export interface CallOutcome {
   result: unknown;
@@ -198,14 +207,32 @@ export class PlaygroundSession {
    * When every question has an answer, the copy becomes the workbook (Apps Script keeps what a
    * failed execution wrote, so a run that throws is kept too).
    */
-  run(fn: unknown, as: string, answers: UiAnswer[]): RunOutcome {
+  run(fn: unknown, as: string, answers: UiAnswer[], selection: Selection | null = null): RunOutcome {
     const name = this.checkFunction(fn);
-    return this.exclusive(`run ${name}`, () => this.runOn(name, as, answers));
+    return this.exclusive(`run ${name}`, () => this.runOn(name, as, answers, selection));
   }
 
-  private runOn(name: string, as: string, answers: UiAnswer[]): { value: RunOutcome; save: boolean } {
+  /** Makes the grid's selection the spreadsheet's active range before a call. */
+  private select(rt: Runtime, selection: Selection | null): void {
+    if (!selection) return;
+    if (!rt.spreadsheet.workbook.sheetByName(selection.sheet))
+      throw new HttpError(404, `No sheet named "${selection.sheet}".`);
+    try {
+      rt.spreadsheet.select(selection.sheet, selection.range);
+    } catch {
+      throw new HttpError(400, `select.range must be a range such as A2:C5, not "${selection.range}"`);
+    }
+  }
+
+  private runOn(
+    name: string,
+    as: string,
+    answers: UiAnswer[],
+    selection: Selection | null,
+  ): { value: RunOutcome; save: boolean } {
     const scratch = Runtime.fromFile(this.rt.toFile(), { distDir: this.rt.distDir });
     scratch.heartbeat = this.rt.heartbeat;
+    this.select(scratch, selection);
     scratch.services.ui._respondWith(answers);
     let result: unknown = null;
     let error: string | null = null;
@@ -234,10 +261,11 @@ export class PlaygroundSession {
   }
 
   /** google.script.run from a sidebar or dialog: one execution with the given arguments. */
-  call(fn: unknown, args: unknown, as: string): CallOutcome {
+  call(fn: unknown, args: unknown, as: string, selection: Selection | null = null): CallOutcome {
     const name = this.checkFunction(fn);
     if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
     return this.exclusive(`call ${name}`, () => {
+      this.select(this.rt, selection);
       const before = this.rt.services.ui._events().length;
       let result: unknown = null;
       let error: string | null = null;
@@ -278,10 +306,16 @@ export class PlaygroundSession {
     });
   }
 
+  /** The workbook's language and the page's own texts in it. */
+  language(): { locale: Locale; messages: Record<string, string> } {
+    const locale = workbookLocale(this.rt);
+    return { locale, messages: messagesWithPrefix(locale, 'local.page.') };
+  }
+
   panels(): {
     now: string;
     timeZone: string;
-    triggers: TriggerRecord[];
+    triggers: Array<TriggerRecord & { schedule: string; next: number | null }>;
     outbox: MailRecord[];
     outboxTotal: number;
     stats: Runtime['lastStats'] | null;
@@ -291,7 +325,14 @@ export class PlaygroundSession {
     return {
       now: new Date(this.rt.ctx.clock.now()).toISOString(),
       timeZone: this.rt.spreadsheet.workbook.init.timeZone,
-      triggers: this.rt.services.scriptApp._all(),
+      // Schedules in words and the next run in the spreadsheet's time zone, in its language.
+      triggers: triggersInWords(
+        this.rt.services.scriptApp._all(),
+        (from, to) => this.rt.services.scriptApp._due(from, to),
+        this.rt.ctx.clock.now(),
+        this.rt.spreadsheet.workbook.init.timeZone,
+        translator(workbookLocale(this.rt)),
+      ),
       outbox: outbox.slice(-50).reverse(),
       outboxTotal: outbox.length,
       stats: this.rt.lastStats ?? null,

@@ -10,6 +10,9 @@ export interface WorkbookInfo {
   people: Person[];
   sheets: SheetInfo[];
   menus: MenuRecord[];
+  locale: string;
+  /** the page's own texts (`local.page.*`) in the workbook's language */
+  messages: Record<string, string>;
 }
 
 async function parse<T>(res: Response): Promise<T> {

@@ -4,6 +4,7 @@
  */
 import { byId, clear, h } from '../../../ui/shared/dom';
 import type { Question } from './api';
+import { tr } from './text';
 
 export interface Answer {
   button: string;
@@ -16,7 +17,12 @@ const BUTTONS: Record<string, string[]> = {
   YES_NO: ['YES', 'NO'],
   YES_NO_CANCEL: ['YES', 'NO', 'CANCEL'],
 };
-const LABEL: Record<string, string> = { OK: 'OK', CANCEL: 'Cancel', YES: 'Yes', NO: 'No' };
+const LABEL: Record<string, () => string> = {
+  OK: () => tr('local.page.ok'),
+  CANCEL: () => tr('local.page.cancel'),
+  YES: () => tr('local.page.yes'),
+  NO: () => tr('local.page.no'),
+};
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -62,7 +68,11 @@ export function showAlert(title: string | null, message: string | null): Promise
       'alert',
       title,
       paragraphs(message),
-      h('div', { class: 'buttons' }, h('button', { class: 'primary', onclick: () => close() }, 'OK')),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { class: 'primary', onclick: () => close() }, tr('local.page.ok')),
+      ),
     ),
   );
 }
@@ -71,18 +81,24 @@ export function showAlert(title: string | null, message: string | null): Promise
 export function ask(q: Question): Promise<Answer> {
   return overlay<Answer>((close) => {
     const input =
-      q.type === 'prompt' ? h('input', { type: 'text', class: 'prompt-text', 'aria-label': 'Answer' }) : null;
+      q.type === 'prompt'
+        ? h('input', { type: 'text', class: 'prompt-text', 'aria-label': tr('local.page.answer') })
+        : null;
     const answer = (button: string) => close({ button, text: input ? input.value : undefined });
     input?.addEventListener('keydown', (e) => {
       if ((e as KeyboardEvent).key === 'Enter') answer((BUTTONS[q.buttons] ?? ['OK'])[0]);
     });
     const buttons = (BUTTONS[q.buttons] ?? ['OK']).map((b, i) =>
-      h('button', { class: i === 0 ? 'primary' : '', onclick: () => answer(b) }, LABEL[b] ?? b),
+      h('button', { class: i === 0 ? 'primary' : '', onclick: () => answer(b) }, LABEL[b]?.() ?? b),
     );
     return dialogBox(
       `question ${q.type}`,
       q.title,
-      h('button', { class: 'close', 'aria-label': 'Close', onclick: () => answer('CLOSE') }, '×'),
+      h(
+        'button',
+        { class: 'close', 'aria-label': tr('local.page.close'), onclick: () => answer('CLOSE') },
+        '×',
+      ),
       paragraphs(q.message),
       input ?? '',
       h('div', { class: 'buttons' }, ...buttons),
@@ -91,13 +107,17 @@ export function ask(q: Question): Promise<Answer> {
 }
 
 /** Sheets refused something (a protected cell, invalid data) or the add-on failed: say so. */
-export function showError(message: string, title = 'Error'): Promise<void> {
+export function showError(message: string, title = tr('local.page.error')): Promise<void> {
   return overlay<void>((close) =>
     dialogBox(
       'error',
       title,
       paragraphs(message),
-      h('div', { class: 'buttons' }, h('button', { class: 'primary', onclick: () => close() }, 'OK')),
+      h(
+        'div',
+        { class: 'buttons' },
+        h('button', { class: 'primary', onclick: () => close() }, tr('local.page.ok')),
+      ),
     ),
   );
 }

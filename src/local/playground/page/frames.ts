@@ -22,6 +22,8 @@ interface OpenFrame {
 }
 
 export interface FrameHost {
+  /** the grid's selection: the active range of a sidebar's call, as in Sheets */
+  selection(): { sheet: string; range: string } | null;
   /** marks the page busy while a frame's call and what follows it run */
   whileBusy<T>(work: () => Promise<T>): Promise<T>;
   /** after each server call: show what it showed, refresh the sheet and panels */
@@ -119,7 +121,12 @@ export class Frames {
       let reply: Record<string, unknown>;
       let outcome: CallResult | null = null;
       try {
-        outcome = await post<CallResult>('/api/call', { as: frame.as, fn, args: args ?? [] });
+        outcome = await post<CallResult>('/api/call', {
+          as: frame.as,
+          fn,
+          args: args ?? [],
+          select: this.host.selection(),
+        });
         reply =
           outcome.error === null ? { ok: true, value: outcome.result } : { ok: false, error: outcome.error };
       } catch (err) {

@@ -20,6 +20,16 @@ export interface GridHost {
   user(): string;
   /** applies an edit; resolves when the page has shown the outcome */
   edit(sheet: string, row: number, column: number, value: string): Promise<void>;
+  /** the selected cell or block changed */
+  selectionChanged?(): void;
+}
+
+/** 1 → A, 27 → AA. */
+function columnLetter(column: number): string {
+  let out = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
 }
 
 export class Grid {
@@ -30,6 +40,8 @@ export class Grid {
   private loading = new Map<number, Promise<void>>();
   private shape: Omit<SheetWindow, 'rows'> | null = null;
   private selected: { row: number; column: number } | null = null;
+  /** the other corner of a shift-click range; the selection is the block between the two */
+  private anchor: { row: number; column: number } | null = null;
   private editing = false;
   private frame = 0;
   /** body rows [first, last) in the DOM, overscan included */
@@ -48,10 +60,38 @@ export class Grid {
     return this.sheet;
   }
 
+  /**
+   * The selected block in A1 notation (the active range an add-on call sees, as in Sheets), or
+   * null when nothing is selected.
+   */
+  selection(): { sheet: string; range: string } | null {
+    if (!this.selected || !this.sheet) return null;
+    const a = this.anchor ?? this.selected;
+    const b = this.selected;
+    const cell = (row: number, column: number) => `${columnLetter(column)}${row}`;
+    const top = cell(Math.min(a.row, b.row), Math.min(a.column, b.column));
+    const bottom = cell(Math.max(a.row, b.row), Math.max(a.column, b.column));
+    return { sheet: this.sheet, range: top === bottom ? top : `${top}:${bottom}` };
+  }
+
+  private inSelection(row: number, column: number): boolean {
+    if (!this.selected) return false;
+    const a = this.anchor ?? this.selected;
+    const b = this.selected;
+    return (
+      row >= Math.min(a.row, b.row) &&
+      row <= Math.max(a.row, b.row) &&
+      column >= Math.min(a.column, b.column) &&
+      column <= Math.max(a.column, b.column)
+    );
+  }
+
   /** Shows `name` from its top; resolves once its first rows are drawn. */
   show(name: string): Promise<void> {
     this.sheet = name;
     this.selected = null;
+    this.anchor = null;
+    this.host.selectionChanged?.();
     this.root.scrollTop = 0;
     return this.invalidate();
   }
@@ -205,7 +245,7 @@ export class Grid {
     if (c.s?.background) style.push(`background:${c.s.background}`);
     if (c.s?.color) style.push(`color:${c.s.color}`);
     if (c.s?.align) style.push(`text-align:${c.s.align}`);
-    const isSelected = this.selected?.row === row && this.selected.column === column;
+    const isSelected = this.inSelection(row, column);
     const td = h(
       'td',
       {
@@ -217,16 +257,20 @@ export class Grid {
       },
       c.v,
     );
-    td.addEventListener('click', () => this.select(row, column));
+    td.addEventListener('click', (e) => this.select(row, column, (e as MouseEvent).shiftKey));
     td.addEventListener('dblclick', () => this.startEdit(td, row, column, c.v));
     return td;
   }
 
-  private select(row: number, column: number): void {
+  /** A click selects a cell; a shift-click extends the selection to a block, as in Sheets. */
+  private select(row: number, column: number, extend = false): void {
+    this.anchor = extend ? (this.anchor ?? this.selected) : null;
     this.selected = { row, column };
-    this.root.querySelectorAll('td.selected').forEach((el) => el.classList.remove('selected'));
-    this.cellAt(row, column)?.classList.add('selected');
+    this.root.querySelectorAll<HTMLElement>('td[data-row]').forEach((el) => {
+      el.classList.toggle('selected', this.inSelection(Number(el.dataset.row), Number(el.dataset.col)));
+    });
     this.root.focus({ preventScroll: true });
+    this.host.selectionChanged?.();
   }
 
   private cellAt(row: number, column: number): HTMLElement | null {
@@ -253,6 +297,8 @@ export class Grid {
         column: Math.min(Math.max(column + dc, 1), this.shape.columns.length),
       };
       this.selected = next;
+      this.anchor = null;
+      this.host.selectionChanged?.();
       const top = (next.row - this.shape.frozenRows - 1) * ROW_HEIGHT;
       if (top < this.root.scrollTop) this.root.scrollTop = top;
       else if (top + 3 * ROW_HEIGHT > this.root.scrollTop + this.root.clientHeight)

@@ -9,6 +9,7 @@ import { ask, showAlert, showError, toast, type Answer } from './dialogs';
 import { Frames } from './frames';
 import { Grid } from './grid';
 import { Panels } from './panels';
+import { setTexts, tr } from './text';
 
 type MenuEntry = MenuRecord['items'][number];
 
@@ -35,6 +36,7 @@ let busy = 0;
 
 const grid = new Grid(byId('grid'), {
   user: () => actingAs,
+  selectionChanged: () => showSelection(),
   edit: (sheet, row, column, value) =>
     action(`edit ${sheet} row ${row}`, async () => {
       const r = await post<EditOutcome>('/api/edit', { as: actingAs, sheet, row, column, value });
@@ -43,13 +45,14 @@ const grid = new Grid(byId('grid'), {
         `${sheet} R${row}C${column} = ${value}`,
         r.error ? `refused: ${r.error}` : 'saved',
       );
-      if (r.error) await showError(r.error, 'Edit refused');
+      if (r.error) await showError(r.error, tr('local.page.editRefused'));
       await showEvents(r.events);
     }),
 });
 const panels = new Panels(() => refresh());
 const frames = new Frames({
   whileBusy,
+  selection: () => grid.selection(),
   afterCall: async (fn, outcome) => {
     panels.record('google.script.run', fn, outcome.error ? `failed: ${outcome.error}` : 'ok');
     await showEvents(outcome.events);
@@ -89,9 +92,25 @@ async function action(label: string, fn: () => Promise<void>): Promise<void> {
   });
 }
 
+/** The grid's selection, shown in the top bar: what a menu item or sidebar call acts on. */
+function showSelection(): void {
+  const s = grid.selection();
+  const el = byId('selection');
+  el.textContent = s ? tr('local.page.selection', { range: `${s.sheet}!${s.range}` }) : '';
+  el.dataset.range = s ? `${s.sheet}!${s.range}` : '';
+}
+
+/** The static chrome in the workbook's language. */
+function renderChrome(): void {
+  byId('acting-as-label').textContent = tr('local.page.actingAs');
+  byId('busy').textContent = tr('local.page.working');
+}
+
 /** Re-reads the sheet list, menu and panels after anything that may have changed them. */
 async function refresh(): Promise<void> {
   info = await get<WorkbookInfo>('/api/workbook');
+  setTexts(info);
+  renderChrome();
   renderTabs();
   renderMenus(info.menus);
   await Promise.all([grid.invalidate(), panels.refresh()]);
@@ -107,8 +126,8 @@ function renderUsers(): void {
     select.appendChild(h('option', { value, selected: value === actingAs }, label));
   };
   for (const p of info!.people) option(p.email, `${p.name || p.email} · ${p.role} (${p.email})`);
-  option(info!.owner, `${info!.owner} · spreadsheet owner`);
-  option(UNKNOWN_USER, 'Unknown user (e-mail not revealed)');
+  option(info!.owner, `${info!.owner} · ${tr('local.page.owner')}`);
+  option(UNKNOWN_USER, tr('local.page.unknownUser'));
 }
 
 function renderTabs(): void {
@@ -194,7 +213,7 @@ function renderMenus(menus: MenuRecord[]): void {
     );
     bar.appendChild(menu);
   }
-  if (menus.length === 0) bar.appendChild(h('span', { class: 'no-menu' }, 'No add-on menu for this person.'));
+  if (menus.length === 0) bar.appendChild(h('span', { class: 'no-menu' }, tr('local.page.noMenu')));
 }
 
 /**
@@ -205,7 +224,8 @@ async function runMenuItem(caption: string, fn: string): Promise<void> {
   await action(caption, async () => {
     const answers: Answer[] = [];
     for (;;) {
-      const r = await post<RunOutcome>('/api/run', { as: actingAs, fn, answers });
+      // The selection goes with every run, so Mark contacted or Snooze act on the rows chosen.
+      const r = await post<RunOutcome>('/api/run', { as: actingAs, fn, answers, select: grid.selection() });
       if (r.status === 'needsAnswer') {
         answers.push(await ask(r.question));
         continue;
@@ -252,7 +272,7 @@ async function switchUser(as: string): Promise<void> {
   await action(`open as ${as || 'unknown user'}`, async () => {
     const r = await post<OpenOutcome>('/api/open', { as });
     panels.record('open', `as ${as || 'unknown user'}`, r.error ? `onOpen failed: ${r.error}` : null);
-    if (r.error) await showError(r.error, 'onOpen failed');
+    if (r.error) await showError(r.error, tr('local.page.openFailed'));
     await showEvents(r.events);
   });
 }
@@ -261,6 +281,8 @@ async function start(): Promise<void> {
   document.body.dataset.busy = 'true';
   document.addEventListener('click', closeMenus);
   info = await get<WorkbookInfo>('/api/workbook');
+  setTexts(info);
+  renderChrome();
   actingAs = info.owner;
   renderUsers();
   byId<HTMLSelectElement>('user').addEventListener('change', (e) => {
@@ -273,5 +295,5 @@ async function start(): Promise<void> {
 
 start().catch((e: Error) => {
   document.body.dataset.busy = 'false';
-  void showError(e.message, 'The playground could not start');
+  void showError(e.message, tr('local.page.startFailed'));
 });

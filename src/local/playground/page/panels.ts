@@ -10,11 +10,13 @@ import type { MailRecord } from '../../emulator/services/mail';
 import type { TriggerRecord } from '../../emulator/services/script-app';
 import type { CallStats } from '../../emulator/context';
 import type { TriggerFiring } from '../../runtime';
+import { pageLocale, tr } from './text';
 
 export interface PanelsData {
   now: string;
   timeZone: string;
-  triggers: TriggerRecord[];
+  /** each with its schedule in words and next run, in the workbook's language and time zone */
+  triggers: Array<TriggerRecord & { schedule: string; next: number | null }>;
   outbox: MailRecord[];
   outboxTotal: number;
   stats: CallStats | null;
@@ -22,11 +24,11 @@ export interface PanelsData {
 }
 
 type PanelName = 'outbox' | 'triggers' | 'stats' | 'activity';
-const TITLES: Record<PanelName, string> = {
-  outbox: 'Outbox',
-  triggers: 'Triggers & clock',
-  stats: 'Last action',
-  activity: 'Activity',
+const TITLES: Record<PanelName, () => string> = {
+  outbox: () => tr('local.page.tab.outbox'),
+  triggers: () => tr('local.page.tab.triggers'),
+  stats: () => tr('local.page.tab.stats'),
+  activity: () => tr('local.page.tab.activity'),
 };
 
 const HOUR = 3_600_000;
@@ -79,7 +81,7 @@ export class Panels {
             'aria-selected': String(name === this.current),
             onclick: () => this.show(name),
           },
-          TITLES[name] + count,
+          TITLES[name]() + count,
         ),
       );
     }
@@ -88,7 +90,9 @@ export class Panels {
     body.setAttribute('data-panel', this.current);
     if (this.current === 'activity') {
       body.appendChild(
-        this.log.length ? h('ul', { class: 'activity' }, ...this.log) : h('p', {}, 'Nothing yet.'),
+        this.log.length
+          ? h('ul', { class: 'activity' }, ...this.log)
+          : h('p', {}, tr('local.page.nothingYet')),
       );
       return;
     }
@@ -99,12 +103,12 @@ export class Panels {
   }
 
   private outbox(d: PanelsData): HTMLElement {
-    if (d.outbox.length === 0) return h('p', {}, 'No e-mail sent yet.');
+    if (d.outbox.length === 0) return h('p', {}, tr('local.page.noMail'));
     return h(
       'div',
       { class: 'outbox' },
       d.outboxTotal > d.outbox.length
-        ? h('p', {}, `The newest ${d.outbox.length} of ${d.outboxTotal}.`)
+        ? h('p', {}, tr('local.page.newest', { shown: d.outbox.length, total: d.outboxTotal }))
         : null,
       ...d.outbox.map((m, i) =>
         h(
@@ -114,11 +118,11 @@ export class Panels {
           h(
             'dl',
             {},
-            h('dt', {}, 'From'),
+            h('dt', {}, tr('local.page.from')),
             h('dd', {}, m.name ? `${m.name} <${m.from}>` : m.from),
-            h('dt', {}, 'To'),
+            h('dt', {}, tr('local.page.to')),
             h('dd', {}, [...m.to, ...m.cc.map((c) => `cc ${c}`), ...m.bcc.map((b) => `bcc ${b}`)].join(', ')),
-            h('dt', {}, 'Sent'),
+            h('dt', {}, tr('local.page.sent')),
             h('dd', {}, this.localTime(m.sentAt, d.timeZone)),
           ),
           // sandbox="": no scripts, no forms, an opaque origin; the message is shown, never run.
@@ -132,7 +136,7 @@ export class Panels {
   }
 
   private localTime(iso: string, timeZone: string): string {
-    const f = new Intl.DateTimeFormat('en-GB', {
+    const f = new Intl.DateTimeFormat(pageLocale() === 'zh-CN' ? 'zh-CN' : 'en-GB', {
       timeZone,
       weekday: 'short',
       year: 'numeric',
@@ -152,7 +156,7 @@ export class Panels {
       id: 'clock-to',
       value: d.now,
       size: 26,
-      'aria-label': 'Advance the clock to (ISO date-time)',
+      'aria-label': tr('local.page.advanceLabel'),
     });
     const advance = (to: number | string) =>
       void this.advance(typeof to === 'number' ? new Date(to).toISOString() : to);
@@ -162,52 +166,57 @@ export class Panels {
       h(
         'div',
         { class: 'clock' },
-        h('span', {}, 'Emulated time: '),
+        h('span', {}, tr('local.page.clockNow')),
         h('strong', { id: 'clock-now', 'data-iso': d.now }, this.localTime(d.now, d.timeZone)),
-        h('button', { id: 'clock-hour', onclick: () => advance(now + HOUR) }, '+1 hour'),
-        h('button', { id: 'clock-day', onclick: () => advance(now + 24 * HOUR) }, '+1 day'),
+        h('button', { id: 'clock-hour', onclick: () => advance(now + HOUR) }, tr('local.page.plusHour')),
+        h('button', { id: 'clock-day', onclick: () => advance(now + 24 * HOUR) }, tr('local.page.plusDay')),
         isoInput,
-        h('button', { id: 'clock-go', onclick: () => advance(isoInput.value.trim()) }, 'Advance to'),
+        h(
+          'button',
+          { id: 'clock-go', onclick: () => advance(isoInput.value.trim()) },
+          tr('local.page.advanceTo'),
+        ),
       ),
       this.lastFired
         ? h(
             'p',
             { class: 'fired' },
             this.lastFired.length
-              ? `Fired: ${this.lastFired.map((f) => `${f.handler} at ${this.localTime(new Date(f.at).toISOString(), d.timeZone)}${f.error ? ` (failed: ${f.error})` : ''}`).join('; ')}`
-              : 'No trigger came due.',
+              ? tr('local.page.fired', {
+                  list: this.lastFired
+                    .map(
+                      (f) =>
+                        tr('local.page.firedOne', {
+                          handler: f.handler,
+                          time: this.localTime(new Date(f.at).toISOString(), d.timeZone),
+                        }) + (f.error ? ` (${f.error})` : ''),
+                    )
+                    .join('; '),
+                })
+              : tr('local.page.noneDue'),
           )
         : null,
       d.triggers.length === 0
-        ? h('p', {}, 'No triggers installed.')
+        ? h('p', {}, tr('local.page.noTriggers'))
         : h(
             'table',
             { class: 'list' },
             h(
               'tr',
               {},
-              h('th', {}, 'Handler'),
-              h('th', {}, 'Event'),
-              h('th', {}, 'Schedule'),
-              h('th', {}, 'Created by'),
+              h('th', {}, tr('local.page.handler')),
+              h('th', {}, tr('local.page.schedule')),
+              h('th', {}, tr('local.page.createdBy')),
             ),
-            ...d.triggers.map((t) => {
-              const {
-                id: _id,
-                handler,
-                eventType,
-                creator,
-                ...spec
-              } = t as TriggerRecord & Record<string, unknown>;
-              return h(
+            ...d.triggers.map((t) =>
+              h(
                 'tr',
-                {},
-                h('td', {}, String(handler)),
-                h('td', {}, String(eventType)),
-                h('td', {}, JSON.stringify(spec)),
-                h('td', {}, String(creator)),
-              );
-            }),
+                { 'data-handler': t.handler },
+                h('td', {}, t.handler),
+                h('td', { class: 'schedule' }, t.schedule),
+                h('td', {}, t.creator),
+              ),
+            ),
           ),
     );
   }
@@ -216,18 +225,18 @@ export class Panels {
     try {
       const r = await post<{ fired: TriggerFiring[]; now: string }>('/api/clock', { to });
       this.lastFired = r.fired;
-      this.record('clock', `to ${r.now}`, `${r.fired.length} trigger run(s)`);
+      this.record('clock', r.now, tr('local.page.clockRuns', { count: r.fired.length }));
     } catch (e) {
       this.lastFired = null;
       this.record('error', (e as Error).message);
-      await showError((e as Error).message, 'Clock');
+      await showError((e as Error).message, tr('local.page.tab.triggers'));
     }
     await this.onClockMoved();
   }
 
   private stats(d: PanelsData): HTMLElement {
     const s = d.stats;
-    if (!s) return h('p', {}, 'No action yet.');
+    if (!s) return h('p', {}, tr('local.page.noAction'));
     const calls = Object.entries(s.calls).sort((a, b) => b[1] - a[1]);
     return h(
       'div',
@@ -236,13 +245,13 @@ export class Panels {
         'p',
         {},
         d.lastCommand ? `${d.lastCommand}: ` : '',
-        h('strong', { id: 'stats-total' }, `${s.totalCalls} service calls`),
-        `, ${s.cellsRead} cells read, ${s.cellsWritten} cells written.`,
+        h('strong', { id: 'stats-total' }, tr('local.page.callsTotal', { count: s.totalCalls })),
+        tr('local.page.cells', { read: s.cellsRead, written: s.cellsWritten }),
       ),
       h(
         'table',
         { class: 'list' },
-        h('tr', {}, h('th', {}, 'Call'), h('th', {}, 'Count')),
+        h('tr', {}, h('th', {}, tr('local.page.call')), h('th', {}, tr('local.page.count'))),
         ...calls.map(([k, n]) => h('tr', {}, h('td', {}, k), h('td', { class: 'num' }, n))),
       ),
     );
