@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const HELP = `Usage: npm start -- [--reset] [--port N] [--workbook PATH]
+const HELP = `Usage: npm start -- [--reset] [--locale en|zh-CN] [--port N] [--workbook PATH]
 
 Builds the add-on and serves the playground (the add-on in a local web page, against an emulated
 spreadsheet) on http://127.0.0.1:PORT/, listening on 127.0.0.1 only. Every change is saved to the
@@ -15,6 +15,8 @@ workbook file; \`npm run -s crm -- ...\` may work on the same file meanwhile (on
 
 Options:
   --reset          start again from fresh sample data (replaces the workbook file)
+  --locale L       the language of a new (or reset) sample workbook: en (default) or zh-CN;
+                   the playground's menus, dialogs and panels follow the workbook's language
   --port N         the port (default: the PORT environment variable, else 8080; 0 picks a free one)
   --workbook PATH  the workbook file (default .crm/workbook.json; created with sample data if missing)
   --help, -h       this help
@@ -29,6 +31,7 @@ try {
       reset: { type: 'boolean' },
       port: { type: 'string' },
       workbook: { type: 'string' },
+      locale: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -50,6 +53,11 @@ const workbook = path.resolve(
 process.chdir(root);
 const shown = path.relative(root, workbook).startsWith('..') ? workbook : path.relative(root, workbook);
 const require = createRequire(import.meta.url);
+const locale = args.locale ?? 'en';
+if (locale !== 'en' && locale !== 'zh-CN') {
+  console.error(`--locale must be en or zh-CN, not "${locale}".\n\n${HELP}`);
+  process.exit(2);
+}
 const reset = args.reset === true;
 const portText = args.port ?? process.env.PORT ?? '8080';
 const port = /^\d{1,5}$/.test(portText) ? Number(portText) : NaN;
@@ -63,7 +71,7 @@ execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet']
 if (reset || !existsSync(workbook)) {
   const { main } = require(path.join(root, 'build/cli.cjs'));
   console.log(`Creating ${shown} with sample data…`);
-  const code = await main(['init', '--sample', '--force', '--workbook', workbook]);
+  const code = await main(['init', '--sample', '--force', '--locale', locale, '--workbook', workbook]);
   if (code !== 0) process.exit(code);
 } else {
   console.log(`Reusing ${shown} (npm start -- --reset starts from fresh sample data).`);

@@ -18,7 +18,7 @@
 import { CellValue } from '../schema';
 import { Kpis, CountEntry } from './kpis';
 import { neutralizeFormula, a1Range } from '../shared';
-import { Locale, translator } from '../../i18n';
+import { displayWidth, Locale, translator } from '../../i18n';
 
 export interface DashboardBlock {
   key: 'title' | 'kpis' | 'tiers' | 'months' | 'industries' | 'statuses' | 'regions' | 'owners';
@@ -51,6 +51,28 @@ export interface ChartSpec {
 export interface DashboardLayout {
   blocks: DashboardBlock[];
   charts: ChartSpec[];
+  /** the width in pixels of column A, from its longest label (the title spills over, as in Sheets) */
+  labelColumnWidth: number;
+}
+
+/** Pixels per column of text at Sheets' default 10 pt Arial, and the cell's padding. */
+const PX_PER_COLUMN = 7;
+const CELL_PADDING = 12;
+const MIN_LABEL_WIDTH = 100;
+const MAX_LABEL_WIDTH = 360;
+
+/**
+ * Column A's width for its labels: the longest in display columns (a Chinese character takes two),
+ * bounded so one odd label cannot push the tables off screen. The title block is left out: its
+ * cells overflow into the empty cells beside them.
+ */
+export function labelColumnWidth(blocks: readonly DashboardBlock[]): number {
+  let longest = 0;
+  for (const b of blocks) {
+    if (b.column !== 1 || b.key === 'title') continue;
+    for (const line of b.values) longest = Math.max(longest, displayWidth(String(line[0] ?? '')));
+  }
+  return Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, longest * PX_PER_COLUMN + CELL_PADDING));
 }
 
 export interface DashboardOptions {
@@ -178,7 +200,7 @@ export function dashboardBlocks(kpis: Kpis, locale: Locale, options: DashboardOp
     chart('revenueByMonth', 'COLUMN', t('report.chart.revenueByMonth'), months, 1),
     chart('customersByIndustry', 'BAR', t('report.chart.customersByIndustry'), industries, 2),
   ];
-  return { blocks, charts };
+  return { blocks, charts, labelColumnWidth: labelColumnWidth(blocks) };
 }
 
 /** Text that Sheets would read as a formula, number or date (2026-01, 007) is kept as text. */

@@ -10,7 +10,7 @@ export {
   isOurBackup,
 } from './backup';
 export type { BackupFile, BackupSchedule } from './backup';
-export { dashboardBlocks } from './dashboard';
+export { dashboardBlocks, labelColumnWidth } from './dashboard';
 export type { ChartSpec, DashboardLayout } from './dashboard';
 export { monthWindow } from './days';
 export { atRiskDaysSetting, computeKpis } from './kpis';

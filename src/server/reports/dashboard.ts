@@ -172,6 +172,8 @@ function writeBlocks(sheet: Sheet, layout: DashboardLayout): void {
     const f = b.formats;
     if (f) sheet.getRange(f.row, f.column, f.values.length, f.values[0].length).setNumberFormats(f.values);
   }
+  // Column A fits its labels in the workbook's language (Chinese labels are wider per character).
+  sheet.setColumnWidth(1, layout.labelColumnWidth);
 }
 
 /**

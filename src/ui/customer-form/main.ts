@@ -154,6 +154,12 @@ function showIssues(issues: ValidationIssue[]): void {
     el.appendChild(document.createTextNode(issue.message));
     byId(`w-${issue.columnKey}`).classList.add('invalid');
   }
+  // In a 300 px sidebar most fields are below the fold: bring the first error (in form order) to the person.
+  const first = document.querySelector<HTMLElement>('.field.invalid');
+  if (first) {
+    first.scrollIntoView({ block: 'center' });
+    inputs.get(first.id.replace(/^w-/, ''))?.focus({ preventScroll: true });
+  }
 }
 
 function setStatus(text: string, kind: 'muted' | 'error' | 'ok'): void {
