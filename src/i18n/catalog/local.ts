@@ -26,8 +26,6 @@ export const en = {
   'local.ui.sidebar': 'sidebar',
   'local.ui.dialog': 'dialog',
   'local.ui.answered': '(answered {answer})',
-  'local.answer.yes': 'yes',
-  'local.answer.no': 'no',
   'local.question.refused':
     'The add-on asks: "{question}" Nothing was done. Run the command again with --answer yes or --answer no.',
   'local.select.badRange': '--select {range}: not a range such as A2:A5 or Customers!A2:A5.',
@@ -133,8 +131,6 @@ export const zhCN: Catalog<typeof en> = {
   'local.ui.sidebar': '侧边栏',
   'local.ui.dialog': '对话框',
   'local.ui.answered': '（回答：{answer}）',
-  'local.answer.yes': '是',
-  'local.answer.no': '否',
   'local.question.refused':
     '插件询问："{question}" 未做任何操作。请加上 --answer yes 或 --answer no 重新运行命令。',
   'local.select.badRange': '--select {range}：不是有效的范围，例如 A2:A5 或 客户!A2:A5。',

@@ -1,6 +1,7 @@
 /** `crm remind`: run the reminder job as the daily trigger would, or preview it with --dry-run. */
 import type { Command, CommandContext } from '.';
 import { runtimeOf } from '.';
+import { formatMessage } from '../../i18n';
 import type { ReminderPreview, RunSummary } from '../../server/reminders';
 
 function dryRun(ctx: CommandContext): void {
@@ -11,7 +12,13 @@ function dryRun(ctx: CommandContext): void {
     return;
   }
   const m = preview.messages;
-  ctx.io.out(`Reminders for ${preview.day} (${preview.timeZone}): ${preview.digests.length} digest(s).`);
+  ctx.io.out(
+    ctx.t('local.remind.header', {
+      day: preview.day,
+      timeZone: preview.timeZone,
+      count: preview.digests.length,
+    }),
+  );
   if (preview.digests.length === 0) ctx.io.out(m['remind.preview.nothing']);
   for (const d of preview.digests) {
     ctx.io.out('');
@@ -20,7 +27,7 @@ function dryRun(ctx: CommandContext): void {
     ctx.io.out(d.text);
   }
   if (preview.badRows > 0)
-    ctx.io.out(`\n${m['remind.preview.badRows'].replace('{count}', String(preview.badRows))}`);
+    ctx.io.out(`\n${formatMessage(m, 'remind.preview.badRows', { count: preview.badRows })}`);
 }
 
 function run(ctx: CommandContext): void {
@@ -32,17 +39,23 @@ function run(ctx: CommandContext): void {
     return;
   }
   if (summary.status === 'busy') {
-    ctx.io.out('The workbook was busy (document lock held): a catch-up run will send the reminders.');
+    ctx.io.out(ctx.t('local.remind.busy'));
     return;
   }
-  const catchUp = {
-    soon: 'a follow-up run in a minute finishes the rest',
-    later: 'a catch-up run in an hour retries what is owed',
-    none: 'nothing is owed',
+  const next = {
+    soon: ctx.t('local.remind.soon'),
+    later: ctx.t('local.remind.later'),
+    none: ctx.t('local.remind.none'),
   }[summary.catchUp];
   ctx.io.out(
-    `Reminders for ${summary.day}: ${summary.sent} sent, ${summary.deferred} held back, ` +
-      `${summary.failed} failed, ${summary.badRows} bad row(s) skipped; ${catchUp}.`,
+    ctx.t('local.remind.summary', {
+      day: summary.day,
+      sent: summary.sent,
+      deferred: summary.deferred,
+      failed: summary.failed,
+      bad: summary.badRows,
+      next,
+    }),
   );
 }
 

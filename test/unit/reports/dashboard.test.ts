@@ -1,6 +1,6 @@
 import { computeKpis, dashboardBlocks, DashboardLayout } from '../../../src/core/reports';
 import { a1Range } from '../../../src/core/shared';
-import { CATALOGS } from '../../../src/i18n';
+import { CATALOGS, displayWidth } from '../../../src/i18n';
 import { dayNumber } from '../../support/dates';
 import { sheetRows } from '../../support/rows';
 
@@ -153,5 +153,27 @@ describe('dashboardBlocks content', () => {
     expect(byKey(own, 'industries').values).toHaveLength(1);
     expect(own.charts[2].range.numRows).toBe(2);
     expect(byKey(own, 'kpis').formats!.values[1]).toEqual(['#,##0.00']);
+  });
+});
+
+describe('the label column fits its labels', () => {
+  test('width follows the longest label in display columns (a Chinese character is two) in both locales', () => {
+    const en = dashboardBlocks(kpis, 'en');
+    const zh = dashboardBlocks(kpis, 'zh-CN');
+    const longest = (layout: DashboardLayout) =>
+      Math.max(
+        ...layout.blocks
+          .filter((b) => b.column === 1 && b.key !== 'title')
+          .flatMap((b) => b.values.map((line) => displayWidth(String(line[0])))),
+      );
+    // 7 px a display column (a Chinese character is two) plus padding: every label fits.
+    expect(en.labelColumnWidth).toBeGreaterThan(longest(en) * 7);
+    expect(zh.labelColumnWidth).toBeGreaterThan(longest(zh) * 7);
+    expect(en.labelColumnWidth).toBeLessThanOrEqual(360);
+  });
+
+  test('the title row does not widen the column (it overflows into empty cells)', () => {
+    const layout = dashboardBlocks({ ...kpis, owner: 'someone-with-a-very-long-address@example.com' }, 'en');
+    expect(layout.labelColumnWidth).toBe(dashboardBlocks(kpis, 'en').labelColumnWidth);
   });
 });

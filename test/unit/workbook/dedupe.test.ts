@@ -1,4 +1,5 @@
 import {
+  chooseSurvivors,
   findDuplicateGroups,
   findLikelyDuplicates,
   planMerge,
@@ -204,5 +205,25 @@ describe('size', () => {
     const groups = findDuplicateGroups(rows);
     console.log(`findDuplicateGroups: 5,000 rows in one block in ${Date.now() - t0} ms`);
     expect(groups).toEqual([]);
+  });
+});
+
+describe('chooseSurvivors (the record a person keeps)', () => {
+  test('a chosen member becomes the kept one; the rest stay oldest first; other groups keep the default', () => {
+    const { groups, unknown, twice } = chooseSurvivors(findDuplicateGroups(customers), ['c000009']);
+    expect(unknown).toEqual([]);
+    expect(twice).toEqual([]);
+    expect(groups[0].keep.id).toBe('C000009');
+    expect(groups[0].others.map((m) => m.id)).toEqual(['C000002', 'C000005', 'C000010']);
+    expect(groups[1].keep.id).toBe('C000011');
+    const plan = planMerge(customers, groups.slice(0, 1), new Date(0));
+    expect(plan.merged[0].keptId).toBe('C000009');
+    expect(plan.archive.map((r) => r.row).sort()).toEqual([2, 3, 5]);
+  });
+
+  test('an id in no group, and two ids of one group, are reported for a refusal', () => {
+    const groups = findDuplicateGroups(customers);
+    expect(chooseSurvivors(groups, ['C000015']).unknown).toEqual(['C000015']);
+    expect(chooseSurvivors(groups, ['C000005', 'C000010']).twice).toEqual([['C000005', 'C000010']]);
   });
 });
