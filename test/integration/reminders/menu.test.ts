@@ -209,7 +209,7 @@ describe('preview', () => {
     writeWorkbookFile(file, rt.toFile('test'));
     const dry = await crm(file, 'remind', '--dry-run', '--now', '2026-03-10T08:00:00+08:00');
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toContain('Reminders for 2026-03-10 (Asia/Shanghai): 3 digest(s).');
+    expect(dry.stdout).toContain('Reminders for 2026-03-10 (Asia/Shanghai): 3 digests.');
     expect(dry.stdout).toContain(`=== ${rep(2)} (to be sent at the next run)`);
     const asRep = await crm(file, 'remind', '--dry-run', '--json', '--as', rep(1));
     expect((asRep.json() as Preview).digests.map((d) => d.recipient)).toEqual([rep(1)]);

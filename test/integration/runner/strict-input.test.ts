@@ -293,7 +293,10 @@ describe('help', () => {
 
   test('npm start -- --help prints the playground’s options without building or serving; an unknown option exits 2', async () => {
     const help = await run('npm', ['start', '--silent', '--', '--help'], { cwd: ROOT, timeout: 30_000 });
-    expect(help.stdout).toContain('Usage: npm start -- [--reset] [--port N] [--workbook PATH]');
+    expect(help.stdout).toContain(
+      'Usage: npm start -- [--reset] [--locale en|zh-CN] [--port N] [--workbook PATH]',
+    );
+    expect(help.stdout).toContain('--locale L');
     expect(help.stdout).toContain('--reset');
     let failure: { code?: number; stderr?: string } = {};
     try {

@@ -289,7 +289,9 @@ describe('crm audit and crm dedupe on the sample workbook', () => {
     expect((list.json() as { groups: Array<{ key: string }> }).groups.map((g) => g.key)).toEqual([
       'C000001+C000002',
     ]);
-    const applied = await crm(wb, 'dedupe', '--apply');
+    // A merge asks first: without an answer nothing is merged.
+    expect((await crm(wb, 'dedupe', '--apply')).code).toBe(1);
+    const applied = await crm(wb, 'dedupe', '--apply', '--answer', 'yes');
     expect(applied.code).toBe(0);
     expect(applied.stdout).toContain('Merged 1 groups');
     expect(((await crm(wb, 'dump', 'customers', '--json')).json() as unknown[]).length).toBe(199);
