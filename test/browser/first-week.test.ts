@@ -139,7 +139,10 @@ describe('the zh-CN playground', () => {
     expect(await confirm.innerText()).toContain('合并这 1 组？');
     await confirm.locator('button.primary').click();
     await until('the merge', async () => (await frame.locator('p.ok').count()) > 0);
-    await settle(page);
+    // The dialog stays open (as in Sheets): wait for the page, then close it.
+    await until('the page to settle', async () => (await page.getAttribute('body', 'data-busy')) === 'false');
+    expect(await frame.locator('p.ok').innerText()).toContain('已合并 1 组');
+    await page.click('#overlay .dialog.html-dialog button.close');
     const ids = ((await crm(workbook, 'dump', 'customers', '--json')).json() as Array<{ id: string }>).map(
       (r) => r.id,
     );
