@@ -110,6 +110,45 @@ describe('the zh-CN playground', () => {
     await shot(page, 'zh-CN-triggers');
   });
 
+  test('the customer form opens on the selected row, keeps its labels whole at 300 px and scrolls to the first error', async () => {
+    await showSheet(page, zh('sheet.customers'));
+    const id = (await page.locator('td[data-row="5"][data-col="1"]').innerText()).trim();
+    await page.click('td[data-row="5"][data-col="2"]');
+    await clickMenuItem(page, zh('menu.customerForm'));
+    const iframe = page.locator('#sidebar iframe');
+    await iframe.waitFor();
+    const frame: Frame = await until('the form frame', async () =>
+      (await iframe.elementHandle())?.contentFrame(),
+    );
+    await frame.waitForSelector('form #save');
+    expect(await frame.locator('h1').innerText()).toBe(zh('form.titleEdit').replace('{id}', id));
+    expect(await iframe.evaluate((el) => el.getBoundingClientRect().width)).toBeLessThanOrEqual(300);
+    // Every label fits its line: nothing clipped, no horizontal overflow.
+    const clipped = await frame
+      .locator('label')
+      .evaluateAll((els) =>
+        els.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent),
+      );
+    expect(clipped).toEqual([]);
+    await frame.fill('#f-name', '');
+    await frame.locator('#save').scrollIntoViewIfNeeded();
+    await frame.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await frame.click('#save');
+    await frame.waitForSelector('.field.invalid');
+    const view = await frame.evaluate(() => {
+      const first = document.querySelector('.field.invalid')!;
+      const r = first.getBoundingClientRect();
+      return {
+        id: first.id,
+        inView: r.bottom > 0 && r.top < window.innerHeight,
+        focused: !!document.activeElement?.closest('.field.invalid'),
+      };
+    });
+    expect(view).toEqual({ id: 'w-name', inView: true, focused: true });
+    await shot(page, 'zh-CN-form-error');
+    await page.click('#sidebar button.close');
+  });
+
   test('the duplicates dialog has headers, lets the person choose the survivor and asks before merging', async () => {
     await clickMenuItem(page, zh('menu.dedupe'));
     const iframe = page.locator('#overlay iframe');
