@@ -293,7 +293,7 @@ describe('crm audit and crm dedupe on the sample workbook', () => {
     expect((await crm(wb, 'dedupe', '--apply')).code).toBe(1);
     const applied = await crm(wb, 'dedupe', '--apply', '--answer', 'yes');
     expect(applied.code).toBe(0);
-    expect(applied.stdout).toContain('Merged 1 groups');
+    expect(applied.stdout).toContain('Merged 1 group:');
     expect(((await crm(wb, 'dump', 'customers', '--json')).json() as unknown[]).length).toBe(199);
     expect((await crm(wb, 'dedupe', '--apply', '--as', 'rep1@example.com')).code).toBe(1);
   });
