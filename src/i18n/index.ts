@@ -62,16 +62,7 @@ export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
  * Key families built at run time from a key known only as text (a column key of a user's sheet, a
  * setting's name): the usage test counts a key of these families as used.
  */
-export const DYNAMIC_KEY_PREFIXES = [
-  'sheet.',
-  'col.',
-  'role.',
-  'action.',
-  'setting.',
-  'local.weekday.',
-  'local.page.',
-  'local.ui.',
-];
+export const DYNAMIC_KEY_PREFIXES = ['sheet.', 'col.', 'role.', 'action.', 'setting.'];
 
 /** Maps any locale tag (zh, zh_CN, zh-Hans-CN, en_US, ...) to a supported locale. */
 export function resolveLocale(tag: string | null | undefined): Locale {

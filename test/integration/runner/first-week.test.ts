@@ -50,6 +50,18 @@ describe.each(LOCALES)('first week, %s workbook', (locale) => {
     expect(after[1].lastContact).toBe('2026-03-05');
   });
 
+  test('--select makes Snooze act on the selected row only', async () => {
+    const wb = copyOf(locale);
+    type Row = { id: string; nextFollowUp: string };
+    const before = (await crm(wb, 'dump', 'customers', '--json')).json() as Row[];
+    const r = await crm(wb, 'run', 'menuSnooze7', '--select', 'B6', '--now', NOW);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain(zh ? '[消息]' : '[toast]');
+    const after = (await crm(wb, 'dump', 'customers', '--json')).json() as Row[];
+    const changed = after.filter((c, i) => c.nextFollowUp !== before[i].nextFollowUp).map((c) => c.id);
+    expect(changed).toEqual([before[4].id]);
+  });
+
   test('a selection outside the sheet or not a range is a usage error (exit 2), nothing run', async () => {
     const wb = copyOf(locale);
     const bad = await crm(wb, 'run', 'menuMarkContacted', '--select', 'rows 2 to 5');
