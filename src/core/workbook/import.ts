@@ -7,7 +7,8 @@
  * - Headers are column keys or the en / zh-CN labels, compared without case, width or spaces.
  *   Unknown headers are reported and their columns ignored; two headers for one column, or a
  *   required column missing, refuse the whole file (nothing is written).
- * - A row with any invalid cell is rejected whole and never written; the others are written.
+ * - A row with any invalid cell, or with fewer fields than the header (a cut-off last line), is
+ *   rejected whole and never written; the others are written.
  * - Customers already in the sheet are skipped, never updated: matched on id, else normalized
  *   e-mail, else normalized phone (earlier rows of the same file count too). Skipping cannot lose
  *   newer data in the sheet to an old file, and importing the same file twice adds nothing.
@@ -237,6 +238,12 @@ export function planImport(input: ImportInput): ImportPlan {
     const { line, fields } = rec;
     if (fields.every((f) => f.trim() === '')) {
       plan.blankLines++;
+      continue;
+    }
+    // Fewer fields than the header: a truncated last line, never to be imported with blanks.
+    if (fields.length < keys.length) {
+      const message = t(locale, 'import.short', { line, fields: fields.length, expected: keys.length });
+      reject(line, fields, [rowProblem(line, message)]);
       continue;
     }
     if (fields.slice(keys.length).some((f) => f.trim() !== '')) {

@@ -24,6 +24,8 @@ export {
   columnRules,
   openColumnRange,
   parseBoolean,
+  parseAmount,
+  parseDay,
   parseNumber,
   sheetValidationRules,
   validateRecord,

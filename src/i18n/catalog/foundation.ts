@@ -51,6 +51,7 @@ export const en = {
   'col.purchases.product': 'Product',
   'col.purchases.quantity': 'Quantity',
   'col.purchases.amount': 'Amount',
+  'col.purchases.type': 'Type',
 
   'col.feedback.date': 'Date',
   'col.feedback.customerId': 'Customer ID',
@@ -186,6 +187,7 @@ export const zhCN: Catalog<typeof en> = {
   'col.purchases.product': '产品',
   'col.purchases.quantity': '数量',
   'col.purchases.amount': '金额',
+  'col.purchases.type': '类型',
 
   'col.feedback.date': '日期',
   'col.feedback.customerId': '客户编号',
