@@ -39,3 +39,5 @@ export type {
   ValidationContext,
   ValidationIssue,
 } from './validation';
+export { listColumns, relabelColumn, relabelListSetting } from './locale-switch';
+export type { UnknownListValue } from './locale-switch';

@@ -133,6 +133,8 @@ export const en = {
   'action.handOver': 'hand over customers',
 
   'setup.done': 'The workbook is set up: {created} sheets created, {repaired} checked.',
+  'setup.localeSwitched':
+    'List values were switched to this language: {changed} changed. {unknown} values that no list knows were left as typed: {examples}',
   'about.text': 'Sheets CRM keeps your customers in this spreadsheet. You are signed in as {email} ({role}).',
 } as const;
 
@@ -266,5 +268,6 @@ export const zhCN: Catalog<typeof en> = {
   'action.handOver': '移交客户',
 
   'setup.done': '工作簿已初始化：新建 {created} 个工作表，检查 {repaired} 个。',
+  'setup.localeSwitched': '列表值已切换为本语言：修改 {changed} 个。{unknown} 个不属于任何列表的值保持原样：{examples}',
   'about.text': '客户管理将您的客户保存在此表格中。您当前登录为 {email}（{role}）。',
 };
