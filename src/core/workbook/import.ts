@@ -4,7 +4,8 @@
  * `plan.highestIdAssigned`, and shows `plan.rejected` / writes `plan.rejectsCsv`.
  *
  * Choices:
- * - Headers are column keys or the en / zh-CN labels, compared without case, width or spaces.
+ * - Headers are column keys, the en / zh-CN labels or common Chinese spellings (客户名称, 手机),
+ *   compared without case, width or spaces.
  *   Unknown headers are reported and their columns ignored; two headers for one column, or a
  *   required column missing, refuse the whole file (nothing is written).
  * - A row with any invalid cell, or with fewer fields than the header (a cut-off last line), is
@@ -98,6 +99,32 @@ export interface ImportPlan {
 const squash = (s: string) => foldText(s).replace(/[\s_-]/g, '');
 
 /**
+ * Header texts Chinese teams' own sheets use for a column, besides its labels: what a sheet kept
+ * before Sheets CRM calls 客户名称 or 手机 should import without renaming columns first.
+ */
+const HEADER_ALIASES: Partial<Record<SheetKey, Record<string, string[]>>> = {
+  customers: {
+    name: ['客户名称', '客户姓名', '客户', '联系人', '名称'],
+    company: ['公司名称', '单位', '企业名称'],
+    phone: ['手机', '手机号', '手机号码', '联系电话', '电话号码', 'mobile'],
+    email: ['电子邮箱', '邮件', 'e-mail'],
+    region: ['地区', '大区'],
+    type: ['类型'],
+    status: ['客户状态'],
+    contractEnd: ['合同到期日', '合同截止', '到期日'],
+    birthday: ['出生日期'],
+    notes: ['说明'],
+  },
+  purchases: {
+    orderId: ['订单编号', '单号'],
+    date: ['下单日期', '订单日期'],
+    amount: ['订单金额', '金额(元)', '金额（元）'],
+    type: ['订单类型', '销售类型'],
+  },
+  interactions: { channel: ['方式', '联系方式'], date: ['联系日期', '跟进日期'] },
+};
+
+/**
  * Maps header texts to column keys: key, en label or zh-CN label. Returns the key per header
  * (null when unknown or blank); refuses (UserError) duplicates and missing required columns.
  */
@@ -114,6 +141,8 @@ export function mapHeaders(
       if (label) lookup.set(squash(label), col.key);
     }
   }
+  for (const [key, aliases] of Object.entries(HEADER_ALIASES[sheetKey] ?? {}))
+    for (const alias of aliases) if (!lookup.has(squash(alias))) lookup.set(squash(alias), key);
   const keys: Array<string | null> = [];
   const unknown: string[] = [];
   const seen = new Map<string, string>();

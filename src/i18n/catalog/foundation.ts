@@ -268,6 +268,7 @@ export const zhCN: Catalog<typeof en> = {
   'action.handOver': '移交客户',
 
   'setup.done': '工作簿已初始化：新建 {created} 个工作表，检查 {repaired} 个。',
-  'setup.localeSwitched': '列表值已切换为本语言：修改 {changed} 个。{unknown} 个不属于任何列表的值保持原样：{examples}',
+  'setup.localeSwitched':
+    '列表值已切换为本语言：修改 {changed} 个。{unknown} 个不属于任何列表的值保持原样：{examples}',
   'about.text': '客户管理将您的客户保存在此表格中。您当前登录为 {email}（{role}）。',
 };

@@ -220,9 +220,12 @@ export const zhCN: Catalog<typeof en> = {
   'import.duplicateHeader': '表头"{first}"和"{second}"对应同一列。请删除其中一列后重新导入。',
   'import.missingColumns': 'CSV 文件缺少必需的列：{columns}。未导入任何数据。',
   'import.ragged': '第 {line} 行有 {fields} 个字段，但表头有 {expected} 个。',
-  'import.short': '第 {line} 行只有 {fields} 个字段，但表头有 {expected} 个：这一行似乎被截断（文件不完整？），未导入。',
-  'csv.nul': 'CSV 文件第 {line} 行含有 NUL 字节：它不是文本文件或已损坏。请重新另存为"CSV UTF-8（逗号分隔）"。',
-  'csv.strayQuote': '第 {line} 行的字段中间有引号。请用引号括住整个字段，并把其中的引号写成两个（"a ""b"" c"）。',
+  'import.short':
+    '第 {line} 行只有 {fields} 个字段，但表头有 {expected} 个：这一行似乎被截断（文件不完整？），未导入。',
+  'csv.nul':
+    'CSV 文件第 {line} 行含有 NUL 字节：它不是文本文件或已损坏。请重新另存为"CSV UTF-8（逗号分隔）"。',
+  'csv.strayQuote':
+    '第 {line} 行的字段中间有引号。请用引号括住整个字段，并把其中的引号写成两个（"a ""b"" c"）。',
   'import.idRetired':
     '客户编号 {id} 曾被已合并或删除的客户使用过，编号不会重复使用。清空编号即可将此行作为新客户导入。',
   'import.skipId': '第 {line} 行：客户 {id} 已存在{where}，已跳过。',

@@ -62,9 +62,12 @@ const setup: Command = {
     if (locale !== undefined && locale !== 'en' && locale !== 'zh-CN')
       throw new UsageError('--locale must be en or zh-CN');
     const result = runAs(ctx, 'menuSetup', locale ? [locale] : []);
-    const change = (result as { localeSwitch?: { changed: number; unknown: unknown[] } } | null)?.localeSwitch;
+    const change = (result as { localeSwitch?: { changed: number; unknown: unknown[] } } | null)
+      ?.localeSwitch;
     if (change && !ctx.json)
-      ctx.io.out(`Switched to ${locale}: ${change.changed} list values relabelled, ${change.unknown.length} unknown left as typed.`);
+      ctx.io.out(
+        `Switched to ${locale}: ${change.changed} list values relabelled, ${change.unknown.length} unknown left as typed.`,
+      );
     if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
     return { save: true };
   },

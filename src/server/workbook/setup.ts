@@ -22,7 +22,7 @@ import {
 import { normalizeEmail } from '../../core/roles';
 import { isLocale, Locale, t, tDynamic } from '../../i18n';
 import { LocaleSwitch, switchLocale } from './locale-switch';
-import { Execution } from '../session';
+import { Execution, readSettings } from '../session';
 import { SETUP_STEPS } from './setup-steps';
 import { ensureColumns, ensureRows, Workbook } from '../document';
 
@@ -73,6 +73,8 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
   if (previous !== undefined && isLocale(previous.trim()) && previous.trim() !== locale)
     result.localeSwitch = switchLocale(ex, previous.trim() as Locale, locale);
   seedSettings(wb, locale);
+  // The steps below (dropdowns) read the settings just seeded, in the workbook's language.
+  ex.settings = readSettings(wb);
   seedOwner(wb, ex.owner, locale);
   for (const step of SETUP_STEPS) step(ex, locale);
   return result;
