@@ -3,7 +3,14 @@
  * check and the customer form's rules.
  */
 export { decodeCsvBytes, firstInvalidUtf8, looksLikeGb18030, parseCsv, serializeCsv } from './csv';
-export { ASSIGNED_COLUMNS, changedFields, editableFields, isOwnerOf, toFormValue } from './customer-form';
+export {
+  ASSIGNED_COLUMNS,
+  changedFields,
+  editableFields,
+  isOwnerOf,
+  splitIssues,
+  toFormValue,
+} from './customer-form';
 export {
   findDuplicateGroups,
   findLikelyDuplicates,

@@ -114,6 +114,7 @@ export const en = {
   'form.lockedFields': 'Your role ({role}) may not change: {columns}.',
   'form.added': 'Customer {id} added.',
   'form.updated': 'Customer {id} saved.',
+  'form.oldInvalid': 'Not changed by you and still to fix: {issues}',
 
   'import.dialogTitle': 'Import CSV',
   'import.chooseSheet': 'Import into',
@@ -279,6 +280,7 @@ export const zhCN: Catalog<typeof en> = {
   'form.lockedFields': '您的角色（{role}）不能修改：{columns}。',
   'form.added': '已新增客户 {id}。',
   'form.updated': '已保存客户 {id}。',
+  'form.oldInvalid': '以下字段您未修改，但仍需更正：{issues}',
 
   'import.dialogTitle': '导入 CSV',
   'import.chooseSheet': '导入到',
