@@ -15,6 +15,7 @@ import { runSetup, SetupResult } from './workbook';
 export { customerFormData, menuCustomerForm, saveCustomer } from './workbook';
 export {
   exportCsvFile,
+  exportXlsxFile,
   exportDialogData,
   importCsv,
   importDialogData,

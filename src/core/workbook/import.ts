@@ -30,6 +30,7 @@ import {
   emailKey,
   foldText,
   foldWidth,
+  phoneCell,
   phoneKey,
 } from '../shared';
 import { CellValue, formatCustomerId, parseCustomerIdNumber, SheetKey, SheetRow, SHEETS } from '../schema';
@@ -95,6 +96,9 @@ export interface ImportPlan {
   /** localized one-line summary */
   summary: string;
 }
+
+/** Phone columns are text-formatted ('@'): their numbers are written as typed (phoneCell). */
+const PHONE_COLUMNS = new Set(SHEETS.customers.columns.filter((c) => c.type === 'phone').map((c) => c.key));
 
 const squash = (s: string) => foldText(s).replace(/[\s_-]/g, '');
 
@@ -330,7 +334,15 @@ export function planImport(input: ImportInput): ImportPlan {
       }
     }
 
-    plan.rows.push(input.layout.map((key) => toSheetValue(key === null ? '' : (values[key] ?? ''))));
+    plan.rows.push(
+      input.layout.map((key) =>
+        key === null
+          ? ''
+          : PHONE_COLUMNS.has(key)
+            ? phoneCell(values[key] ?? '')
+            : toSheetValue(values[key] ?? ''),
+      ),
+    );
     plan.lines.push(line);
   }
 

@@ -129,10 +129,14 @@ export const en = {
   'import.sheetMissingColumns':
     'The {sheet} sheet lacks the columns {columns}. Run "Set up workbook" to restore them, then import again.',
 
-  'export.dialogTitle': 'Export CSV',
+  'export.dialogTitle': 'Export',
   'export.chooseSheet': 'Export',
   'export.run': 'Download CSV',
   'export.done': 'Exported {rows} rows to {file}.',
+  'export.format': 'CSV for any program, or Excel (.xlsx) as Google Sheets exports it.',
+  'export.runXlsx': 'Download Excel (.xlsx)',
+  'export.xlsxFailed':
+    'Google Sheets did not export the sheet (HTTP {code}). Try again, or use File > Download.',
 
   'dedupe.dialogTitle': 'Duplicate customers',
   'dedupe.keep': 'kept',
@@ -294,10 +298,13 @@ export const zhCN: Catalog<typeof en> = {
   'import.unknownHeaders': '以下列无法识别，已忽略：{headers}。',
   'import.sheetMissingColumns': '"{sheet}"表缺少列 {columns}。请运行"初始化工作簿"恢复这些列后重新导入。',
 
-  'export.dialogTitle': '导出 CSV',
+  'export.dialogTitle': '导出',
   'export.chooseSheet': '导出',
   'export.run': '下载 CSV',
   'export.done': '已导出 {rows} 行到 {file}。',
+  'export.format': 'CSV 适用于任何程序；Excel（.xlsx）与 Google 表格自身的导出相同。',
+  'export.runXlsx': '下载 Excel（.xlsx）',
+  'export.xlsxFailed': 'Google 表格未能导出此工作表（HTTP {code}）。请重试，或使用"文件 > 下载"。',
 
   'dedupe.dialogTitle': '重复客户',
   'dedupe.keep': '保留',

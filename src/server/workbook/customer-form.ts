@@ -19,7 +19,7 @@ import {
   ValidationIssue,
 } from '../../core/workbook';
 import { planFollowUp } from '../../core/tiering';
-import { dayNumberToDate, columnLetter, neutralizeFormula } from '../../core/shared';
+import { dayNumberToDate, columnLetter, neutralizeFormula, phoneCell } from '../../core/shared';
 import { listSetting, CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../../core/schema';
 import { messagesFor, UserError } from '../../i18n';
 import { recordAction, recordFieldChanges } from '../audit';
@@ -350,7 +350,10 @@ function followUp(
 function writeCells(table: Table, row: number, values: Record<string, CellValue>, keys: string[]): void {
   const cells = keys
     .filter((k) => table.header.byKey[k] !== undefined)
-    .map((k) => ({ index: table.header.byKey[k], value: neutralizeFormula(values[k]) }))
+    .map((k) => ({
+      index: table.header.byKey[k],
+      value: k === 'phone' ? phoneCell(values[k]) : neutralizeFormula(values[k]),
+    }))
     .sort((a, b) => a.index - b.index);
   for (let i = 0; i < cells.length;) {
     let j = i;
