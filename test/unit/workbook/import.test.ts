@@ -110,7 +110,7 @@ describe('planImport: customers', () => {
       '',
       '张伟',
       'C000008',
-      "'+86 138 0013 8000",
+      '+86 138 0013 8000', // phone columns are text ('@'): written as typed, no quote
       '华为技术有限公司',
       new Date('1990-02-27T16:00:00Z'),
       '多行\r\n备注',
@@ -121,7 +121,7 @@ describe('planImport: customers', () => {
     expect(evil[5]).toBe('\'=HYPERLINK("http://x")');
     expect(evil[7]).toBe("'@SUM(A1)");
     expect(quoted[7]).toBe("'=1+1"); // the file's escaped text is text, and stays text
-    expect(quoted[4]).toBe("'13900139000");
+    expect(quoted[4]).toBe('13900139000'); // the text-formatted phone column keeps it text, no quote
 
     expect(plan.rejectedLines).toEqual([7]);
     expect(plan.rejected.map((r) => [r.line, r.columnKey, r.column])).toEqual([
