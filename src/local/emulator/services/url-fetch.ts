@@ -17,7 +17,7 @@
  * - The export answers 401 without the user's OAuth token (ScriptApp.getOAuthToken()) as a
  *   Bearer Authorization header, as Drive does for a private file.
  */
-import * as XLSX from 'xlsx';
+import type * as XlsxModule from 'xlsx';
 import { counted, type EmulatorContext } from '../context';
 import type { WorkbookModel } from '../spreadsheet/model';
 import { dateToSerial } from '../spreadsheet/display';
@@ -102,9 +102,12 @@ export class UrlFetchAppEmulator {
 
 /** The sheets as an .xlsx workbook: values as stored, number formats kept, text cells as text. */
 function toXlsx(wb: WorkbookModel, sheets: WorkbookModel['sheets']): Buffer {
+  // Loaded on first export only: SheetJS is large and every runner command starts the emulator.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const XLSX = require('xlsx') as typeof XlsxModule;
   const book = XLSX.utils.book_new();
   for (const sheet of sheets) {
-    const ws: XLSX.WorkSheet = {};
+    const ws: XlsxModule.WorkSheet = {};
     let maxRow = 0;
     let maxCol = 0;
     sheet.rows.forEach((line, r) => {
@@ -112,7 +115,7 @@ function toXlsx(wb: WorkbookModel, sheets: WorkbookModel['sheets']): Buffer {
         if (cell === undefined || cell === '') return;
         const format = sheet.numberFormatAt(r + 1, c + 1);
         const address = XLSX.utils.encode_cell({ r, c });
-        let out: XLSX.CellObject;
+        let out: XlsxModule.CellObject;
         if (cell instanceof Formula) out = { t: 's', v: cell.text };
         else if (cell instanceof Date || Object.prototype.toString.call(cell) === '[object Date]')
           out = { t: 'n', v: dateToSerial(cell as Date, wb.init.timeZone), z: format ?? 'yyyy-mm-dd' };
