@@ -86,7 +86,7 @@ export const en = {
 
   'menu.customerForm': 'Add or edit customer',
   'menu.import': 'Import CSV…',
-  'menu.export': 'Export CSV…',
+  'menu.export': 'Export (CSV, Excel)…',
   'menu.dedupe': 'Find duplicates…',
   'menu.dataQuality': 'Check data quality',
 
@@ -257,7 +257,7 @@ export const zhCN: Catalog<typeof en> = {
 
   'menu.customerForm': '新增或编辑客户',
   'menu.import': '导入 CSV…',
-  'menu.export': '导出 CSV…',
+  'menu.export': '导出（CSV、Excel）…',
   'menu.dedupe': '查找重复客户…',
   'menu.dataQuality': '检查数据质量',
 
