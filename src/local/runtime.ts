@@ -17,7 +17,7 @@ const gas = require('gas-local') as {
 };
 import { CallStats, createContext, EmulatorContext, isDate } from './emulator/context';
 import { SpreadsheetState, SpreadsheetStore } from './emulator/spreadsheet';
-import { createServices, Services, ServicesState } from './emulator/services';
+import { createServices, oauthTokenOf, Services, ServicesState } from './emulator/services';
 
 export const WORKBOOK_FORMAT = 'sheets-crm-workbook';
 export const WORKBOOK_VERSION = 1;
@@ -162,6 +162,11 @@ export class Runtime {
       name: () => spreadsheet.workbook.init.name,
       owner: ctx.owner,
       snapshot: () => spreadsheet.toState(),
+    });
+    // UrlFetchApp answers the spreadsheet's own export URL (.xlsx) for the effective user's token.
+    services.urlFetch._attach({
+      workbook: () => spreadsheet.workbook,
+      token: () => oauthTokenOf(ctx.identity.effective),
     });
     rt = new Runtime(ctx, spreadsheet, services, distDir);
     return rt;

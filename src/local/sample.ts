@@ -5,6 +5,8 @@
  */
 import { dayNumberOf, dayNumberToDate, columnLetter } from '../core/shared';
 import { formatCustomerId, SheetKey } from '../core/schema';
+import { listColumns, relabelColumn } from '../core/workbook';
+import { isLocale } from '../i18n';
 import { readTable, sheetOf } from './inspect';
 import type { Runtime } from './runtime';
 
@@ -130,7 +132,7 @@ const EN_COMPANY = [
 ];
 const EN_SUFFIX = ['Ltd', 'Inc', 'Trading Co', 'Logistics', 'Health'];
 const CITIES = ['Shanghai', 'Beijing', 'Shenzhen', 'Hangzhou', 'Chengdu', 'Singapore', 'London'];
-const REGIONS = ['North', 'South', 'East', 'West', 'Central', 'Overseas'];
+const REGIONS = ['North', 'South', 'East', 'Southwest', 'Central', 'Overseas'];
 const INDUSTRIES = [
   'Manufacturing',
   'Retail',
@@ -353,7 +355,22 @@ export function writeRecords(rt: Runtime, records: Records): void {
 }
 
 /** The demo workbook's data: about 200 customers, 2,000 purchases, roles for every role. */
-export function loadSample(rt: Runtime, _locale: string, size: SampleSize = DEMO_SIZE): void {
+export function loadSample(rt: Runtime, locale: string, size: SampleSize = DEMO_SIZE): void {
   const ss = rt.spreadsheet.app.getActiveSpreadsheet();
-  writeRecords(rt, generateData(rt.ctx.owner, size, rt.ctx.clock.now(), ss.getSpreadsheetTimeZone()));
+  const data = generateData(rt.ctx.owner, size, rt.ctx.clock.now(), ss.getSpreadsheetTimeZone());
+  writeRecords(rt, isLocale(locale) ? localizeLists(data, locale) : data);
+}
+
+/** The generated list values (English labels) as the workbook's locale labels them (华东, 微信). */
+export function localizeLists(records: Records, locale: 'en' | 'zh-CN'): Records {
+  for (const [key, rows] of Object.entries(records) as Array<[SheetKey, Array<Record<string, unknown>>]>) {
+    for (const { columnKey, list } of listColumns(key)) {
+      const cells = rows.map((r) => (typeof r[columnKey] === 'string' ? (r[columnKey] as string) : ''));
+      const { values } = relabelColumn(key, columnKey, list, cells, locale);
+      rows.forEach((r, i) => {
+        if (columnKey in r) r[columnKey] = values[i];
+      });
+    }
+  }
+  return records;
 }

@@ -15,6 +15,7 @@ import { runSetup, SetupResult } from './workbook';
 export { customerFormData, menuCustomerForm, saveCustomer } from './workbook';
 export {
   exportCsvFile,
+  exportXlsxFile,
   exportDialogData,
   importCsv,
   importDialogData,
@@ -87,8 +88,16 @@ export function menuSetup(locale?: unknown): SetupResult {
     return done;
   });
   if (isInteractive()) {
+    const done = t(chosen, 'setup.done', { created: result.created.length, repaired: result.checked.length });
+    const change = result.localeSwitch;
+    const examples = (change?.unknown ?? [])
+      .slice(0, 10)
+      .map((u) => `${t(chosen, `sheet.${u.sheetKey}`)}${u.row ? ' ' + u.row : ''}: ${u.value}`)
+      .join('; ');
     SpreadsheetApp.getUi().alert(
-      t(chosen, 'setup.done', { created: result.created.length, repaired: result.checked.length }),
+      change
+        ? `${done}\n\n${t(chosen, 'setup.localeSwitched', { changed: change.changed, unknown: change.unknown.length, examples: examples || '-' })}`
+        : done,
     );
   }
   return result;

@@ -5,25 +5,16 @@
 import type { RoleEntry } from '../roles';
 import { normalizeEmail } from '../roles';
 import type { CellValue, SheetRow } from '../schema';
+import { listKeyOf } from '../schema';
 import { cadenceForTier } from '../tiering';
 import type { ReminderConfig } from './config';
 import { dayReader, monthDayOf, nextAnnual } from './days';
 import type { BadRow, BadRowReason, CustomerRef, DueItem, FollowUpBasis } from './types';
 
-/** Statuses whose customers get no reminders (en and zh-CN spellings of the list.status values). */
-const SKIPPED_STATUSES = new Set([
-  'inactive',
-  'archived',
-  '停用',
-  '已停用',
-  '不活跃',
-  '非活跃',
-  '归档',
-  '已归档',
-]);
-
+/** Inactive and archived customers get no reminders, whatever the workbook's language calls them. */
 export function isSkippedStatus(status: unknown): boolean {
-  return typeof status === 'string' && status !== '' && SKIPPED_STATUSES.has(status.trim().toLowerCase());
+  const key = listKeyOf('status', status);
+  return key === 'inactive' || key === 'archived';
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+$/;

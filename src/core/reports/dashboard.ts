@@ -112,6 +112,7 @@ export function dashboardBlocks(kpis: Kpis, locale: Locale, options: DashboardOp
     [t('report.kpi.ordersPerBuyer'), n(kpis.orders.perBuyer), DECIMAL],
     [t('report.kpi.repeatRate'), n(kpis.orders.repeatRate), PERCENT],
     [t('report.kpi.purchaseShare'), n(kpis.orders.purchaseShare), PERCENT],
+    [t('report.kpi.returnRate'), n(kpis.returns.rate), PERCENT],
     [t('report.kpi.averageRating'), n(kpis.feedback.averageRating), DECIMAL],
     [t('report.kpi.openFeedback'), kpis.feedback.open, COUNT],
     [t('report.kpi.overdue'), kpis.followUps.overdue, COUNT],

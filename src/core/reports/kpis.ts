@@ -10,12 +10,15 @@
  * - Scope: every customer row with an id, or only those whose owner is `owner`. Purchases and
  *   feedback count through their customer, so rows for unknown ids are skipped (and counted).
  * - Revenue per tier uses each customer's current tier (blank tier is its own row).
- * - Archived customers (status in `archivedStatuses`) count in every "customers by" breakdown and
+ * - Archived customers (status key 'archived', in any locale's label) count in every "customers by" breakdown and
  *   their purchases count as revenue, but they are never overdue or at risk: nobody follows them up.
  * - Orders: an order is an orderId (it may span rows); the window holds an order when any of its
  *   rows is in it. Average order value = revenue / distinct orders; orders per buying customer =
  *   customer-orders / customers with an order; repeat rate = customers with >= 2 orders /
  *   customers with >= 1; purchase share = customers with >= 1 order / customers in scope.
+ * - Returns (purchase type 'return') are negative amounts netted into revenue (a positive amount on
+ *   a return row counts as negative too) and are not orders. Return rate = returned value / sold
+ *   value in the window (退货率).
  * - Satisfaction: mean of feedback ratings that are whole numbers 1-5 (all time); blank ratings
  *   are fine, others are skipped and counted. Open feedback: resolved is blank or false.
  * - Overdue: nextFollowUp before today. At risk: last contact more than `atRiskDays` days ago, or
@@ -24,13 +27,11 @@
  *   invalid cell is skipped whole. Money figures are rounded to cents; rates are fractions 0-1.
  */
 import { normalizeEmail, cellToBoolean } from '../roles';
-import { SheetRow, numberSetting, SettingsMap } from '../schema';
+import { isReturn, listKeyOf, SheetRow, numberSetting, SettingsMap } from '../schema';
 import { dayNumberToIso, dayReader, isBlankDay } from '../shared';
 import { monthIndex, monthWindow } from './days';
 
 export const DEFAULT_AT_RISK_DAYS = 90;
-/** Status values (case-insensitive) that mark a customer archived. */
-export const DEFAULT_ARCHIVED_STATUSES = ['Archived', '已归档', '归档'];
 
 export interface KpiInput {
   /** today's day number in `timeZone` (core/shared/dates.ts) */
@@ -42,7 +43,6 @@ export interface KpiInput {
   /** only this owner's customers (account managers' own figures); blank or null = everyone */
   owner?: string | null;
   atRiskDays?: number;
-  archivedStatuses?: string[];
 }
 
 export interface CountEntry {
@@ -75,6 +75,8 @@ export interface Kpis {
     byOwner: CountEntry[];
   };
   revenue: { total: number; byTier: AmountEntry[]; byMonth: MonthEntry[] };
+  /** returns in the window: their value (positive) and its share of the value sold */
+  returns: { amount: number; rate: number | null };
   orders: {
     count: number;
     averageValue: number | null;
@@ -105,9 +107,6 @@ export function computeKpis(input: KpiInput): Kpis {
   const window = monthWindow(today);
   const atRiskDays = input.atRiskDays ?? DEFAULT_AT_RISK_DAYS;
   const owner = normalizeEmail(input.owner) || null;
-  const archived = new Set(
-    (input.archivedStatuses ?? DEFAULT_ARCHIVED_STATUSES).map((s) => s.trim().toLowerCase()),
-  );
 
   const skipped: Record<string, number> = {};
   const skip = (cell: string) => {
@@ -163,7 +162,7 @@ export function computeKpis(input: KpiInput): Kpis {
     const next = readDay(v.nextFollowUp);
     if (Number.isNaN(next)) skip('customers.nextFollowUp');
 
-    if (archived.has(status.toLowerCase())) {
+    if (listKeyOf('status', status) === 'archived') {
       archivedCount++;
       continue;
     }
@@ -186,6 +185,8 @@ export function computeKpis(input: KpiInput): Kpis {
   const orderCustomer = new Map<string, number>();
   const sharedOrders = new Set<string>(); // orderId used by several customers: counted per customer
   let revenue = 0;
+  let sold = 0;
+  let returned = 0;
 
   for (const r of input.purchases ?? []) {
     const v = r.values;
@@ -195,8 +196,10 @@ export function computeKpis(input: KpiInput): Kpis {
     if (ci === undefined) ok = fail(skip, 'purchases.customerId');
     const day = readDay(v.date);
     if (Number.isNaN(day) || isBlankDay(day)) ok = fail(skip, 'purchases.date');
-    const amount = toNumber(v.amount);
-    if (Number.isNaN(amount)) ok = fail(skip, 'purchases.amount');
+    const given = toNumber(v.amount);
+    if (Number.isNaN(given)) ok = fail(skip, 'purchases.amount');
+    const isReturnRow = isReturn(v.type);
+    const amount = isReturnRow ? -Math.abs(given) : given;
     const orderId = text(v.orderId);
     if (orderId === '') ok = fail(skip, 'purchases.orderId');
     if (!ok || ci === undefined) continue;
@@ -206,6 +209,11 @@ export function computeKpis(input: KpiInput): Kpis {
     revenue += amount;
     revenueByMonth[month] += amount;
     revenueByTier[tierOf[ci]] += amount;
+    if (isReturnRow) {
+      returned -= amount;
+      continue;
+    }
+    sold += amount;
     const first = orderCustomer.get(orderId);
     if (first === undefined) {
       orderCustomer.set(orderId, ci);
@@ -275,9 +283,10 @@ export function computeKpis(input: KpiInput): Kpis {
         .map((e) => ({ key: e.key, amount: cents(e.count) })),
       byMonth: months(revenueByMonth, cents),
     },
+    returns: { amount: cents(returned), rate: ratio(returned, sold) },
     orders: {
       count: orderCount,
-      averageValue: orderCount > 0 ? cents(revenue / orderCount) : null,
+      averageValue: orderCount > 0 ? cents(sold / orderCount) : null,
       perBuyer: ratio(customerOrders, buyers),
       buyers,
       repeatBuyers,

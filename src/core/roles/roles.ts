@@ -4,7 +4,7 @@
  * Every server entry point asks `can(role, action)` before acting; menus only hide what a role
  * cannot do, which is not security.
  */
-import { isRole, Role, SheetRow } from '../schema';
+import { isRole, listKeyOf, Role, SheetRow } from '../schema';
 
 export const ACTIONS = [
   'setup',
@@ -94,7 +94,8 @@ export function parseRoles(rows: SheetRow[]): RoleEntry[] {
   const out: RoleEntry[] = [];
   for (const r of rows) {
     const email = normalizeEmail(r.values.email);
-    const role = String(r.values.role ?? '').trim();
+    // The cell holds the workbook's label (客户经理, accountManager, Account manager): read its key.
+    const role = listKeyOf('role', r.values.role);
     if (!email || !isRole(role)) continue;
     out.push({
       row: r.row,

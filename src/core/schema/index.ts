@@ -20,3 +20,15 @@ export {
 export type { CellValue, ColumnDef, ColumnType, Role, SheetKey, SheetRow } from './schema';
 export { SETTING_DEFS, listSetting, numberSetting, withDefaults } from './settings';
 export type { SettingsMap } from './settings';
+export { settingDefault } from './settings';
+export {
+  isReturn,
+  LISTS,
+  LIST_NAMES,
+  listKeyOf,
+  listLabel,
+  listLabels,
+  listOfSetting,
+  relabel,
+} from './lists';
+export type { ListName } from './lists';

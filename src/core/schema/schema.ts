@@ -93,7 +93,7 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       col('customerId', 'id', { required: true, references: 'customers' }),
       col('channel', 'list', { listSetting: 'list.channel' }),
       col('summary', 'text', { width: 260 }),
-      col('outcome', 'text'),
+      col('outcome', 'list', { listSetting: 'list.outcome' }),
       col('nextStep', 'text'),
       col('nextFollowUp', 'date'),
       col('loggedBy', 'email'),
@@ -108,6 +108,8 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       col('product', 'text'),
       col('quantity', 'number'),
       col('amount', 'money', { required: true }),
+      // sale or return; blank reads as a sale. A return's amount is stored negative.
+      col('type', 'list', { listSetting: 'list.purchaseType' }),
     ],
   },
   feedback: {

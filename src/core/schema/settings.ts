@@ -3,6 +3,8 @@
  * default and kind, so setup can write documented defaults and every feature parses them the same
  * way. Dropdown lists (list.*) live here too, so an admin extends a dropdown by editing one cell.
  */
+import { isLocale, Locale } from '../../i18n';
+import { listLabels, listOfSetting } from './lists';
 
 export type SettingKind =
   'text' | 'integer' | 'number' | 'list' | 'boolean' | 'timeZone' | 'locale' | 'email';
@@ -21,18 +23,17 @@ export const SETTING_DEFS: SettingDef[] = [
   s('timeZone', 'timeZone', 'Asia/Shanghai'),
   s('currency', 'text', '¥'),
 
-  s('list.region', 'list', 'North, South, East, West, Central, Overseas'),
-  s(
-    'list.industry',
-    'list',
-    'Manufacturing, Retail, Finance, Technology, Healthcare, Education, Logistics, Other',
-  ),
-  s('list.type', 'list', 'Prospect, Customer, Partner, Distributor'),
-  s('list.status', 'list', 'Active, Inactive, Archived'),
-  s('list.tier', 'list', 'A, B, C'),
-  s('list.channel', 'list', 'Phone, Email, Visit, WeChat, Meeting, Other'),
-  s('list.feedbackCategory', 'list', 'Product, Service, Delivery, Price, Other'),
-  s('list.role', 'list', 'admin, manager, accountManager, assistant, viewer'),
+  // Lists: the defaults here are the English labels; settingDefault gives the workbook's locale's.
+  s('list.region', 'list', listLabels('region', 'en').join(', ')),
+  s('list.industry', 'list', listLabels('industry', 'en').join(', ')),
+  s('list.type', 'list', listLabels('type', 'en').join(', ')),
+  s('list.status', 'list', listLabels('status', 'en').join(', ')),
+  s('list.tier', 'list', listLabels('tier', 'en').join(', ')),
+  s('list.channel', 'list', listLabels('channel', 'en').join(', ')),
+  s('list.outcome', 'list', listLabels('outcome', 'en').join(', ')),
+  s('list.feedbackCategory', 'list', listLabels('feedbackCategory', 'en').join(', ')),
+  s('list.role', 'list', listLabels('role', 'en').join(', ')),
+  s('list.purchaseType', 'list', listLabels('purchaseType', 'en').join(', ')),
 
   s('tier.method', 'text', 'cumulative'),
   s('tier.metric', 'text', 'revenue'),
@@ -64,10 +65,23 @@ export const SETTING_KEYS = SETTING_DEFS.map((d) => d.key);
 
 export type SettingsMap = Record<string, string>;
 
-/** The defaults, overlaid with the sheet's values (blank values fall back to the default). */
+/** A setting's default in a workbook of that locale: list labels are the locale's. */
+export function settingDefault(key: string, locale: Locale): string {
+  const list = listOfSetting(key);
+  if (list) return listLabels(list, locale).join(', ');
+  if (key === 'locale') return locale;
+  return SETTING_DEFS.find((d) => d.key === key)?.default ?? '';
+}
+
+/**
+ * The defaults (in the locale the sheet names, else English), overlaid with the sheet's values
+ * (blank values fall back to the default).
+ */
 export function withDefaults(fromSheet: SettingsMap): SettingsMap {
   const out: SettingsMap = {};
-  for (const d of SETTING_DEFS) out[d.key] = d.default;
+  const named = String(fromSheet.locale ?? '').trim();
+  const locale: Locale = isLocale(named) ? named : 'en';
+  for (const d of SETTING_DEFS) out[d.key] = settingDefault(d.key, locale);
   for (const [k, v] of Object.entries(fromSheet)) if (String(v).trim() !== '') out[k] = String(v).trim();
   return out;
 }

@@ -22,7 +22,7 @@ export {
 export { NULL_DAY, dayReader, isBlankDay } from './day-reader';
 export { messageOf } from './errors';
 export { escapeHtml } from './escape';
-export { literalText, neutralizeCsvCell, neutralizeFormula, unescapeCsvCell } from './injection';
+export { literalText, neutralizeCsvCell, neutralizeFormula, phoneCell, unescapeCsvCell } from './injection';
 export {
   VERY_SIMILAR,
   cellText,

@@ -58,3 +58,14 @@ export function literalText(text: string): string {
   if (SHEET_TRIGGERS.has(text[0])) return "'" + text;
   return COERCIBLE.some((re) => re.test(text)) ? "'" + text : text;
 }
+
+const PHONE_TEXT = /^[+\-\d ()]+$/;
+
+/**
+ * A phone number goes into its column as typed: setup formats phone columns as text ('@'), where
+ * Sheets keeps "+86 138..." and "013800138000" as text and a leading apostrophe would be stored
+ * and shown. Anything that is not phone characters gets the usual formula guard.
+ */
+export function phoneCell<T>(value: T): T | string {
+  return typeof value === 'string' && PHONE_TEXT.test(value) ? value : neutralizeFormula(value);
+}

@@ -2,7 +2,7 @@
  * The purchase pass of tiering: each customer's value (revenue or distinct orders) over the
  * window, in one loop over up to a million rows with no allocation per row on the common path.
  */
-import { CellValue, SheetRow } from '../schema';
+import { CellValue, isReturn, SheetRow } from '../schema';
 import { CustomerIndex, DistinctOrders } from './lookup';
 import { TierMetric } from './options';
 import { DayClass, IN_WINDOW, INVALID_DATE } from './window';
@@ -62,7 +62,8 @@ export interface PurchaseTotals {
 }
 
 /**
- * Sums purchases per customer slot. A row counts when its customer is known and its date is in
+ * Sums purchases per customer slot. Returns (type 'return') subtract their amount and are no
+ * order. A row counts when its customer is known and its date is in
  * the window; revenue also needs a numeric amount (orderId unused), orders a non-blank orderId
  * (amount unused). Wholly blank rows are ignored silently; other skipped rows are reported.
  */
@@ -104,7 +105,10 @@ export function sumPurchases(
         invalidAmounts.add(p.row);
         continue;
       }
-      raw[slot] += amount;
+      // A return nets against the customer's revenue, whatever sign it was typed with.
+      raw[slot] += isReturn(v.type) ? -Math.abs(amount) : amount;
+    } else if (isReturn(v.type)) {
+      continue;
     } else {
       const order = cellText(v.orderId);
       if (order === '') {

@@ -20,11 +20,15 @@ export interface ParsedCsv {
 /**
  * Parses CSV text: quoted fields with "" escapes and embedded CR/LF, CRLF / LF / CR line ends, a
  * leading BOM stripped, a final line end optional. Empty lines are skipped (they are not records).
- * Lenient where Excel is: a quote inside an unquoted field, or text after a closing quote, is kept
- * as text. An unterminated quote is an error (localized UserError naming the line).
+ * Strict where a lenient reader would guess: a quote inside an unquoted field, text after a
+ * closing quote, an unterminated quote and a NUL character are errors (localized UserError naming
+ * the line), since each means the file is damaged or was not written by a CSV writer and reading
+ * on would shift values into the wrong columns.
  */
 export function parseCsv(text: string, locale: Locale = 'en'): ParsedCsv {
   const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const nul = s.indexOf('\u0000');
+  if (nul >= 0) throw new UserError(locale, 'csv.nul', { line: lineAt(s, nul) });
   const records: CsvRecord[] = [];
   let line = 1;
   let i = 0;
@@ -63,8 +67,11 @@ export function parseCsv(text: string, locale: Locale = 'en'): ParsedCsv {
           i++;
         }
         atFieldStart = false;
+        if (i < n && s[i] !== ',' && s[i] !== '\r' && s[i] !== '\n')
+          throw new UserError(locale, 'csv.strayQuote', { line });
         continue;
       }
+      if (c === '"') throw new UserError(locale, 'csv.strayQuote', { line });
       if (c === ',') {
         fields.push(field);
         field = '';
@@ -88,6 +95,13 @@ export function parseCsv(text: string, locale: Locale = 'en'): ParsedCsv {
     .filter((r) => r.fields.length !== expected)
     .map((r) => ({ line: r.line, fields: r.fields.length, expected }));
   return { records, ragged };
+}
+
+/** The 1-based physical line of an offset. */
+function lineAt(s: string, offset: number): number {
+  let line = 1;
+  for (let i = 0; i < offset; i++) if (s[i] === '\n' || (s[i] === '\r' && s[i + 1] !== '\n')) line++;
+  return line;
 }
 
 function quoteField(field: string): string {

@@ -75,3 +75,23 @@ export function changedFields(
       comparable(existing[c.key], c.type, timeZone) !== comparable(submitted[c.key], c.type, timeZone),
   ).map((c) => c.key);
 }
+
+/**
+ * An edit is judged on what the person changed: an old invalid value in a field they did not touch
+ * (typed into the sheet before the form, or before a rule existed) is a warning, not a refusal, so
+ * fixing a phone number is never blocked by last year's malformed birthday. A new record has no
+ * old values: everything blocks.
+ */
+export function splitIssues<T extends { columnKey: string }>(
+  issues: T[],
+  existing: Record<string, CellValue> | null,
+  submitted: Record<string, unknown>,
+  timeZone: string,
+): { blocking: T[]; warnings: T[] } {
+  if (!existing) return { blocking: issues, warnings: [] };
+  const touched = new Set(changedFields(existing, submitted, timeZone));
+  return {
+    blocking: issues.filter((i) => touched.has(i.columnKey)),
+    warnings: issues.filter((i) => !touched.has(i.columnKey)),
+  };
+}

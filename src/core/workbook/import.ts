@@ -4,10 +4,12 @@
  * `plan.highestIdAssigned`, and shows `plan.rejected` / writes `plan.rejectsCsv`.
  *
  * Choices:
- * - Headers are column keys or the en / zh-CN labels, compared without case, width or spaces.
+ * - Headers are column keys, the en / zh-CN labels or common Chinese spellings (客户名称, 手机),
+ *   compared without case, width or spaces.
  *   Unknown headers are reported and their columns ignored; two headers for one column, or a
  *   required column missing, refuse the whole file (nothing is written).
- * - A row with any invalid cell is rejected whole and never written; the others are written.
+ * - A row with any invalid cell, or with fewer fields than the header (a cut-off last line), is
+ *   rejected whole and never written; the others are written.
  * - Customers already in the sheet are skipped, never updated: matched on id, else normalized
  *   e-mail, else normalized phone (earlier rows of the same file count too). Skipping cannot lose
  *   newer data in the sheet to an old file, and importing the same file twice adds nothing.
@@ -28,6 +30,7 @@ import {
   emailKey,
   foldText,
   foldWidth,
+  phoneCell,
   phoneKey,
 } from '../shared';
 import { CellValue, formatCustomerId, parseCustomerIdNumber, SheetKey, SheetRow, SHEETS } from '../schema';
@@ -94,7 +97,36 @@ export interface ImportPlan {
   summary: string;
 }
 
+/** Phone columns are text-formatted ('@'): their numbers are written as typed (phoneCell). */
+const PHONE_COLUMNS = new Set(SHEETS.customers.columns.filter((c) => c.type === 'phone').map((c) => c.key));
+
 const squash = (s: string) => foldText(s).replace(/[\s_-]/g, '');
+
+/**
+ * Header texts Chinese teams' own sheets use for a column, besides its labels: what a sheet kept
+ * before Sheets CRM calls 客户名称 or 手机 should import without renaming columns first.
+ */
+const HEADER_ALIASES: Partial<Record<SheetKey, Record<string, string[]>>> = {
+  customers: {
+    name: ['客户名称', '客户姓名', '客户', '联系人', '名称'],
+    company: ['公司名称', '单位', '企业名称'],
+    phone: ['手机', '手机号', '手机号码', '联系电话', '电话号码', 'mobile'],
+    email: ['电子邮箱', '邮件', 'e-mail'],
+    region: ['地区', '大区'],
+    type: ['类型'],
+    status: ['客户状态'],
+    contractEnd: ['合同到期日', '合同截止', '到期日'],
+    birthday: ['出生日期'],
+    notes: ['说明'],
+  },
+  purchases: {
+    orderId: ['订单编号', '单号'],
+    date: ['下单日期', '订单日期'],
+    amount: ['订单金额', '金额(元)', '金额（元）'],
+    type: ['订单类型', '销售类型'],
+  },
+  interactions: { channel: ['方式', '联系方式'], date: ['联系日期', '跟进日期'] },
+};
 
 /**
  * Maps header texts to column keys: key, en label or zh-CN label. Returns the key per header
@@ -113,6 +145,8 @@ export function mapHeaders(
       if (label) lookup.set(squash(label), col.key);
     }
   }
+  for (const [key, aliases] of Object.entries(HEADER_ALIASES[sheetKey] ?? {}))
+    for (const alias of aliases) if (!lookup.has(squash(alias))) lookup.set(squash(alias), key);
   const keys: Array<string | null> = [];
   const unknown: string[] = [];
   const seen = new Map<string, string>();
@@ -239,6 +273,12 @@ export function planImport(input: ImportInput): ImportPlan {
       plan.blankLines++;
       continue;
     }
+    // Fewer fields than the header: a truncated last line, never to be imported with blanks.
+    if (fields.length < keys.length) {
+      const message = t(locale, 'import.short', { line, fields: fields.length, expected: keys.length });
+      reject(line, fields, [rowProblem(line, message)]);
+      continue;
+    }
     if (fields.slice(keys.length).some((f) => f.trim() !== '')) {
       const message = t(locale, 'import.ragged', { line, fields: fields.length, expected: keys.length });
       reject(line, fields, [rowProblem(line, message)]);
@@ -294,7 +334,15 @@ export function planImport(input: ImportInput): ImportPlan {
       }
     }
 
-    plan.rows.push(input.layout.map((key) => toSheetValue(key === null ? '' : (values[key] ?? ''))));
+    plan.rows.push(
+      input.layout.map((key) =>
+        key === null
+          ? ''
+          : PHONE_COLUMNS.has(key)
+            ? phoneCell(values[key] ?? '')
+            : toSheetValue(values[key] ?? ''),
+      ),
+    );
     plan.lines.push(line);
   }
 

@@ -3,7 +3,14 @@
  * check and the customer form's rules.
  */
 export { decodeCsvBytes, firstInvalidUtf8, looksLikeGb18030, parseCsv, serializeCsv } from './csv';
-export { ASSIGNED_COLUMNS, changedFields, editableFields, isOwnerOf, toFormValue } from './customer-form';
+export {
+  ASSIGNED_COLUMNS,
+  changedFields,
+  editableFields,
+  isOwnerOf,
+  splitIssues,
+  toFormValue,
+} from './customer-form';
 export {
   findDuplicateGroups,
   chooseSurvivors,
@@ -25,6 +32,8 @@ export {
   columnRules,
   openColumnRange,
   parseBoolean,
+  parseAmount,
+  parseDay,
   parseNumber,
   sheetValidationRules,
   validateRecord,
@@ -38,3 +47,5 @@ export type {
   ValidationContext,
   ValidationIssue,
 } from './validation';
+export { listColumns, relabelColumn, relabelListSetting } from './locale-switch';
+export type { UnknownListValue } from './locale-switch';

@@ -5,9 +5,13 @@
  * writes bypass Sheets validation.
  *
  * Parsing is explicit, never locale-guessed: numbers are digits with an optional '.' decimal
- * point and optional ',' thousands separators ("1,234.50"; "1.234,50" is refused); dates are
- * Date cells or YYYY-MM-DD text; booleans are TRUE/FALSE, yes/no, 是/否, 1/0. Full-width digits and
- * letters are folded before parsing in every structured column (never in free text).
+ * point and optional ',' thousands separators ("1,234.50"; "1.234,50" is refused); amounts also
+ * take ¥ ￥ RMB CNY 元 and a trailing 万 (×10,000: "12.8万" is 128,000); dates are Date cells,
+ * Sheets date serials, or year-first text 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日 (never
+ * day-first or month-first, which are ambiguous); booleans are TRUE/FALSE, yes/no, 是/否, 1/0.
+ * List cells accept any locale's label or key and are stored as the workbook's own label.
+ * Full-width digits and letters are folded before parsing in every structured column (never in
+ * free text).
  */
 import { Locale, MessageKey, t, tDynamic } from '../../i18n';
 import {
@@ -23,6 +27,11 @@ import {
   CellValue,
   ColumnDef,
   CUSTOMER_ID_PATTERN,
+  isReturn,
+  LISTS,
+  listKeyOf,
+  listLabel,
+  listOfSetting,
   SheetKey,
   SHEETS,
   listSetting,
@@ -55,6 +64,7 @@ export type RuleKind =
   | 'datetime'
   | 'integer'
   | 'nonNegative'
+  | 'money'
   | 'rating'
   | 'boolean'
   | 'list';
@@ -88,8 +98,9 @@ export function columnRule(sheetKey: SheetKey, col: ColumnDef): ColumnRule {
     case 'email':
       return { ...base, kind: ACTIVE_EMAIL_COLUMNS[sheetKey]?.includes(col.key) ? 'activeEmail' : 'email' };
     case 'number':
-    case 'money':
       return { ...base, kind: 'nonNegative' };
+    case 'money':
+      return { ...base, kind: 'money' };
     case 'list':
       return { ...base, kind: 'list', listSetting: col.listSetting };
     default:
@@ -143,6 +154,8 @@ export type IssueCode =
   | 'datetime'
   | 'number'
   | 'nonNegative'
+  | 'money'
+  | 'negativeSale'
   | 'integer'
   | 'rating'
   | 'boolean'
@@ -175,6 +188,8 @@ const MESSAGE_KEYS = {
   datetime: 'validation.datetime',
   number: 'validation.number',
   nonNegative: 'validation.nonNegative',
+  money: 'validation.money',
+  negativeSale: 'validation.negativeSale',
   integer: 'validation.integer',
   rating: 'validation.rating',
   boolean: 'validation.boolean',
@@ -211,6 +226,72 @@ export function parseNumber(value: unknown): number | null {
   return Number(text.replace(/,/g, ''));
 }
 
+const CURRENCY_PREFIX = /^(?:[¥￥]|rmb|cny|人民币)\s*/i;
+const CURRENCY_SUFFIX = /\s*(?:元|块|rmb|cny|人民币)$/i;
+
+/**
+ * An amount as people type it: "¥128,000", "￥1,280.50", "RMB 1280", "1280元", "１２８０", "12.8万"
+ * (万 = ×10,000), a sign before or after the currency ("-¥50", "¥-50"). Null when unreadable.
+ */
+export function parseAmount(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value !== 'string') return null;
+  let text = foldWidth(value)
+    .replace(/\uffe5/g, '¥')
+    .trim();
+  let sign = '';
+  if (/^[+-]/.test(text)) [sign, text] = [text[0], text.slice(1).trim()];
+  text = text.replace(CURRENCY_PREFIX, '').replace(CURRENCY_SUFFIX, '');
+  const wan = /万$/.test(text);
+  if (wan) text = text.slice(0, -1).trim();
+  text = text.replace(CURRENCY_SUFFIX, '');
+  const n = parseNumber(sign + text);
+  if (n === null) return null;
+  return wan ? Math.round(n * 10000 * 1e6) / 1e6 : n;
+}
+
+/** Sheets counts days from 1899-12-30; day number 0 (1970-01-01) is serial 25569. */
+const SERIAL_EPOCH = 25569;
+const SERIAL_RE = /^\d{1,7}(\.\d+)?$/;
+const DAY_FORMS = [
+  /^(\d{4})-(\d{1,2})-(\d{1,2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/,
+];
+
+/**
+ * A calendar day from text or a serial: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日, or a Sheets
+ * date serial (a number, or digits only: 46086). Day number (days since 1970-01-01), or null.
+ */
+export function parseDay(value: unknown): number | null {
+  if (typeof value === 'number')
+    return Number.isFinite(value) && value >= 1 && value < 2958466 ? Math.floor(value) - SERIAL_EPOCH : null;
+  if (typeof value !== 'string') return null;
+  const text = foldWidth(value).trim();
+  if (SERIAL_RE.test(text)) return parseDay(Number(text));
+  for (const re of DAY_FORMS) {
+    const m = re.exec(text);
+    if (m) return parseIsoDay(`${m[1]}-${m[2].padStart(2, '0')}-${m[3].padStart(2, '0')}`);
+  }
+  return null;
+}
+
+/** The date part of a date-time in any accepted form, rewritten as YYYY-MM-DD; else unchanged. */
+function isoDatePart(text: string): string {
+  const m = /^(\d{4}(?:[-/.]\d{1,2}[-/.]\d{1,2}|\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*[日号]?))(.*)$/.exec(text);
+  if (!m) return text;
+  const day = parseDay(m[1]);
+  return day === null
+    ? text
+    : dayNumberToIsoText(day) + (m[2].startsWith('T') ? m[2] : m[2].replace(/^\s*/, ' ')).trimEnd();
+}
+
+function dayNumberToIsoText(day: number): string {
+  const c = dayNumberToCivil(day);
+  return `${c.year}-${String(c.month).padStart(2, '0')}-${String(c.day).padStart(2, '0')}`;
+}
+
 const TRUE_WORDS = new Set(['true', 'yes', 'y', '1', '是', '在职', 'active', '✓']);
 const FALSE_WORDS = new Set(['false', 'no', 'n', '0', '否', '离职', 'inactive']);
 
@@ -245,7 +326,8 @@ function isoDayToDate(day: number, timeZone: string): Date {
   return new Date(ms);
 }
 
-function parseDateTime(text: string, timeZone: string): Date | null {
+function parseDateTime(given: string, timeZone: string): Date | null {
+  const text = isoDatePart(given);
   const m = DATETIME_RE.exec(text);
   if (!m) return null;
   const day = parseIsoDay(m[1]);
@@ -275,11 +357,18 @@ function parseByKind(rule: ColumnRule, raw: unknown, ctx: ValidationContext): Pa
     }
     case 'date': {
       if (isDate(raw)) return Number.isNaN(raw.getTime()) ? { code: 'date' } : { value: raw };
-      const day = typeof raw === 'string' ? parseIsoDay(text) : null;
+      const day = parseDay(raw);
       return day === null ? { code: 'date' } : { value: isoDayToDate(day, ctx.timeZone) };
     }
     case 'datetime': {
       if (isDate(raw)) return Number.isNaN(raw.getTime()) ? { code: 'datetime' } : { value: raw };
+      if (typeof raw === 'number') {
+        const day = parseDay(raw);
+        if (day === null) return { code: 'datetime' };
+        // A serial's fraction is the time of day in the spreadsheet's zone.
+        const start = isoDayToDate(day, ctx.timeZone).getTime();
+        return { value: new Date(start + Math.round((raw - Math.floor(raw)) * 86400) * 1000) };
+      }
       const d = typeof raw === 'string' ? parseDateTime(text, ctx.timeZone) : null;
       return d === null || Number.isNaN(d.getTime()) ? { code: 'datetime' } : { value: d };
     }
@@ -293,6 +382,11 @@ function parseByKind(rule: ColumnRule, raw: unknown, ctx: ValidationContext): Pa
       if (rule.kind === 'nonNegative' && n < 0) return { code: 'nonNegative' };
       return { value: n };
     }
+    case 'money': {
+      // The sign is checked per record (validateRecord): a return may be negative.
+      const n = parseAmount(raw);
+      return n === null ? { code: 'money' } : { value: n };
+    }
     case 'boolean': {
       const b = parseBoolean(raw);
       return b === null ? { code: 'boolean' } : { value: b };
@@ -300,7 +394,10 @@ function parseByKind(rule: ColumnRule, raw: unknown, ctx: ValidationContext): Pa
     case 'list': {
       const allowed = listValues(ctx.settings, rule.listSetting ?? '');
       const v = typeof raw === 'number' ? String(raw) : text;
-      const hit = allowed.find((a) => a === v) ?? allowed.find((a) => a.toLowerCase() === v.toLowerCase());
+      const hit =
+        allowed.find((a) => a === v) ??
+        allowed.find((a) => a.toLowerCase() === v.toLowerCase()) ??
+        sameItem(rule.listSetting, v, allowed);
       return hit !== undefined ? { value: hit } : { code: 'list', params: { allowed: allowed.join(', ') } };
     }
     case 'id':
@@ -314,12 +411,23 @@ function parseByKind(rule: ColumnRule, raw: unknown, ctx: ValidationContext): Pa
   }
 }
 
+/**
+ * The workbook's label for a value that names the same item in another locale or by its key
+ * ("East" or "east" in a workbook whose list says 华东): the list entry with the same key.
+ */
+function sameItem(setting: string | undefined, value: string, allowed: string[]): string | undefined {
+  const list = listOfSetting(setting);
+  const key = list ? listKeyOf(list, value) : null;
+  if (!list || key === null) return undefined;
+  return allowed.find((a) => listKeyOf(list, a) === key);
+}
+
 function issue(
   rule: ColumnRule,
   ctx: ValidationContext,
   raw: unknown,
   code: IssueCode,
-  params: { allowed?: string } = {},
+  params: { allowed?: string; returnLabel?: string } = {},
 ): ValidationIssue {
   const column = columnLabel(ctx.locale, rule.sheetKey, rule.columnKey);
   const value = shown(raw);
@@ -333,6 +441,7 @@ function issue(
       length,
       max: MAX_CELL_CHARS,
       allowed: params.allowed ?? '',
+      returnLabel: params.returnLabel ?? '',
     }),
   };
 }
@@ -375,7 +484,32 @@ export function validateRecord(
     out[rule.columnKey] = r.value;
     if (r.issue) issues.push(r.issue);
   }
+  signAmounts(sheetKey, out, issues, ctx);
   return { values: out, issues };
+}
+
+/**
+ * Money signs. A purchases row of type return stores its amount negative, so sums net it: a
+ * positive amount typed on a return (as people type a refund) is made negative. Any other money
+ * cell must be 0 or more.
+ */
+function signAmounts(
+  sheetKey: SheetKey,
+  out: Record<string, CellValue>,
+  issues: ValidationIssue[],
+  ctx: ValidationContext,
+): void {
+  for (const rule of rulesFor(sheetKey)) {
+    const v = out[rule.columnKey];
+    if (rule.kind !== 'money' || typeof v !== 'number') continue;
+    if (sheetKey === 'purchases' && isReturn(out.type)) out[rule.columnKey] = v === 0 ? 0 : -Math.abs(v);
+    else if (v < 0) {
+      const returnLabel = listLabel('purchaseType', 'return', ctx.locale);
+      issues.push(
+        issue(rule, ctx, v, sheetKey === 'purchases' ? 'negativeSale' : 'nonNegative', { returnLabel }),
+      );
+    }
+  }
 }
 
 const ruleCache = new Map<SheetKey, ColumnRule[]>();
@@ -421,7 +555,13 @@ export type RuleCriteria =
   | {
       kind: 'formula';
       refs: ColumnRef[];
-      formula: (column: string, firstRow: number, resolve: RangeResolver) => string;
+      /** sameRow(ref): the column letter of a column of the rule's own sheet, for same-row cells */
+      formula: (
+        column: string,
+        firstRow: number,
+        resolve: RangeResolver,
+        sameRow: (ref: ColumnRef) => string,
+      ) => string;
     };
 
 export interface SheetValidationRule {
@@ -443,6 +583,12 @@ const regexRule =
     const cell = `${column}${firstRow}`;
     return `=OR(ISBLANK(${cell}),REGEXMATCH(TO_TEXT(${cell}),"${pattern.replace(/"/g, '""')}"))`;
   };
+
+/** Every spelling listKeyOf reads as a return, lower case, for the amount rule's formula. */
+const RETURN_SPELLINGS = (() => {
+  const r = LISTS.purchaseType.find((i) => i.key === 'return')!;
+  return [...new Set([r.key, r.en, r.zh, ...(r.also ?? [])].map((w) => w.toLowerCase()))];
+})();
 
 const ROLES_EMAIL: ColumnRef = { sheetKey: 'roles', columnKey: 'email' };
 const ROLES_ACTIVE: ColumnRef = { sheetKey: 'roles', columnKey: 'active' };
@@ -477,6 +623,21 @@ function criteriaFor(rule: ColumnRule, settings: SettingsMap): RuleCriteria | nu
       return { kind: 'formula', refs: [], formula: regexRule('^[1-5](\\.0+)?$') };
     case 'nonNegative':
       return { kind: 'numberAtLeast', min: 0 };
+    case 'money': {
+      if (rule.sheetKey !== 'purchases') return { kind: 'numberAtLeast', min: 0 };
+      // A return's amount may be negative: the rule reads the type cell of the same row.
+      const type: ColumnRef = { sheetKey: 'purchases', columnKey: 'type' };
+      return {
+        kind: 'formula',
+        refs: [type],
+        formula: (column, firstRow, _resolve, sameRow) => {
+          const cell = `${column}${firstRow}`;
+          const t = `TRIM(LOWER(${sameRow(type)}${firstRow}))`;
+          const isReturnCell = `OR(${RETURN_SPELLINGS.map((w) => `${t}="${w}"`).join(',')})`;
+          return `=OR(ISBLANK(${cell}),AND(ISNUMBER(${cell}),IF(${isReturnCell},${cell}<=0,${cell}>=0)))`;
+        },
+      };
+    }
     case 'boolean':
       return { kind: 'checkbox' };
     case 'list': {
@@ -517,6 +678,7 @@ const HELP_KEYS = {
   datetime: 'rule.datetime',
   integer: 'rule.integer',
   nonNegative: 'rule.nonNegative',
+  money: 'rule.nonNegative',
   rating: 'rule.rating',
   boolean: 'rule.boolean',
   list: 'rule.list',
@@ -538,7 +700,9 @@ export function sheetValidationRules(
   for (const rule of rulesFor(sheetKey)) {
     const criteria = criteriaFor(rule, full);
     if (!criteria || rule.kind === 'text') continue;
-    const helpText = t(context.locale, HELP_KEYS[rule.kind], {
+    const helpKey =
+      rule.kind === 'money' && sheetKey === 'purchases' ? 'rule.signedAmount' : HELP_KEYS[rule.kind];
+    const helpText = t(context.locale, helpKey, {
       column: columnLabel(context.locale, sheetKey, rule.columnKey),
       setting: rule.listSetting ?? '',
     });

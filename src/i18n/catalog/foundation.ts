@@ -51,6 +51,7 @@ export const en = {
   'col.purchases.product': 'Product',
   'col.purchases.quantity': 'Quantity',
   'col.purchases.amount': 'Amount',
+  'col.purchases.type': 'Type',
 
   'col.feedback.date': 'Date',
   'col.feedback.customerId': 'Customer ID',
@@ -132,6 +133,8 @@ export const en = {
   'action.handOver': 'hand over customers',
 
   'setup.done': 'The workbook is set up: {created} sheets created, {repaired} checked.',
+  'setup.localeSwitched':
+    'List values were switched to this language: {changed} changed. {unknown} values that no list knows were left as typed: {examples}',
   'about.text': 'Sheets CRM keeps your customers in this spreadsheet. You are signed in as {email} ({role}).',
 } as const;
 
@@ -186,6 +189,7 @@ export const zhCN: Catalog<typeof en> = {
   'col.purchases.product': '产品',
   'col.purchases.quantity': '数量',
   'col.purchases.amount': '金额',
+  'col.purchases.type': '类型',
 
   'col.feedback.date': '日期',
   'col.feedback.customerId': '客户编号',
@@ -264,5 +268,7 @@ export const zhCN: Catalog<typeof en> = {
   'action.handOver': '移交客户',
 
   'setup.done': '工作簿已初始化：新建 {created} 个工作表，检查 {repaired} 个。',
+  'setup.localeSwitched':
+    '列表值已切换为本语言：修改 {changed} 个。{unknown} 个不属于任何列表的值保持原样：{examples}',
   'about.text': '客户管理将您的客户保存在此表格中。您当前登录为 {email}（{role}）。',
 };

@@ -7,8 +7,14 @@ export const en = {
   'validation.owner': '{column}: {value} is not an active user on the Roles sheet.',
   'validation.phone':
     '{column}: "{value}" is not a phone number (digits, spaces, +, - and parentheses; 6 to 20 digits).',
-  'validation.date': '{column}: "{value}" is not a date. Use YYYY-MM-DD, e.g. 2024-03-31.',
-  'validation.datetime': '{column}: "{value}" is not a date and time. Use YYYY-MM-DD HH:MM.',
+  'validation.date':
+    '{column}: "{value}" is not a date. Accepted: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日 or a Sheets date number.',
+  'validation.datetime':
+    '{column}: "{value}" is not a date and time. Accepted: a date as 2026-03-05, 2026/3/5, 2026.3.5 or 2026年3月5日, optionally followed by HH:MM.',
+  'validation.money':
+    '{column}: "{value}" is not an amount. Accepted: 128000, 128,000.50, ¥128,000, ￥1,280, RMB 1280, 1280元, 12.8万 (= 128,000), full-width digits too.',
+  'validation.negativeSale':
+    '{column}: {value} is negative; only a return (type "{returnLabel}") may have a negative amount.',
   'validation.number':
     '{column}: "{value}" is not a number. Use digits and a decimal point, e.g. 1234.50 or 1,234.50.',
   'validation.nonNegative': '{column}: {value} is negative; it must be 0 or more.',
@@ -29,6 +35,7 @@ export const en = {
   'rule.datetime': 'Enter a date and time, e.g. 2024-03-31 14:30.',
   'rule.integer': 'Enter a whole number.',
   'rule.nonNegative': 'Enter a number, 0 or more.',
+  'rule.signedAmount': 'Enter an amount: 0 or more for a sale, 0 or less for a return.',
   'rule.rating': 'Enter a whole number from 1 to 5.',
   'rule.boolean': 'Tick or untick the box.',
   'rule.list': 'Choose a value from the list. An admin can extend it on the Settings sheet ({setting}).',
@@ -46,6 +53,12 @@ export const en = {
     'The headers "{first}" and "{second}" are the same column. Remove one and import again.',
   'import.missingColumns': 'The CSV file lacks required columns: {columns}. Nothing was imported.',
   'import.ragged': 'Line {line} has {fields} fields but the header has {expected}.',
+  'import.short':
+    'Line {line} has {fields} fields but the header has {expected}: the line looks cut off (a truncated file?), so it was not imported.',
+  'csv.nul':
+    'The CSV file contains a NUL byte on line {line}: it is not a text file, or it is damaged. Save it again as "CSV UTF-8 (comma delimited)".',
+  'csv.strayQuote':
+    'Line {line} has a quote in the middle of a field. Put quotes around the whole field and double the quotes inside it ("a ""b"" c").',
   'import.idRetired':
     'Customer ID {id} was used before by a customer who was merged or removed; IDs are never reused. Clear the ID to import this row as a new customer.',
   'import.skipId': 'Line {line}: customer {id} is already there{where}; skipped.',
@@ -73,7 +86,7 @@ export const en = {
 
   'menu.customerForm': 'Add or edit customer',
   'menu.import': 'Import CSV…',
-  'menu.export': 'Export CSV…',
+  'menu.export': 'Export (CSV, Excel)…',
   'menu.dedupe': 'Find duplicates…',
   'menu.dataQuality': 'Check data quality',
 
@@ -101,6 +114,7 @@ export const en = {
   'form.lockedFields': 'Your role ({role}) may not change: {columns}.',
   'form.added': 'Customer {id} added.',
   'form.updated': 'Customer {id} saved.',
+  'form.oldInvalid': 'Not changed by you and still to fix: {issues}',
 
   'import.dialogTitle': 'Import CSV',
   'import.chooseSheet': 'Import into',
@@ -115,10 +129,14 @@ export const en = {
   'import.sheetMissingColumns':
     'The {sheet} sheet lacks the columns {columns}. Run "Set up workbook" to restore them, then import again.',
 
-  'export.dialogTitle': 'Export CSV',
+  'export.dialogTitle': 'Export',
   'export.chooseSheet': 'Export',
   'export.run': 'Download CSV',
   'export.done': 'Exported {rows} rows to {file}.',
+  'export.format': 'CSV for any program, or Excel (.xlsx) as Google Sheets exports it.',
+  'export.runXlsx': 'Download Excel (.xlsx)',
+  'export.xlsxFailed':
+    'Google Sheets did not export the sheet (HTTP {code}). Try again, or use File > Download.',
 
   'dedupe.dialogTitle': 'Duplicate customers',
   'dedupe.keep': 'kept',
@@ -179,8 +197,13 @@ export const zhCN: Catalog<typeof en> = {
   'validation.owner': '{column}：{value} 不是"角色"表中的在职用户。',
   'validation.phone':
     '{column}："{value}" 不是有效的电话号码（可含数字、空格、+、- 和括号；6 到 20 位数字）。',
-  'validation.date': '{column}："{value}" 不是日期。请使用 YYYY-MM-DD 格式，例如 2024-03-31。',
-  'validation.datetime': '{column}："{value}" 不是日期时间。请使用 YYYY-MM-DD HH:MM 格式。',
+  'validation.date':
+    '{column}："{value}" 不是日期。可用格式：2026-03-05、2026/3/5、2026.3.5、2026年3月5日，或表格的日期序号。',
+  'validation.datetime':
+    '{column}："{value}" 不是日期时间。可用格式：日期（2026-03-05、2026/3/5、2026.3.5 或 2026年3月5日），后面可加 HH:MM。',
+  'validation.money':
+    '{column}："{value}" 不是金额。可用格式：128000、128,000.50、¥128,000、￥1,280、RMB 1280、1280元、12.8万（即 128,000），也可用全角数字。',
+  'validation.negativeSale': '{column}：{value} 是负数；只有退货（类型为"{returnLabel}"）的金额可以为负。',
   'validation.number': '{column}："{value}" 不是数字。请使用数字和小数点，例如 1234.50 或 1,234.50。',
   'validation.nonNegative': '{column}：{value} 是负数，必须大于或等于 0。',
   'validation.integer': '{column}："{value}" 不是整数。',
@@ -199,6 +222,7 @@ export const zhCN: Catalog<typeof en> = {
   'rule.datetime': '请输入日期和时间，例如 2024-03-31 14:30。',
   'rule.integer': '请输入整数。',
   'rule.nonNegative': '请输入大于或等于 0 的数字。',
+  'rule.signedAmount': '请输入金额：销售为 0 或正数，退货为 0 或负数。',
   'rule.rating': '请输入 1 到 5 的整数。',
   'rule.boolean': '请勾选或取消勾选。',
   'rule.list': '请从列表中选择。管理员可以在"设置"表中扩展列表（{setting}）。',
@@ -215,6 +239,12 @@ export const zhCN: Catalog<typeof en> = {
   'import.duplicateHeader': '表头"{first}"和"{second}"对应同一列。请删除其中一列后重新导入。',
   'import.missingColumns': 'CSV 文件缺少必需的列：{columns}。未导入任何数据。',
   'import.ragged': '第 {line} 行有 {fields} 个字段，但表头有 {expected} 个。',
+  'import.short':
+    '第 {line} 行只有 {fields} 个字段，但表头有 {expected} 个：这一行似乎被截断（文件不完整？），未导入。',
+  'csv.nul':
+    'CSV 文件第 {line} 行含有 NUL 字节：它不是文本文件或已损坏。请重新另存为"CSV UTF-8（逗号分隔）"。',
+  'csv.strayQuote':
+    '第 {line} 行的字段中间有引号。请用引号括住整个字段，并把其中的引号写成两个（"a ""b"" c"）。',
   'import.idRetired':
     '客户编号 {id} 曾被已合并或删除的客户使用过，编号不会重复使用。清空编号即可将此行作为新客户导入。',
   'import.skipId': '第 {line} 行：客户 {id} 已存在{where}，已跳过。',
@@ -241,7 +271,7 @@ export const zhCN: Catalog<typeof en> = {
 
   'menu.customerForm': '新增或编辑客户',
   'menu.import': '导入 CSV…',
-  'menu.export': '导出 CSV…',
+  'menu.export': '导出（CSV、Excel）…',
   'menu.dedupe': '查找重复客户…',
   'menu.dataQuality': '检查数据质量',
 
@@ -268,6 +298,7 @@ export const zhCN: Catalog<typeof en> = {
   'form.lockedFields': '您的角色（{role}）不能修改：{columns}。',
   'form.added': '已新增客户 {id}。',
   'form.updated': '已保存客户 {id}。',
+  'form.oldInvalid': '以下字段您未修改，但仍需更正：{issues}',
 
   'import.dialogTitle': '导入 CSV',
   'import.chooseSheet': '导入到',
@@ -281,10 +312,13 @@ export const zhCN: Catalog<typeof en> = {
   'import.unknownHeaders': '以下列无法识别，已忽略：{headers}。',
   'import.sheetMissingColumns': '"{sheet}"表缺少列 {columns}。请运行"初始化工作簿"恢复这些列后重新导入。',
 
-  'export.dialogTitle': '导出 CSV',
+  'export.dialogTitle': '导出',
   'export.chooseSheet': '导出',
   'export.run': '下载 CSV',
   'export.done': '已导出 {rows} 行到 {file}。',
+  'export.format': 'CSV 适用于任何程序；Excel（.xlsx）与 Google 表格自身的导出相同。',
+  'export.runXlsx': '下载 Excel（.xlsx）',
+  'export.xlsxFailed': 'Google 表格未能导出此工作表（HTTP {code}）。请重试，或使用"文件 > 下载"。',
 
   'dedupe.dialogTitle': '重复客户',
   'dedupe.keep': '保留',

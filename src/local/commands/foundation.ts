@@ -51,11 +51,22 @@ const init: Command = {
 
 const setup: Command = {
   name: 'setup',
-  usage: '',
-  summary: 'Run setup again on an existing workbook, as the menu item does.',
+  usage: '[--locale en|zh-CN]',
+  summary:
+    'Run setup again on an existing workbook, as the menu item does; --locale switches its language (list values are relabelled).',
   maxArgs: 0,
+  options: ['locale'],
   run(ctx) {
-    const result = runAs(ctx, 'menuSetup');
+    const locale = ctx.options.locale;
+    if (locale !== undefined && locale !== 'en' && locale !== 'zh-CN')
+      throw new UsageError('--locale must be en or zh-CN');
+    const result = runAs(ctx, 'menuSetup', locale ? [locale] : []);
+    const change = (result as { localeSwitch?: { changed: number; unknown: unknown[] } } | null)
+      ?.localeSwitch;
+    if (change && !ctx.json)
+      ctx.io.out(
+        `Switched to ${locale}: ${change.changed} list values relabelled, ${change.unknown.length} unknown left as typed.`,
+      );
     if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
     return { save: true };
   },

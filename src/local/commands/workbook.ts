@@ -8,6 +8,7 @@ import type {
   DuplicatesReport,
   MergeResult,
   ExportResult,
+  XlsxExportResult,
   ImportResult,
 } from '../../server/workbook';
 import type { Command, CommandContext } from '.';
@@ -61,12 +62,21 @@ const importCommand: Command = {
 const exportCommand: Command = {
   name: 'export',
   readOnly: true,
-  usage: '<sheetKey> <file.csv> [--json]',
-  summary: 'Export a sheet as CSV: UTF-8 with BOM, RFC 4180, dates as YYYY-MM-DD, formulas neutralised.',
+  usage: '<sheetKey> <file.csv|file.xlsx> [--json]',
+  summary:
+    "Export a sheet; the format follows the extension: CSV (UTF-8 with BOM, RFC 4180, dates as YYYY-MM-DD, formulas neutralised) or .xlsx (the spreadsheet's own export).",
   minArgs: 2,
   maxArgs: 2,
   run(ctx) {
     const [key, file] = ctx.args;
+    if (/\.xlsx$/i.test(file)) {
+      const x = call<XlsxExportResult>(ctx, 'exportXlsxFile', [requireSheetKey(key)]);
+      writeFileSync(file, Buffer.from(x.base64, 'base64'));
+      if (ctx.json) ctx.io.out(JSON.stringify({ sheetKey: x.sheetKey, bytes: x.bytes, file }, null, 2));
+      else ctx.io.out(`Exported ${x.sheetKey} to ${file} (${x.bytes} bytes).`);
+      return { save: false };
+    }
+    if (!/\.csv$/i.test(file)) throw new UsageError('the file must end in .csv or .xlsx');
     const result = call<ExportResult>(ctx, 'exportCsvFile', [requireSheetKey(key)]);
     writeFileSync(file, result.csv, 'utf8');
     if (ctx.json) ctx.io.out(JSON.stringify({ sheetKey: result.sheetKey, rows: result.rows, file }, null, 2));

@@ -17,7 +17,7 @@ import {
   SheetRow,
   SHEETS,
 } from '../../core/schema';
-import { neutralizeFormula } from '../../core/shared';
+import { neutralizeFormula, phoneCell } from '../../core/shared';
 import { CATALOGS, LOCALES } from '../../i18n';
 import { asNumberMap, DOC_KEYS, readJson, writeJson } from './state';
 
@@ -214,11 +214,12 @@ export class Workbook {
     const layout = this.layout(key);
     if (!layout) return 0;
     const width = Math.max(layout.width, ...Object.values(layout.header.byKey).map((i) => i + 1));
+    const phones = new Set(SHEETS[key].columns.filter((c) => c.type === 'phone').map((c) => c.key));
     const grid = records.map((rec) => {
       const line: unknown[] = new Array(width).fill('');
       for (const [columnKey, value] of Object.entries(rec)) {
         const i = layout.header.byKey[columnKey];
-        if (i !== undefined) line[i] = neutralizeFormula(value);
+        if (i !== undefined) line[i] = phones.has(columnKey) ? phoneCell(value) : neutralizeFormula(value);
       }
       return line;
     });

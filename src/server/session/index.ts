@@ -3,5 +3,5 @@
  * menu for the role. The document lock is server/document's.
  */
 export { buildMenu, buildMinimalMenu } from './menu';
-export { begin, isInteractive, requireAction, requireTable, roleNotice } from './session';
+export { begin, isInteractive, readSettings, requireAction, requireTable, roleNotice } from './session';
 export type { Execution } from './session';

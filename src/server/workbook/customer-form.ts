@@ -13,12 +13,13 @@ import {
   findLikelyDuplicates,
   LikelyDuplicate,
   columnLabel,
+  splitIssues,
   validateRecord,
   validationContext,
   ValidationIssue,
 } from '../../core/workbook';
 import { planFollowUp } from '../../core/tiering';
-import { dayNumberToDate, columnLetter, neutralizeFormula } from '../../core/shared';
+import { dayNumberToDate, columnLetter, neutralizeFormula, phoneCell } from '../../core/shared';
 import { listSetting, CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../../core/schema';
 import { messagesFor, UserError } from '../../i18n';
 import { recordAction, recordFieldChanges } from '../audit';
@@ -64,7 +65,7 @@ export interface SaveOptions {
 export type SaveResult =
   | { status: 'invalid'; issues: ValidationIssue[]; message: string }
   | { status: 'duplicates'; duplicates: LikelyDuplicate[]; message: string }
-  | { status: 'saved'; id: string; row: number; message: string };
+  | { status: 'saved'; id: string; row: number; message: string; warnings?: ValidationIssue[] };
 
 const UI_KEYS = [
   'form.titleAdd',
@@ -255,7 +256,8 @@ function editCustomer(
   const raw: Record<string, unknown> = { ...found.values };
   for (const key of editable) if (key in submitted) raw[key] = submitted[key];
   const checked = validateRecord('customers', raw, contextOf(ex));
-  if (checked.issues.length) return invalid(ex, checked.issues);
+  const { blocking, warnings } = splitIssues(checked.issues, found.values, raw, ex.timeZone);
+  if (blocking.length) return invalid(ex, blocking);
   const values = checked.values;
   followUp(ex, values, found.values, submitted);
   if (!options?.confirmDuplicates) {
@@ -286,7 +288,16 @@ function editCustomer(
       })),
   );
   customerRowsWritten(ex, [found.row]);
-  return { status: 'saved', id, row: found.row, message: ex.t('form.updated', { id }) };
+  const saved = ex.t('form.updated', { id });
+  if (warnings.length === 0) return { status: 'saved', id, row: found.row, message: saved };
+  const still = warnings.map((w) => w.message).join(' ');
+  return {
+    status: 'saved',
+    id,
+    row: found.row,
+    message: `${saved} ${ex.t('form.oldInvalid', { issues: still })}`,
+    warnings,
+  };
 }
 
 /** A submitted change to a field the role may not change is refused, naming the fields. */
@@ -339,7 +350,10 @@ function followUp(
 function writeCells(table: Table, row: number, values: Record<string, CellValue>, keys: string[]): void {
   const cells = keys
     .filter((k) => table.header.byKey[k] !== undefined)
-    .map((k) => ({ index: table.header.byKey[k], value: neutralizeFormula(values[k]) }))
+    .map((k) => ({
+      index: table.header.byKey[k],
+      value: k === 'phone' ? phoneCell(values[k]) : neutralizeFormula(values[k]),
+    }))
     .sort((a, b) => a.index - b.index);
   for (let i = 0; i < cells.length;) {
     let j = i;

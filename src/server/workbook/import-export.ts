@@ -14,7 +14,7 @@ import {
   validationContext,
 } from '../../core/workbook';
 import { cellText, columnLetter, dayNumberOf, dayNumberToIso } from '../../core/shared';
-import { isSheetKey, SheetKey, SHEETS } from '../../core/schema';
+import { isSheetKey, SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
 import { MessageKey, messagesFor, UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
@@ -22,8 +22,24 @@ import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable } from '../session';
 import { ensureRows, Table, withDocumentLock } from '../document';
 
-/** Sheets users keep data in: the ones import and export offer. */
+/** Sheets users keep data in: the ones import offers. */
 export const DATA_SHEETS: SheetKey[] = ['customers', 'interactions', 'purchases', 'feedback'];
+
+/**
+ * Every sheet can be exported: Google Sheets lets everyone with access read every cell (DESIGN's
+ * matrix: roles, settings and logs are "view" for every role), so an export shows nothing a
+ * role could not read already. The dashboard has no columns: .xlsx only.
+ */
+export const EXPORT_SHEETS: SheetKey[] = SHEET_KEYS.filter((k) => k !== 'dashboard');
+export const XLSX_SHEETS: SheetKey[] = [...SHEET_KEYS];
+
+export interface XlsxExportResult {
+  sheetKey: SheetKey;
+  fileName: string;
+  /** the .xlsx file, base64 */
+  base64: string;
+  bytes: number;
+}
 
 export interface ImportResult {
   sheetKey: SheetKey;
@@ -71,16 +87,22 @@ const EXPORT_UI_KEYS = [
   'export.chooseSheet',
   'export.run',
   'export.done',
+  'export.format',
+  'export.runXlsx',
   'dialog.close',
 ] as const;
 
 export type ImportDialogData = DialogData<(typeof IMPORT_UI_KEYS)[number]>;
-export type ExportDialogData = DialogData<(typeof EXPORT_UI_KEYS)[number]>;
+export type ExportDialogData = DialogData<(typeof EXPORT_UI_KEYS)[number]> & { csvSheets: SheetKey[] };
 
-function dialogData<K extends MessageKey>(ex: Execution, keys: readonly K[]): DialogData<K> {
+function dialogData<K extends MessageKey>(
+  ex: Execution,
+  keys: readonly K[],
+  sheets: SheetKey[] = DATA_SHEETS,
+): DialogData<K> {
   return {
     locale: ex.locale,
-    sheets: DATA_SHEETS.map((key) => ({ key, label: ex.t(`sheet.${key}`) })),
+    sheets: sheets.map((key) => ({ key, label: ex.t(`sheet.${key}`) })),
     messages: messagesFor(ex.locale, keys),
   };
 }
@@ -108,14 +130,14 @@ export function menuExport(): void {
 export function exportDialogData(): ExportDialogData {
   const ex = begin();
   requireAction(ex, 'exportData');
-  return dialogData(ex, EXPORT_UI_KEYS);
+  return { ...dialogData(ex, EXPORT_UI_KEYS, XLSX_SHEETS), csvSheets: EXPORT_SHEETS };
 }
 
-function requireDataSheet(ex: Execution, sheetKey: unknown): SheetKey {
-  if (!isSheetKey(sheetKey) || !DATA_SHEETS.includes(sheetKey))
+function requireDataSheet(ex: Execution, sheetKey: unknown, among: SheetKey[] = DATA_SHEETS): SheetKey {
+  if (!isSheetKey(sheetKey) || !among.includes(sheetKey))
     throw new UserError(ex.locale, 'import.badSheet', {
       sheet: String(sheetKey),
-      sheets: DATA_SHEETS.join(', '),
+      sheets: among.join(', '),
     });
   return sheetKey;
 }
@@ -220,9 +242,39 @@ function requireAllColumns(ex: Execution, table: Table): void {
 export function exportCsvFile(sheetKey: unknown): ExportResult {
   const ex = begin();
   requireAction(ex, 'exportData');
-  const key = requireDataSheet(ex, sheetKey);
+  const key = requireDataSheet(ex, sheetKey, EXPORT_SHEETS);
   const table = requireTable(ex, key);
   const csv = exportCsv({ sheetKey: key, rows: table.rows, timeZone: ex.timeZone, locale: ex.locale });
   const day = dayNumberToIso(dayNumberOf(new Date(), ex.timeZone));
   return { sheetKey: key, fileName: `${key}-${day}.csv`, csv, rows: table.rows.length };
+}
+
+/**
+ * google.script.run and `crm export <sheet> file.xlsx`: the sheet as Google Sheets itself exports
+ * it (its export URL, fetched with the user's OAuth token), so formats are Sheets' own: phone
+ * columns are text ('@', set by setup), dates stay dates. Needs the script.external_request scope.
+ */
+export function exportXlsxFile(sheetKey: unknown): XlsxExportResult {
+  const ex = begin();
+  requireAction(ex, 'exportData');
+  const key = requireDataSheet(ex, sheetKey, XLSX_SHEETS);
+  const sheet = ex.wb.sheet(key);
+  if (!sheet) throw new UserError(ex.locale, 'error.notSetUp');
+  const url =
+    `https://docs.google.com/spreadsheets/d/${encodeURIComponent(ex.wb.ss.getId())}/export` +
+    `?format=xlsx&gid=${sheet.getSheetId()}`;
+  const response = UrlFetchApp.fetch(url, {
+    headers: { Authorization: `Bearer ${ScriptApp.getOAuthToken()}` },
+    muteHttpExceptions: true,
+  });
+  const code = response.getResponseCode();
+  if (code !== 200) throw new UserError(ex.locale, 'export.xlsxFailed', { code });
+  const bytes = response.getContent();
+  const day = dayNumberToIso(dayNumberOf(new Date(), ex.timeZone));
+  return {
+    sheetKey: key,
+    fileName: `${key}-${day}.xlsx`,
+    base64: Utilities.base64Encode(bytes),
+    bytes: bytes.length,
+  };
 }

@@ -16,12 +16,19 @@ export type { QualityResult, DuplicatesReport, MergeResult } from './data-qualit
 export { customerRowsWritten } from './hooks';
 export {
   exportCsvFile,
+  exportXlsxFile,
   exportDialogData,
   importCsv,
   importDialogData,
   menuExport,
   menuImport,
 } from './import-export';
-export type { ExportDialogData, ExportResult, ImportDialogData, ImportResult } from './import-export';
+export type {
+  ExportDialogData,
+  ExportResult,
+  ImportDialogData,
+  ImportResult,
+  XlsxExportResult,
+} from './import-export';
 export { runSetup } from './setup';
 export type { SetupResult } from './setup';

@@ -16,10 +16,13 @@ import {
   SheetKey,
   SHEETS,
   SETTING_DEFS,
+  listLabel,
+  settingDefault,
 } from '../../core/schema';
 import { normalizeEmail } from '../../core/roles';
-import { Locale, t, tDynamic } from '../../i18n';
-import { Execution } from '../session';
+import { isLocale, Locale, t, tDynamic } from '../../i18n';
+import { LocaleSwitch, switchLocale } from './locale-switch';
+import { Execution, readSettings } from '../session';
 import { SETUP_STEPS } from './setup-steps';
 import { ensureColumns, ensureRows, Workbook } from '../document';
 
@@ -43,11 +46,14 @@ export interface SetupResult {
   columnsAdded: Record<string, string[]>;
   /** sheets whose header row was gone (deleted by a user): a new one was inserted above the data */
   headersRestored: SheetKey[];
+  /** set when setup ran in another language than the workbook's: list values relabelled */
+  localeSwitch?: LocaleSwitch;
 }
 
 export function runSetup(ex: Execution, locale: Locale): SetupResult {
   const { wb } = ex;
   const result: SetupResult = { created: [], checked: [], columnsAdded: {}, headersRestored: [] };
+  const previous = wb.sheet('settings') ? readSettingsRaw(wb).locale : undefined;
   for (const key of SHEET_KEYS) {
     let sheet = wb.sheet(key);
     if (sheet) result.checked.push(key);
@@ -64,8 +70,12 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
   }
   wb.saveSheetIds();
   removeDefaultSheet(wb, result);
+  if (previous !== undefined && isLocale(previous.trim()) && previous.trim() !== locale)
+    result.localeSwitch = switchLocale(ex, previous.trim() as Locale, locale);
   seedSettings(wb, locale);
-  seedOwner(wb, ex.owner);
+  // The steps below (dropdowns) read the settings just seeded, in the workbook's language.
+  ex.settings = readSettings(wb);
+  seedOwner(wb, ex.owner, locale);
   for (const step of SETUP_STEPS) step(ex, locale);
   return result;
 }
@@ -240,7 +250,7 @@ function seedSettings(wb: Workbook, locale: Locale): void {
   const present = new Set(Object.keys(readSettingsRaw(wb)));
   const rows = SETTING_DEFS.filter((d) => !present.has(d.key)).map((d) => [
     d.key,
-    d.key === 'locale' ? locale : d.default,
+    settingDefault(d.key, locale),
   ]);
   wb.append(
     'settings',
@@ -255,9 +265,10 @@ function readSettingsRaw(wb: Workbook): Record<string, string> {
 }
 
 /** The owner is always an admin; the roles sheet says so from the start. */
-function seedOwner(wb: Workbook, owner: string): void {
+function seedOwner(wb: Workbook, owner: string, locale: Locale): void {
   if (!owner) return;
   const roles = wb.read('roles')?.rows ?? [];
   if (roles.some((r) => normalizeEmail(r.values.email) === normalizeEmail(owner))) return;
-  wb.append('roles', [{ email: owner, name: '', role: 'admin', team: '', managerEmail: '', active: true }]);
+  const role = listLabel('role', 'admin', locale);
+  wb.append('roles', [{ email: owner, name: '', role, team: '', managerEmail: '', active: true }]);
 }

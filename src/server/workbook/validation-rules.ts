@@ -47,7 +47,11 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
       const index = layout.header.byKey[rule.columnKey];
       if (index === undefined) continue;
       const letter = columnLetter(index + 1);
-      const validation = buildRule(rule, letter, resolve);
+      const sameRow = (ref: ColumnRef): string => {
+        const i = layout.header.byKey[ref.columnKey];
+        return i === undefined ? '' : columnLetter(i + 1);
+      };
+      const validation = buildRule(rule, letter, resolve, sameRow);
       if (validation) layout.sheet.getRange(`${letter}2:${letter}`).setDataValidation(validation);
     }
   }
@@ -67,11 +71,12 @@ function buildRule(
   rule: SheetValidationRule,
   letter: string,
   resolve: (ref: ColumnRef) => string | null,
+  sameRow: (ref: ColumnRef) => string,
 ): GoogleAppsScript.Spreadsheet.DataValidation | null {
   const builder = SpreadsheetApp.newDataValidation()
     .setAllowInvalid(rule.allowInvalid)
     .setHelpText(rule.helpText);
-  const withCriteria = applyCriteria(builder, rule.criteria, letter, resolve);
+  const withCriteria = applyCriteria(builder, rule.criteria, letter, resolve, sameRow);
   return withCriteria ? withCriteria.build() : null;
 }
 
@@ -80,6 +85,7 @@ function applyCriteria(
   criteria: RuleCriteria,
   letter: string,
   resolve: (ref: ColumnRef) => string | null,
+  sameRow: (ref: ColumnRef) => string,
 ): Builder | null {
   switch (criteria.kind) {
     case 'list':
@@ -95,7 +101,9 @@ function applyCriteria(
     case 'formula': {
       // A rule whose referenced column is missing is skipped; setup re-adds the column first.
       if (criteria.refs.some((r) => resolve(r) === null)) return null;
-      return builder.requireFormulaSatisfied(criteria.formula(letter, 2, (r) => resolve(r) as string));
+      return builder.requireFormulaSatisfied(
+        criteria.formula(letter, 2, (r) => resolve(r) as string, sameRow),
+      );
     }
   }
 }

@@ -6,7 +6,7 @@
 import type { CustomerFormData, FormField, SaveResult } from '../../server/workbook';
 import { withDefaults } from '../../core/schema';
 import { messageOf } from '../../core/shared';
-import { validateRecord, ValidationContext, ValidationIssue } from '../../core/workbook';
+import { splitIssues, validateRecord, ValidationContext, ValidationIssue } from '../../core/workbook';
 import type { Locale } from '../../i18n';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
@@ -177,10 +177,13 @@ function save(confirmDuplicates: boolean): void {
     settings: withDefaults(data.settings),
     activeEmails: new Set(data.activeEmails),
   };
-  // Only the fields the user may change are checked here; the server checks the whole row.
-  const issues = validateRecord('customers', { ...data.values, ...values }, ctx, {
+  // Only the fields the user may change are checked here; the server checks the whole row. An old
+  // invalid value the user did not touch does not block the save (the server says so as a warning).
+  const all = validateRecord('customers', { ...data.values, ...values }, ctx, {
     newRecord: data.mode === 'add',
   }).issues.filter((i) => i.columnKey in values);
+  const existing = data.mode === 'add' ? null : data.values;
+  const issues = splitIssues(all, existing, values, data.timeZone).blocking;
   showIssues(issues);
   clear(byId('duplicates'));
   if (issues.length) return setStatus(m('form.fixErrors'), 'error');

@@ -1,11 +1,15 @@
-/** The export dialog: the server renders the CSV (UTF-8 with BOM); the browser saves it. */
+/**
+ * The export dialog: CSV rendered by the server (UTF-8 with BOM), or .xlsx as Google Sheets exports
+ * the sheet (the server fetches it with the user's token); the browser saves either.
+ */
 import type { ExportDialogData as DialogData } from '../../server/workbook';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
 import { formatMessage } from '../../i18n/format';
-import { downloadText } from '../import-dialog/download';
+import { downloadBase64, downloadText } from '../import-dialog/download';
 
 const app = byId('app');
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 function render(data: DialogData): void {
   const m = (key: keyof DialogData['messages'], params?: Record<string, string | number>) =>
@@ -35,13 +39,37 @@ function render(data: DialogData): void {
       },
     );
   });
+  const xlsx = h('button', { type: 'button' }, m('export.runXlsx'));
+  xlsx.addEventListener('click', () => {
+    xlsx.disabled = true;
+    callServer('exportXlsxFile', sheet.value).then(
+      (r) => {
+        xlsx.disabled = false;
+        downloadBase64(r.fileName, r.base64, XLSX_TYPE);
+        status.className = 'ok';
+        status.textContent = r.fileName;
+      },
+      (e: unknown) => {
+        xlsx.disabled = false;
+        status.className = 'error';
+        status.textContent = (e as Error)?.message ?? String(e);
+      },
+    );
+  });
+  // CSV covers the data sheets only; .xlsx covers every sheet (the dashboard too).
+  const csvSheets = new Set<string>(data.csvSheets);
+  const sync = () => (run.disabled = !csvSheets.has(sheet.value));
+  sheet.addEventListener('change', sync);
+  sync();
   app.append(
     h('label', { for: 'sheet' }, m('export.chooseSheet')),
     sheet,
+    h('p', { class: 'muted' }, m('export.format')),
     h(
       'div',
       { class: 'actions' },
       run,
+      xlsx,
       h('button', { type: 'button', onclick: () => google.script.host.close() }, m('dialog.close')),
     ),
     status,

@@ -23,6 +23,7 @@ describe('createServices: the globals the bundle sees and the workbook state', (
         'PropertiesService',
         'ScriptApp',
         'Session',
+        'UrlFetchApp',
         'Utilities',
         'console',
       ].sort(),

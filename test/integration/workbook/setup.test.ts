@@ -135,7 +135,8 @@ describe('setup: a migration that never loses data', () => {
     const customers = sheet(rt, 'customers');
     customers.insertRowsAfter(4, 3); // blank rows 5-7
     customers.getRange('U3').setValue('x'.repeat(50000)); // notes
-    customers.getRange('O2').setValue(45000); // birthday as a serial number
+    customers.getRange('O2').setValue(45000); // birthday as a serial number: a date Sheets reads
+    customers.getRange('P2').setValue('soon'); // contract end: not a date
     customers.getRange('O3').setValue('2024-02-30'); // not a date, text
     customers.getRange('O4').setValue(new Date(Date.UTC(1990, 4, 6)));
     const grid = values(rt, 'customers');

@@ -26,6 +26,8 @@ const SCOPE_OF: Array<[RegExp, string]> = [
   [/\bMailApp\.(sendEmail|getRemainingDailyQuota)/, 'https://www.googleapis.com/auth/script.send_mail'],
   // Backups: DriveApp accepts no narrower scope; drive.file is for the advanced Drive service.
   [/\bDriveApp\./, 'https://www.googleapis.com/auth/drive'],
+  // .xlsx export: the spreadsheet's own export URL, fetched with the user's token.
+  [/\bUrlFetchApp\.fetch/, 'https://www.googleapis.com/auth/script.external_request'],
 ];
 
 describe('appsscript.json', () => {

@@ -418,3 +418,31 @@ describe('settings', () => {
     expect(k.atRisk.count).toBe(3); // C5 (created 90 days ago) joins
   });
 });
+
+describe('returns', () => {
+  const people = sheetRows([
+    { id: 'R1', owner: 'a@x.com', tier: 'A', status: '已归档', createdAt: '2026-01-01' },
+    { id: 'R2', owner: 'a@x.com', tier: 'B', status: '活跃', createdAt: '2026-01-01' },
+  ]);
+  const purchases = sheetRows([
+    { orderId: 'O1', date: '2026-10-01', customerId: 'R1', amount: 1000, type: '销售' },
+    { orderId: 'O2', date: '2026-10-02', customerId: 'R2', amount: 3000, type: '' },
+    { orderId: 'O1', date: '2026-10-05', customerId: 'R1', amount: -200, type: '退货' },
+    { orderId: 'O3', date: '2026-10-06', customerId: 'R2', amount: 300, type: 'Return' }, // typed positive
+  ]);
+
+  test('net revenue, returned value and the return rate, in either language; a return is no order', () => {
+    const k = computeKpis({ today: TODAY, timeZone: TZ, customers: people, purchases });
+    expect(k.revenue.total).toBe(3500);
+    expect(k.returns).toEqual({ amount: 500, rate: 500 / 4000 });
+    expect(k.orders.count).toBe(2);
+    expect(k.orders.averageValue).toBe(2000);
+    expect(k.revenue.byTier).toEqual([
+      { key: 'A', amount: 800 },
+      { key: 'B', amount: 2700 },
+    ]);
+    expect(k.customers.archived).toBe(1); // 已归档 is the archived status
+    const none = computeKpis({ today: TODAY, timeZone: TZ, customers: people, purchases: [] });
+    expect(none.returns).toEqual({ amount: 0, rate: null });
+  });
+});

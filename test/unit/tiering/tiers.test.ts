@@ -481,3 +481,28 @@ describe('options', () => {
     );
   });
 });
+
+describe('returns', () => {
+  it('net revenue, whatever sign a return was typed with, and are no order', () => {
+    const { customers, purchases } = book([50, 30, 15, 5]);
+    const returns = [
+      {
+        ...purchase(customers[0].values.id, -45),
+        values: { ...purchase(customers[0].values.id, -45).values, type: '退货' },
+      },
+      {
+        ...purchase(customers[1].values.id, 0),
+        values: { ...purchase(customers[1].values.id, 25).values, type: 'Return' },
+      },
+    ];
+    const r = run(customers, [...purchases, ...returns]);
+    expect(Object.fromEntries(r.customers.map((c) => [c.id, c.value]))).toEqual({
+      C000001: 5,
+      C000002: 5,
+      C000003: 15,
+      C000004: 5,
+    });
+    const byOrders = run(customers, [...purchases, ...returns], { metric: 'orders' });
+    expect(byOrders.customers.map((c) => c.value)).toEqual([1, 1, 1, 1]);
+  });
+});

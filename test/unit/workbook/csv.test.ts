@@ -5,7 +5,7 @@ import {
   parseCsv,
   serializeCsv,
 } from '../../../src/core/workbook';
-import { UserError } from '../../../src/i18n';
+import { CATALOGS, UserError } from '../../../src/i18n';
 
 const utf8 = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const fields = (text: string) => parseCsv(text).records.map((r) => r.fields);
@@ -54,8 +54,12 @@ describe('parseCsv', () => {
     ]);
   });
 
-  test('lenient with stray quotes, strict with an unterminated one', () => {
-    expect(fields('a"b,"c"d\n')).toEqual([['a"b', 'cd']]);
+  test('stray quotes, NUL bytes and an unterminated quote are refused with their line', () => {
+    expect(() => parseCsv('a,b\n1,2\nx"y,3\n')).toThrow(CATALOGS.en['csv.strayQuote'].replace('{line}', '3'));
+    expect(() => parseCsv('a,b\n"c"d,1\n', 'zh-CN')).toThrow('第 2 行的字段中间有引号');
+    expect(() => parseCsv('a,b\n1,2\n3,4\u0000\n')).toThrow('NUL byte on line 3');
+    expect(() => parseCsv('a,b\r\n\u0000', 'zh-CN')).toThrow('第 2 行含有 NUL');
+    expect(fields('"a ""b"" c",d\n')).toEqual([['a "b" c', 'd']]);
     expect(() => parseCsv('a,b\n1,"open\nstill open\n')).toThrow(UserError);
     expect(() => parseCsv('a,b\n1,"open')).toThrow('line 2');
     expect(() => parseCsv('a\n"x', 'zh-CN')).toThrow('第 2 行');

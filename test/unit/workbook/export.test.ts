@@ -114,7 +114,7 @@ describe('exportCsv', () => {
       'C000001',
       '张伟',
       '\'=HYPERLINK("http://evil","点我")',
-      "'+86 138 0013 8000",
+      '+86 138 0013 8000', // phone columns are text ('@'): written as typed
       '第一行\n第二行, "引号"',
       new Date('1990-02-27T16:00:00Z'),
     ]);

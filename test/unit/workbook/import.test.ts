@@ -93,8 +93,8 @@ describe('planImport: customers', () => {
     '张伟,ZW@Example.com,＋８６ １３８ ００１３ ８０００,华为技术有限公司,1990-02-28,"多行\r\n备注",x\r\n' +
     '\r\n' +
     ',,,,,,\r\n' +
-    'Evil,evil@example.com,,=HYPERLINK("http://x"),,"@SUM(A1)",\r\n' +
-    'Bad,bad-email,12,,1990/02/28,,\r\n' +
+    'Evil,evil@example.com,,"=HYPERLINK(""http://x"")",,"@SUM(A1)",\r\n' +
+    'Bad,bad-email,12,,28/02/1990,,\r\n' +
     'Quoted,q@example.com,13900139000,,,"\'=1+1",\r\n';
 
   test('valid rows become one block in the sheet layout; invalid rows are listed, never written', () => {
@@ -110,7 +110,7 @@ describe('planImport: customers', () => {
       '',
       '张伟',
       'C000008',
-      "'+86 138 0013 8000",
+      '+86 138 0013 8000', // phone columns are text ('@'): written as typed, no quote
       '华为技术有限公司',
       new Date('1990-02-27T16:00:00Z'),
       '多行\r\n备注',
@@ -121,7 +121,7 @@ describe('planImport: customers', () => {
     expect(evil[5]).toBe('\'=HYPERLINK("http://x")');
     expect(evil[7]).toBe("'@SUM(A1)");
     expect(quoted[7]).toBe("'=1+1"); // the file's escaped text is text, and stays text
-    expect(quoted[4]).toBe("'13900139000");
+    expect(quoted[4]).toBe('13900139000'); // the text-formatted phone column keeps it text, no quote
 
     expect(plan.rejectedLines).toEqual([7]);
     expect(plan.rejected.map((r) => [r.line, r.columnKey, r.column])).toEqual([
@@ -147,7 +147,7 @@ describe('planImport: customers', () => {
       'Line',
       'Reason',
     ]);
-    expect(rejects[1].slice(0, 8)).toEqual(['Bad', 'bad-email', '12', '', '1990/02/28', '', '', '7']);
+    expect(rejects[1].slice(0, 8)).toEqual(['Bad', 'bad-email', '12', '', '28/02/1990', '', '', '7']);
     expect(rejects[1][8]).toContain('Email: "bad-email" is not an e-mail address.');
     expect(planImport(customersInput('name\nok\n')).rejectsCsv).toBe('');
   });
@@ -210,10 +210,19 @@ describe('planImport: customers', () => {
     expect(plan.rejected.map((r) => [r.line, r.columnKey])).toEqual([[3, 'notes']]);
   });
 
-  test('ragged lines with extra data are refused; short lines are padded', () => {
+  test('ragged lines with extra data and cut-off lines are refused; empty extra fields are fine', () => {
     const plan = planImport(customersInput('name,email\nA\nB,b@x.com,extra\nC,c@x.com,\n'));
-    expect(plan.lines).toEqual([2, 4]);
-    expect(plan.rejected[0].message).toBe('Line 3 has 3 fields but the header has 2.');
+    expect(plan.lines).toEqual([4]);
+    expect(plan.rejected.map((r) => r.message)).toEqual([
+      'Line 2 has 1 fields but the header has 2: the line looks cut off (a truncated file?), so it was not imported.',
+      'Line 3 has 3 fields but the header has 2.',
+    ]);
+    const zh = planImport({
+      ...customersInput('姓名,邮箱\n张三,z@x.com\n李四'),
+      ctx: { ...customersInput('').ctx, locale: 'zh-CN' },
+    });
+    expect(zh.lines).toEqual([2]);
+    expect(zh.rejected[0].message).toContain('第 3 行只有 1 个字段，但表头有 2 个');
   });
 
   test('defaults fill blank cells and are validated', () => {

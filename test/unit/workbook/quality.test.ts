@@ -14,7 +14,7 @@ const input: QualityInput = {
     ],
     customers: [
       row(2, { id: 'C000001', name: '张伟', company: '华为', email: 'zw@x.com', owner: 'am@example.com' }),
-      row(3, { id: 'C000002', name: '', phone: '12', owner: 'gone@example.com', birthday: 45000 }),
+      row(3, { id: 'C000002', name: '', phone: '12', owner: 'gone@example.com', birthday: 'soon' }),
       row(4, { id: '', name: '' }), // blank row in the middle
       row(5, { id: 'C000003', name: '张 伟', company: '华为', email: 'ZW@X.COM', satisfaction: 7 }),
       row(6, { id: 'C000003', name: 'Copy' }),

@@ -66,7 +66,8 @@ describe('one rule per column, from the schema', () => {
     expect(purchases).toMatchObject({
       customerId: 'reference',
       quantity: 'nonNegative',
-      amount: 'nonNegative',
+      amount: 'money',
+      type: 'list',
     });
   });
 });
@@ -133,14 +134,29 @@ describe('validateRecord', () => {
       expect(codes(customer({ phone: bad }))).toEqual(['phone:phone']);
   });
 
-  test('dates: Date cells or YYYY-MM-DD, never numbers or other formats', () => {
+  test('dates: Date cells, serials and year-first text, never day- or month-first', () => {
+    const iso = (v: unknown) => (customer({ birthday: v }).values.birthday as Date).toISOString();
+    for (const ok of [
+      '2026-03-05',
+      '2026/3/5',
+      '2026.3.5',
+      '2026年3月5日',
+      '２０２６年３月５日',
+      '2026/03/05',
+      46086,
+      '46086',
+    ])
+      expect([ok, iso(ok)]).toEqual([ok, '2026-03-04T16:00:00.000Z']); // midnight in Shanghai
     expect(codes(customer({ birthday: '2024-02-29' }))).toEqual([]);
     expect(codes(customer({ birthday: '２０２４－０２－２９' }))).toEqual([]);
     for (const bad of [
       '2023-02-29',
+      '2026年2月30日',
+      '2026/13/1',
       '03/31/2024',
       '31.03.2024',
-      45000,
+      '5/3',
+      -3,
       true,
       new Date(NaN),
       '2024-03-31T10:00',
@@ -177,7 +193,7 @@ describe('validateRecord', () => {
       { orderId: 'O1', date: '2024-01-01', customerId: 'c000002', quantity: -1, amount: '1.234,50' },
       ctx,
     );
-    expect(codes(bad)).toEqual(['quantity:nonNegative', 'amount:number']);
+    expect(codes(bad)).toEqual(['quantity:nonNegative', 'amount:money']);
     expect(bad.values.customerId).toBe('C000002');
   });
 
@@ -235,7 +251,7 @@ describe('validateRecord', () => {
     const en = customer({ email: 'nope', birthday: '31/12/1990' }).issues.map((i) => i.message);
     expect(en).toEqual([
       'Email: "nope" is not an e-mail address.',
-      'Birthday: "31/12/1990" is not a date. Use YYYY-MM-DD, e.g. 2024-03-31.',
+      'Birthday: "31/12/1990" is not a date. Accepted: 2026-03-05, 2026/3/5, 2026.3.5, 2026年3月5日 or a Sheets date number.',
     ]);
     const cn = validateRecord('customers', { id: 'C000001', email: 'nope' }, zh).issues.map((i) => i.message);
     expect(cn).toEqual(['姓名：必填。', '邮箱："nope" 不是有效的邮箱地址。']);
@@ -252,7 +268,7 @@ describe('sheetValidationRules', () => {
   const rules = sheetValidationRules('customers', {}, { locale: 'en' });
   const byKey = Object.fromEntries(rules.map((r) => [r.columnKey, r])) as Record<string, SheetValidationRule>;
   const formula = (r: SheetValidationRule, col: string) =>
-    r.criteria.kind === 'formula' ? r.criteria.formula(col, 2, resolve) : null;
+    r.criteria.kind === 'formula' ? r.criteria.formula(col, 2, resolve, () => 'G') : null;
 
   test('every rule refuses invalid input and has localized help text', () => {
     expect(rules.every((r) => r.allowInvalid === false && r.helpText.length > 0)).toBe(true);
@@ -292,10 +308,16 @@ describe('sheetValidationRules', () => {
       values: ['North', '华东'],
     });
     const purchases = sheetValidationRules('purchases', {}, { locale: 'en' });
-    expect(purchases.find((r) => r.columnKey === 'amount')?.criteria).toEqual({
-      kind: 'numberAtLeast',
-      min: 0,
-    });
+    const amount = purchases.find((r) => r.columnKey === 'amount')!;
+    expect(amount.criteria.kind === 'formula' && amount.criteria.formula('F', 2, resolve, () => 'G')).toBe(
+      '=OR(ISBLANK(F2),AND(ISNUMBER(F2),IF(OR(TRIM(LOWER(G2))="return",TRIM(LOWER(G2))="退货",' +
+        'TRIM(LOWER(G2))="refund",TRIM(LOWER(G2))="退款"),F2<=0,F2>=0)))',
+    );
+    expect(amount.helpText).toBe('Enter an amount: 0 or more for a sale, 0 or less for a return.');
+    expect(
+      sheetValidationRules('purchases', {}, { locale: 'zh-CN' }).find((r) => r.columnKey === 'amount')
+        ?.helpText,
+    ).toBe('请输入金额：销售为 0 或正数，退货为 0 或负数。');
   });
 
   test('formulas use only the supported functions and relative first cells', () => {

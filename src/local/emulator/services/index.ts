@@ -14,6 +14,7 @@ import { ScriptAppEmulator, type ScriptAppState } from './script-app';
 import { SessionService, type SessionState } from './session';
 import { UiEmulator, type UiState } from './ui';
 import { UtilitiesEmulator } from './utilities';
+import { UrlFetchAppEmulator } from './url-fetch';
 
 export interface ServicesOptions {
   /** the folder holding the project's HTML files (Sidebar.html, ...) */
@@ -50,6 +51,7 @@ export interface ServiceGlobals {
   DriveApp: GoogleAppsScript.Drive.DriveApp;
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   Logger: GoogleAppsScript.Base.Logger;
   console: Console;
 }
@@ -72,6 +74,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
   const ui = new UiEmulator(ctx, states.ui, { addonName: options.addonName });
   const html = new HtmlServiceEmulator(ctx, { htmlDir: options.htmlDir, getGlobals: options.getGlobals });
   const utilities = new UtilitiesEmulator(ctx);
+  const urlFetch = new UrlFetchAppEmulator(ctx, utilities);
   const log = new LogService(ctx);
 
   return {
@@ -85,6 +88,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
     ui,
     html,
     utilities,
+    urlFetch,
     log,
     globals(): ServiceGlobals {
       return {
@@ -97,6 +101,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
         DriveApp: drive.global,
         HtmlService: html.global,
         Utilities: utilities.global,
+        UrlFetchApp: urlFetch.global,
         Logger: log.logger,
         console: log.console,
       };
@@ -118,7 +123,8 @@ export type Services = ReturnType<typeof createServices>;
 
 export { UI_UNAVAILABLE } from './ui';
 export { LOCK_TIMEOUT } from './lock';
-export { TOO_MANY_TRIGGERS } from './script-app';
+export { TOO_MANY_TRIGGERS, oauthTokenOf } from './script-app';
+export { XLSX_MIME } from './url-fetch';
 export { QUOTA_EXCEEDED } from './mail';
 export type { TriggerRecord, Firing, ClockSchedule } from './script-app';
 export type { MailRecord } from './mail';

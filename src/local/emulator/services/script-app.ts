@@ -24,6 +24,11 @@ import {
 import { enumOf, fail, signatureError } from './shared';
 
 export const MAX_TRIGGERS_PER_USER = 20;
+
+/** The effective user's OAuth token (ScriptApp.getOAuthToken), which UrlFetchApp checks too. */
+export function oauthTokenOf(effectiveUser: string): string {
+  return 'ya29.emulated-' + createHash('sha256').update(effectiveUser).digest('hex').slice(0, 24);
+}
 /** Apps Script's text when a user's 21st trigger is created (seen in real use). */
 export const TOO_MANY_TRIGGERS =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
@@ -235,9 +240,7 @@ export class ScriptAppEmulator {
         this.triggers = this.triggers.filter((t) => t.id !== id);
       },
       getScriptId: () => this.options.scriptId ?? 'emulated-script-id',
-      getOAuthToken: () =>
-        'ya29.emulated-' +
-        createHash('sha256').update(this.ctx.identity.effective).digest('hex').slice(0, 24),
+      getOAuthToken: () => oauthTokenOf(this.ctx.identity.effective),
       getInstallationSource: () => InstallationSource.NONE,
       getAuthorizationInfo: (...args: unknown[]) => {
         const [authMode] = args as [string];
