@@ -86,7 +86,8 @@ const run: Command = {
         throw new UsageError(`argument ${JSON.stringify(a)} is not JSON (quote strings: '"text"')`);
       }
     });
-    const result = runAs(ctx, fn, args);
+    // stdout carries the result as JSON alone: what the add-on showed meanwhile goes to stderr.
+    const result = runAs({ ...ctx, io: { ...ctx.io, out: ctx.io.err } }, fn, args);
     ctx.io.out(JSON.stringify(result ?? null, null, 2));
     return { save: true };
   },
