@@ -216,3 +216,19 @@ test('ScriptApp: the November fall-back day in America/New_York (01:30 happens t
     ['2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03'].map((d) => `${d} 01:${m}`),
   );
 });
+
+test('atHour without nearMinute fires at a seeded minute ("If this method isn\'t called, a random minute value is used"), the same for the same script and trigger; nearMinute stays within ±15', () => {
+  const minutes = (near?: number) => {
+    const { service, ScriptApp } = setup('2026-03-02T00:00:00Z');
+    for (let i = 0; i < 6; i++) {
+      const b = ScriptApp.newTrigger(`h${i}`).timeBased().everyDays(1).atHour(9);
+      (near === undefined ? b : b.nearMinute(near)).create();
+    }
+    return service._all().map((t) => t.clock!.minute!);
+  };
+  const first = minutes();
+  expect(minutes()).toEqual(first);
+  expect(first.every((m) => Number.isInteger(m) && m >= 0 && m <= 59)).toBe(true);
+  expect(new Set(first).size).toBeGreaterThan(1);
+  expect(minutes(30).every((m) => m >= 15 && m <= 45)).toBe(true);
+});
