@@ -3,6 +3,7 @@
  * test names or with generated sample data, and helpers that read sheets and call counts.
  */
 import { Runtime } from '../../src/local/runtime';
+import { authorizedIdentity } from '../../src/local/emulator/context';
 import { DEMO_SIZE, generateData, writeRecords, Records, SampleSize } from '../../src/local/sample';
 import { sheetOf } from '../../src/local/inspect';
 import { SheetKey } from '../../src/core/schema';
@@ -61,7 +62,7 @@ export function setUpRuntime(
 
 /** Direct sheet edits from the test act as `email` (the last run may have been someone else's). */
 export function switchUser(rt: Runtime, email: string): void {
-  rt.ctx.identity = { active: email, effective: email, mode: 'user' };
+  rt.ctx.identity = authorizedIdentity(email);
 }
 
 /** Writes Settings values by key as the owner (the sheet holds key/value rows after setup). */

@@ -3,6 +3,7 @@ import { columnLetter } from '../../core/shared';
 import { parseInstant, UsageError } from '../cli-args';
 import { columnIndexOf, readTable, requireSheetKey } from '../inspect';
 import { DEFAULT_TIME_ZONE, Runtime } from '../runtime';
+import { ACCOUNT_LIMITS } from '../emulator/account';
 import { loadSample } from '../sample';
 import { workbookExists } from '../workbook-file';
 import type { Command, CommandContext } from '.';
@@ -38,14 +39,23 @@ const init: Command = {
     }
     const owner = (ctx.options.owner ?? ctx.as ?? DEFAULT_OWNER).toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(owner)) throw new UsageError('--owner must be an e-mail address');
-    ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: DEFAULT_TIME_ZONE });
+    ctx.runtime = Runtime.create({
+      owner,
+      now: ctx.now,
+      locale,
+      timeZone: DEFAULT_TIME_ZONE,
+      account: ctx.account,
+    });
     runAs({ ...ctx, as: owner }, 'menuSetup', [locale]);
     if (ctx.flags.has('sample')) {
       loadSample(ctx.runtime, locale);
       // Setup protected the sheets before the sample's people existed: protect again for them.
       ctx.runtime.run('applyPermissions', [{}], { as: owner });
     }
-    if (!ctx.json) ctx.io.out(`Created ${ctx.workbookPath} (owner ${owner}, locale ${locale}).`);
+    if (!ctx.json)
+      ctx.io.out(
+        `Created ${ctx.workbookPath} (owner ${owner}, locale ${locale}, account ${ctx.runtime.account}).`,
+      );
     return { save: true };
   },
 };
@@ -151,13 +161,24 @@ const triggers: Command = {
   summary: 'List the installable triggers of the project.',
   maxArgs: 0,
   run(ctx) {
-    const list = runtimeOf(ctx).services.scriptApp._all();
+    const rt = runtimeOf(ctx);
+    const list = rt.services.scriptApp._all();
+    // Each installer's trigger runtime in the current 24 h window, against the account's quota.
+    const limitMs = ACCOUNT_LIMITS[rt.account].triggerRuntimePerDayMs;
+    const usage = [...new Set(list.map((t) => t.creator))].map(
+      (who) =>
+        `${who}: triggers ran ${(rt.services.scriptApp._runtimeUsed(who) / 1000).toFixed(1)} s of ` +
+        `${limitMs / 60_000} min today (${rt.account})`,
+    );
     emit(ctx, list, () =>
       list.length === 0
         ? 'No triggers.'
-        : list
-            .map((t) => `${t.id}  ${t.handler}  ${t.eventType}  ${describeTrigger(t)}  by ${t.creator}`)
-            .join('\n'),
+        : [
+            ...list.map(
+              (t) => `${t.id}  ${t.handler}  ${t.eventType}  ${describeTrigger(t)}  by ${t.creator}`,
+            ),
+            ...usage,
+          ].join('\n'),
     );
     return { save: false };
   },

@@ -2,6 +2,7 @@
 import { CommandSpec, Parsed } from '../cli-args';
 import type { CliIO } from '../cli';
 import type { Runtime } from '../runtime';
+import type { AccountProfile } from '../emulator/account';
 import { foundationCommands } from './foundation';
 import { permissionCommands } from './permissions';
 import { reminderCommands } from './reminders';
@@ -15,6 +16,8 @@ export interface CommandContext extends Parsed {
   workbookPath: string;
   now: number | undefined;
   as: string | undefined;
+  /** --account: overrides the workbook's profile for this command (init records it in the file) */
+  account: AccountProfile | undefined;
   /** loaded from the workbook file before `run` (null only for init) */
   runtime: Runtime | null;
 }
@@ -43,6 +46,9 @@ const COMMON_OPTIONS = [
   '  --as EMAIL        the active user (default the workbook owner)',
   "  --now ISO         the emulated clock: 2026-11-23T09:00 in the workbook's time zone,",
   '                    or exact with an offset: 2026-11-23T09:00:00+08:00, 2026-11-23T01:00Z',
+  '  --account consumer|workspace',
+  "                    how much identity Apps Script reveals (default: the workbook's, else",
+  '                    consumer, the stricter; CRM_ACCOUNT=workspace changes that default)',
   '  --json            machine-readable output',
   '  --help, -h        this help',
 ];

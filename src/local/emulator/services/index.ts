@@ -14,6 +14,8 @@ import { ScriptAppEmulator, type ScriptAppState } from './script-app';
 import { SessionService, type SessionState } from './session';
 import { UiEmulator, type UiState } from './ui';
 import { UtilitiesEmulator } from './utilities';
+import { gmailApp } from './gmail';
+import { urlFetchApp } from './url-fetch';
 
 export interface ServicesOptions {
   /** the folder holding the project's HTML files (Sidebar.html, ...) */
@@ -24,8 +26,6 @@ export interface ServicesOptions {
   getGlobals?: () => object;
   /** e-mail → locale ('en', 'zh_CN') */
   userLocales?: Record<string, string>;
-  /** recipients per user per 24 h (default 100, a consumer account) */
-  mailDailyQuota?: number;
   scriptId?: string;
   /** caption of Ui.createAddonMenu() */
   addonName?: string;
@@ -51,6 +51,8 @@ export interface ServiceGlobals {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Utilities: GoogleAppsScript.Utilities.Utilities;
   Logger: GoogleAppsScript.Base.Logger;
+  GmailApp: GoogleAppsScript.Gmail.GmailApp;
+  UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   console: Console;
 }
 
@@ -67,12 +69,14 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
     scriptTimeZone: options.scriptTimeZone,
     scriptId: options.scriptId,
   });
-  const mail = new MailAppEmulator(ctx, states.mail, { dailyQuota: options.mailDailyQuota });
+  const mail = new MailAppEmulator(ctx, states.mail);
   const drive = new DriveAppEmulator(ctx, states.drive);
   const ui = new UiEmulator(ctx, states.ui, { addonName: options.addonName });
   const html = new HtmlServiceEmulator(ctx, { htmlDir: options.htmlDir, getGlobals: options.getGlobals });
   const utilities = new UtilitiesEmulator(ctx);
   const log = new LogService(ctx);
+  const gmail = gmailApp(ctx);
+  const urlFetch = urlFetchApp(ctx);
 
   return {
     session,
@@ -98,6 +102,8 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
         HtmlService: html.global,
         Utilities: utilities.global,
         Logger: log.logger,
+        GmailApp: gmail,
+        UrlFetchApp: urlFetch,
         console: log.console,
       };
     },

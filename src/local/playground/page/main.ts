@@ -92,9 +92,18 @@ async function action(label: string, fn: () => Promise<void>): Promise<void> {
 /** Re-reads the sheet list, menu and panels after anything that may have changed them. */
 async function refresh(): Promise<void> {
   info = await get<WorkbookInfo>('/api/workbook');
+  renderAccount();
   renderTabs();
   renderMenus(info.menus);
   await Promise.all([grid.invalidate(), panels.refresh()]);
+}
+
+/** The active account profile: consumer hides addresses from triggers, workspace shows the domain's. */
+function renderAccount(): void {
+  const el = byId('account');
+  el.textContent =
+    info!.account === 'workspace' ? 'Account: Google Workspace' : 'Account: consumer (gmail.com)';
+  el.dataset.account = info!.account;
 }
 
 function renderUsers(): void {
@@ -262,6 +271,7 @@ async function start(): Promise<void> {
   document.addEventListener('click', closeMenus);
   info = await get<WorkbookInfo>('/api/workbook');
   actingAs = info.owner;
+  renderAccount();
   renderUsers();
   byId<HTMLSelectElement>('user').addEventListener('change', (e) => {
     void switchUser((e.target as HTMLSelectElement).value);
