@@ -100,3 +100,12 @@ export function spreadsheetCallsByMethod(rt: Runtime): Record<string, number> {
 export function spreadsheetCallCount(rt: Runtime): number {
   return Object.values(spreadsheetCallsByMethod(rt)).reduce((sum, n) => sum + n, 0);
 }
+
+/**
+ * The person makes an authorized call (the About menu item), as they would on their first use: on a
+ * gmail.com account only then does the add-on learn their address, recorded against their temporary
+ * user key, so that later triggers (their onOpen menu, the audit of their edits) know who they are.
+ */
+export function reveal(rt: Runtime, ...emails: string[]): void {
+  for (const email of emails) rt.run('menuAbout', [], { as: email });
+}

@@ -8,9 +8,11 @@ import { customerRecord } from '../../support/rows';
 import { rep } from '../../support/people';
 import { writeSettings } from '../../support/workbook';
 
-/** When the daily reminder trigger fired (other features' triggers may fire too). */
+/** The hours (UTC, ISO to the hour) of the daily trigger's firings: atHour picks the minute itself. */
 function dailyFirings(fired: Array<{ handler: string; at: number }>): string[] {
-  return fired.filter((f) => f.handler === 'runDailyReminders').map((f) => new Date(f.at).toISOString());
+  return fired
+    .filter((f) => f.handler === 'runDailyReminders')
+    .map((f) => `${new Date(f.at).toISOString().slice(0, 13)}:00:00.000Z`);
 }
 
 /** The digest's reason line of a customer in the plain-text body. */
@@ -33,7 +35,7 @@ describe('time zones far from UTC, around midnight', () => {
       atHour: 0,
       timeZone: 'Pacific/Kiritimati',
     });
-    const fired = rt.tick(at('2024-03-10T00:30:00+14:00'));
+    const fired = rt.tick(at('2024-03-10T00:59:59+14:00'));
     // 00:00 in Kiritimati is 10:00 UTC of the day before.
     expect(dailyFirings(fired)).toEqual(['2024-03-09T10:00:00.000Z']);
     const [mail] = outbox(rt);
@@ -52,7 +54,7 @@ describe('time zones far from UTC, around midnight', () => {
       customerRecord(3, rep(1), { birthday: day(rt, '1990-03-10'), nextFollowUp: day(rt, '2030-01-01') }),
     ]);
     rt.run('setDailyReminders', [true]);
-    const fired = rt.tick(at('2024-03-10T23:30:00-10:00'));
+    const fired = rt.tick(at('2024-03-10T23:59:59-10:00'));
     // 23:00 in Honolulu is 09:00 UTC of the next day.
     expect(dailyFirings(fired)).toEqual(['2024-03-11T09:00:00.000Z']);
     const [mail] = outbox(rt);
