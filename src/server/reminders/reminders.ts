@@ -9,7 +9,7 @@
  * removed when nothing is. ScriptApp lists only the current user's triggers, so who installed the
  * daily trigger is recorded in document properties.
  */
-import { dayNumberOf, messageOf } from '../../core/shared';
+import { dayNumberOf, dayNumberToIso, messageOf, wallClock } from '../../core/shared';
 import { editsAllCustomers, normalizeEmail, resolveRole, can } from '../../core/roles';
 import {
   LEDGER_ARCHIVE_THRESHOLD,
@@ -57,6 +57,17 @@ import {
 
 export const DAILY_HANDLER = 'runDailyReminders';
 export const CATCH_UP_HANDLER = 'runReminderCatchUp';
+
+const NOTHING_DONE: RunSummary = {
+  status: 'done',
+  day: '',
+  sent: 0,
+  failed: 0,
+  deferred: 0,
+  badRows: 0,
+  stoppedEarly: false,
+  catchUp: 'none',
+};
 
 /** Columns a run reads: a sheet without them is refused, never read as "nothing owed". */
 const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'nextFollowUp'] as const;
@@ -304,6 +315,14 @@ export function runReminderJob(e?: { triggerUid?: unknown }): RunSummary {
   else requireAction(ex, 'manageReminders');
   requireTable(ex, 'customers', CUSTOMER_COLUMNS);
   requireTable(ex, 'reminderLog', LEDGER_COLUMNS);
+  // A trigger run before the reminder hour (a catch-up after midnight) would send the new day's
+  // digests early: it leaves them to a run at the hour.
+  const clock = wallClock(started, ex.timeZone);
+  const hour = reminderHour(ex);
+  if (e?.triggerUid && clock.hour < hour) {
+    scheduleCatchUp(((hour - clock.hour) * 60 - clock.minute) * 60_000);
+    return { ...NOTHING_DONE, day: dayNumberToIso(dayNumberOf(started, ex.timeZone)), catchUp: 'later' };
+  }
   return withDocumentLock(ex, () => runUnderLock(ex, started), {
     waitMs: LOCK_WAIT_MS,
     onBusy: (): RunSummary => {

@@ -109,8 +109,13 @@ describe('reminder ledger archive', () => {
     rt.services.mail._setQuota(100);
     rt.tick(at('2026-03-13T23:00:00+08:00'));
     const rep4 = outbox(rt).filter((m) => m.to[0] === rep(4));
-    expect(rep4).toHaveLength(1);
+    // The first run with quota (the hourly catch-up, still on 12 March) sends what was held back;
+    // 13 March's own digest follows at its hour: one digest per day, none twice.
     expect(rep4[0].body).toContain('held back since 2026-03-10');
+    expect(rep4.map((m) => m.subject.slice(0, 36))).toEqual([
+      'Sheets CRM reminders for 2026-03-12:',
+      'Sheets CRM reminders for 2026-03-13:',
+    ]);
   });
 
   test('each archiving is an audit row; the archive sheet is protected and localized', () => {

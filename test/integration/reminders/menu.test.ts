@@ -90,9 +90,7 @@ describe('turning daily reminders on and off', () => {
     ).toEqual([MANAGER, rep(1)]); // the roll-up and the rep's
     rt.services.ui._respondWith(['NO']);
     rt.run('menuToggleReminders', [], { as: MANAGER });
-    expect(rt.services.ui._events().slice(-1)[0].message).toContain(
-      'Last run: 2026-03-10 08:',
-    );
+    expect(rt.services.ui._events().slice(-1)[0].message).toContain('Last run: 2026-03-10 08:');
     expect(rt.services.ui._events().slice(-1)[0].message).toContain(': 2 sent, 0 held back, 0 failed.');
     expect(triggers(rt, DAILY)).toHaveLength(1);
 
