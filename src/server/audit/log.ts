@@ -71,28 +71,34 @@ export function parkAuditRows(rows: AuditRecord[]): void {
   const docProps = doc.getProperties();
   let used = storeBytes(docProps);
   const user = userProperties();
-  // Rows spilled earlier go back first: they are older.
-  if (user) {
-    const spilled = pendingOf(user.getProperties());
-    const back: Record<string, string> = {};
-    for (const key of Object.keys(spilled).sort()) {
-      const size = utf8Length(key) + utf8Length(spilled[key]);
-      if (used + size > PARK_HIGH_WATER_BYTES) break;
-      back[key] = spilled[key];
-      used += size;
+  const spilled = user ? pendingOf(user.getProperties()) : {};
+  const parkedBefore = [...Object.keys(pendingOf(docProps)), ...Object.keys(spilled)];
+  // Rows spilled earlier go back first, oldest first, while there is room.
+  const back: Record<string, string> = {};
+  let stillSpilled = 0;
+  for (const key of Object.keys(spilled).sort()) {
+    const size = utf8Length(key) + utf8Length(spilled[key]);
+    if (stillSpilled || used + size > PARK_HIGH_WATER_BYTES) {
+      stillSpilled++;
+      continue;
     }
-    if (Object.keys(back).length) {
-      doc.setProperties(back);
-      for (const key of Object.keys(back)) user.deleteProperty(key);
-    }
+    back[key] = spilled[key];
+    used += size;
+  }
+  if (Object.keys(back).length) {
+    doc.setProperties(back);
+    for (const key of Object.keys(back)) user!.deleteProperty(key);
   }
   const values = encodePendingAudit(rows);
   // One more save's rows usually fit in the newest value: fewer keys, fewer deletes per flush.
-  const newest = Object.keys(docProps)
-    .filter((k) => k.startsWith(PENDING_AUDIT_PREFIX))
-    .sort()
-    .pop();
-  if (newest && values.length === 1 && docProps[newest].startsWith('[') && docProps[newest].endsWith(']')) {
+  const newest = Object.keys(pendingOf(docProps)).sort().pop();
+  if (
+    !stillSpilled &&
+    newest &&
+    values.length === 1 &&
+    !(newest in back) &&
+    /^\[.*\]$/s.test(docProps[newest])
+  ) {
     const merged = `${docProps[newest].slice(0, -1)},${values[0].slice(1)}`;
     const grows = utf8Length(merged) - utf8Length(docProps[newest]);
     if (utf8Length(merged) <= PENDING_AUDIT_VALUE_MAX_BYTES && used + grows <= PARK_HIGH_WATER_BYTES) {
@@ -100,17 +106,21 @@ export function parkAuditRows(rows: AuditRecord[]): void {
       return;
     }
   }
-  // Keys sort in the order the rows happened: time, then how many were parked before; callers
-  // hold the document lock, so the count is stable.
-  const before = Object.keys(docProps).filter((k) => k.startsWith(PENDING_AUDIT_PREFIX)).length;
-  const stamp = `${PENDING_AUDIT_PREFIX}${String(Date.now()).padStart(15, '0')}.${String(before).padStart(6, '0')}.${Utilities.getUuid()}`;
+  // Keys sort in the order the rows happened: time, then a sequence above every parked key's
+  // (callers hold the document lock, so it is stable).
+  const seq =
+    parkedBefore.reduce(
+      (max, k) => Math.max(max, Number(k.slice(PENDING_AUDIT_PREFIX.length).split('.')[1]) || 0),
+      0,
+    ) + 1;
+  const stamp = `${PENDING_AUDIT_PREFIX}${String(Date.now()).padStart(15, '0')}.${String(seq).padStart(9, '0')}.${Utilities.getUuid()}`;
   const parked: Record<string, string> = {};
   let size = 0;
   values.forEach((value, i) => {
     parked[`${stamp}.${i}`] = value;
     size += utf8Length(`${stamp}.${i}`) + utf8Length(value);
   });
-  if (used + size <= PARK_HIGH_WATER_BYTES || !user) doc.setProperties(parked);
+  if (!user || (!stillSpilled && used + size <= PARK_HIGH_WATER_BYTES)) doc.setProperties(parked);
   else user.setProperties(parked);
 }
 
