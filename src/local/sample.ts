@@ -353,7 +353,14 @@ export function writeRecords(rt: Runtime, records: Records): void {
 }
 
 /** The demo workbook's data: about 200 customers, 2,000 purchases, roles for every role. */
-export function loadSample(rt: Runtime, _locale: string, size: SampleSize = DEMO_SIZE): void {
+/**
+ * The demo workbook (`crm init --sample`, the playground). Its rows come grouped by owner, the
+ * layout "Apply permissions" offers to sort into: interleaved owners need a protection per row
+ * block (hundreds here), which Apps Script cannot create within one 6-minute execution.
+ */
+export const DEMO_WORKBOOK: SampleSize = { ...DEMO_SIZE, ownerLayout: 'grouped' };
+
+export function loadSample(rt: Runtime, _locale: string, size: SampleSize = DEMO_WORKBOOK): void {
   const ss = rt.spreadsheet.app.getActiveSpreadsheet();
   writeRecords(rt, generateData(rt.ctx.owner, size, rt.ctx.clock.now(), ss.getSpreadsheetTimeZone()));
 }
