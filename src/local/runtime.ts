@@ -310,7 +310,9 @@ export class Runtime {
       this.lastStats = this.ctx.counter.snapshot();
       this.currentGlobals = null;
       if (installer && budget) this.services.scriptApp._chargeRuntime(installer, this.lastElapsedMs);
-      this.ctx.identity = authorizedIdentity(this.ctx.owner);
+      // Between executions (direct test access, the next userEdit) the context acts as the person
+      // whose authority the run used, with full authorization: no LIMITED mode lingers.
+      this.ctx.identity = authorizedIdentity(installer ?? person);
     }
   }
 
