@@ -307,7 +307,7 @@ export class Runtime {
       this.ctx.execution = null;
       this.lastElapsedMs = budget?.elapsedMs() ?? 0;
       this.services.lock.endExecution(execution);
-      this.lastStats = this.ctx.counter.snapshot();
+      this.lastStats = { ...this.ctx.counter.snapshot(), elapsedMs: this.lastElapsedMs };
       this.currentGlobals = null;
       if (installer && budget) this.services.scriptApp._chargeRuntime(installer, this.lastElapsedMs);
       // Between executions (direct test access, the next userEdit) the context acts as the person
