@@ -307,10 +307,12 @@ export class Runtime {
       this.ctx.execution = null;
       this.lastElapsedMs = budget?.elapsedMs() ?? 0;
       this.services.lock.endExecution(execution);
-      this.lastStats = this.ctx.counter.snapshot();
+      this.lastStats = { ...this.ctx.counter.snapshot(), elapsedMs: this.lastElapsedMs };
       this.currentGlobals = null;
       if (installer && budget) this.services.scriptApp._chargeRuntime(installer, this.lastElapsedMs);
-      this.ctx.identity = authorizedIdentity(this.ctx.owner);
+      // Between executions (direct test access, the next userEdit) the context acts as the person
+      // whose authority the run used, with full authorization: no LIMITED mode lingers.
+      this.ctx.identity = authorizedIdentity(installer ?? person);
     }
   }
 

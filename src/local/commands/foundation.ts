@@ -263,6 +263,11 @@ const stats: Command = {
         `Last command: ${rt.lastCommand ?? '?'}`,
         `Service calls: ${s.totalCalls}`,
         `Cells read: ${s.cellsRead}, written: ${s.cellsWritten}`,
+        ...(s.elapsedMs === undefined
+          ? []
+          : [
+              `Emulated time: ${(s.elapsedMs / 1000).toFixed(1)} s (killed past 30 s in a simple trigger, 360 s otherwise)`,
+            ]),
         ...calls,
       ].join('\n');
     });

@@ -16,6 +16,8 @@ export interface CallStats {
   totalCalls: number;
   cellsRead: number;
   cellsWritten: number;
+  /** emulated ms of the execution (modeled calls and cells plus clock moved), set by the runtime */
+  elapsedMs?: number;
 }
 
 const isLocal = new Map<string, boolean>();

@@ -29,3 +29,13 @@ test('an unknown profile is a usage error (exit 2) naming the choices', async ()
   expect(r.code).toBe(2);
   expect(r.stderr).toContain('--account must be consumer or workspace');
 });
+
+test('stats reports the emulated time of the last command (the execution limits apply to it)', async () => {
+  const file = tempWorkbook();
+  expect((await crm(file, 'init')).code).toBe(0);
+  const stats = (await crm(file, 'stats', '--json')).json() as { elapsedMs: number; totalCalls: number };
+  // At least the modeled round trips of its calls (0.16 s each, some are local and free).
+  expect(stats.elapsedMs).toBeGreaterThan(0);
+  expect(stats.elapsedMs).toBeLessThanOrEqual(360_000);
+  expect((await crm(file, 'stats')).stdout).toMatch(/Emulated time: \d+\.\d s/);
+});
