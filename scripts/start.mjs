@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 
-const HELP = `Usage: npm start -- [--reset] [--locale en|zh-CN] [--port N] [--workbook PATH]
+const HELP = `Usage: npm start -- [--reset] [--locale en|zh-CN] [--port N] [--workbook PATH] [--account consumer|workspace]
 
 Builds the add-on and serves the playground (the add-on in a local web page, against an emulated
 spreadsheet) on http://127.0.0.1:PORT/, listening on 127.0.0.1 only. Every change is saved to the
@@ -19,6 +19,9 @@ Options:
                    the playground's menus, dialogs and panels follow the workbook's language
   --port N         the port (default: the PORT environment variable, else 8080; 0 picks a free one)
   --workbook PATH  the workbook file (default .crm/workbook.json; created with sample data if missing)
+  --account consumer|workspace
+                   how much identity Apps Script reveals (default: the workbook's, else consumer,
+                   the stricter); the page shows which one is active
   --help, -h       this help
 
 Exit codes: 0 stopped with Ctrl+C, 1 the server could not start, 2 usage.`;
@@ -32,6 +35,7 @@ try {
       port: { type: 'string' },
       workbook: { type: 'string' },
       locale: { type: 'string' },
+      account: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -44,6 +48,10 @@ try {
 if (args.help) {
   console.log(HELP);
   process.exit(0);
+}
+if (args.account !== undefined && args.account !== 'consumer' && args.account !== 'workspace') {
+  console.error(`--account must be consumer or workspace, not "${args.account}".\n\n${HELP}`);
+  process.exit(2);
 }
 // Relative to where npm was run from (npm sets INIT_CWD), as a user typing a path expects.
 const workbook = path.resolve(
@@ -71,7 +79,17 @@ execFileSync(process.execPath, [path.join(root, 'scripts/build.mjs'), '--quiet']
 if (reset || !existsSync(workbook)) {
   const { main } = require(path.join(root, 'build/cli.cjs'));
   console.log(`Creating ${shown} with sample data…`);
-  const code = await main(['init', '--sample', '--force', '--locale', locale, '--workbook', workbook]);
+  const account = args.account ? ['--account', args.account] : [];
+  const code = await main([
+    'init',
+    '--sample',
+    '--force',
+    '--locale',
+    locale,
+    '--workbook',
+    workbook,
+    ...account,
+  ]);
   if (code !== 0) process.exit(code);
 } else {
   console.log(`Reusing ${shown} (npm start -- --reset starts from fresh sample data).`);
@@ -80,7 +98,7 @@ if (reset || !existsSync(workbook)) {
 const { startPlayground } = require(path.join(root, 'build/server.cjs'));
 let playground;
 try {
-  playground = await startPlayground({ workbookPath: workbook, port });
+  playground = await startPlayground({ workbookPath: workbook, port, account: args.account });
 } catch (e) {
   // A port in use, a damaged workbook file: one clear line, not a stack trace.
   console.error(
@@ -88,7 +106,7 @@ try {
   );
   process.exit(1);
 }
-console.log(`\nSheets CRM playground: ${playground.url}`);
+console.log(`\nSheets CRM playground: ${playground.url} (account: ${playground.session.rt.account})`);
 console.log('Every change is saved to the workbook file as it happens. Ctrl+C stops the server.');
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {

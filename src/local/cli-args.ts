@@ -1,5 +1,6 @@
 /** Command-line parsing for the local runner: declared options only, anything else is a usage error. */
 import { daysInMonth, wallClock, zonedTimeToInstant } from '../core/shared';
+import { isAccountProfile, type AccountProfile } from './emulator/account';
 
 export class UsageError extends Error {}
 
@@ -18,7 +19,7 @@ export interface CommandSpec {
   readOnly?: boolean;
 }
 
-export const GLOBAL_OPTIONS = ['workbook', 'as', 'now', 'select', 'answer'];
+export const GLOBAL_OPTIONS = ['workbook', 'as', 'now', 'select', 'answer', 'account'];
 export const GLOBAL_FLAGS = ['json', 'help'];
 
 export interface Parsed {
@@ -66,6 +67,13 @@ export function parseArgs(spec: CommandSpec, argv: string[]): Parsed {
     }
   }
   return { args, options, flags };
+}
+
+/** `--account consumer|workspace`: how much identity Apps Script reveals (emulator/account.ts). */
+export function parseAccount(text: string | undefined): AccountProfile | undefined {
+  if (text === undefined) return undefined;
+  if (!isAccountProfile(text)) throw new UsageError(`--account must be consumer or workspace, not "${text}"`);
+  return text;
 }
 
 /** A date-time as typed: calendar fields, and the UTC offset when one was given. */

@@ -6,7 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { COMMANDS, CommandContext, commandHelp, ENGLISH, usageText } from './commands';
-import { instantOf, parseArgs, parseDateTime, TypedDateTime, UsageError } from './cli-args';
+import { instantOf, parseAccount, parseArgs, parseDateTime, TypedDateTime, UsageError } from './cli-args';
+import type { AccountProfile } from './emulator/account';
 import { readWorkbookFile, WorkbookFileError, workbookExists, writeWorkbookFile } from './workbook-file';
 import { lockWorkbook, type WorkbookLock } from './workbook-lock';
 import { DEFAULT_TIME_ZONE, Runtime, WorkbookFile } from './runtime';
@@ -30,9 +31,14 @@ const processIO: CliIO = {
 const HELP = new Set(['--help', '-h', 'help']);
 
 /** The runtime of a workbook file that passed the shape check; what the emulator still refuses is damage too. */
-function loadRuntime(file: string, data: WorkbookFile, now: number | undefined): Runtime {
+function loadRuntime(
+  file: string,
+  data: WorkbookFile,
+  now: number | undefined,
+  account: AccountProfile | undefined,
+): Runtime {
   try {
-    return Runtime.fromFile(data, { now });
+    return Runtime.fromFile(data, { now, account });
   } catch (e) {
     throw new WorkbookFileError(`${file} is a damaged Sheets CRM workbook: ${(e as Error).message}`);
   }
@@ -105,6 +111,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       workbookPath: parsed.options.workbook ?? DEFAULT_WORKBOOK,
       now: undefined,
       as: parsed.options.as,
+      account: parseAccount(parsed.options.account),
       runtime: null,
       t: ENGLISH,
     };
@@ -131,7 +138,7 @@ export async function main(argv: string[], io: CliIO = processIO): Promise<numbe
       const data = readWorkbookFile(file);
       // --now without an offset is a wall-clock time of the spreadsheet's time zone, not the host's.
       ctx.now = now && instantOf(now, data.spreadsheet.timeZone, 'now');
-      ctx.runtime = loadRuntime(file, data, ctx.now);
+      ctx.runtime = loadRuntime(file, data, ctx.now, ctx.account);
       const held = lock;
       if (held) ctx.runtime.heartbeat = () => held.touch();
       ctx.t = localTranslator(ctx.runtime);

@@ -15,7 +15,25 @@ const gas = require('gas-local') as {
     options?: { filter?: (f: string) => boolean },
   ) => Record<string, unknown>;
 };
-import { CallStats, createContext, EmulatorContext, isDate } from './emulator/context';
+import {
+  authorizedIdentity,
+  CallStats,
+  counted,
+  createContext,
+  EmulatorContext,
+  isDate,
+} from './emulator/context';
+import { ACCOUNT_LIMITS, defaultAccount, isAccountProfile, type AccountProfile } from './emulator/account';
+import {
+  authModeOf,
+  ExecutionBudget,
+  ExecutionKilled,
+  revealedActive,
+  revealedEffective,
+  type ExecutionKind,
+} from './emulator/execution';
+import { eventValue } from './emulator/edit-event';
+import { checkLegalArgs, legalResult } from './emulator/script-run';
 import { SpreadsheetState, SpreadsheetStore } from './emulator/spreadsheet';
 import { createServices, oauthTokenOf, Services, ServicesState } from './emulator/services';
 
@@ -26,6 +44,8 @@ export interface WorkbookFile {
   format: typeof WORKBOOK_FORMAT;
   version: number;
   owner: string;
+  /** the account profile (absent in files from before it existed: the default applies) */
+  account?: AccountProfile;
   now: number;
   spreadsheet: SpreadsheetState;
   services: ServicesState;
@@ -42,13 +62,20 @@ export interface RuntimeOptions {
   name?: string;
   /** folder with Code.js and the HTML files */
   distDir?: string;
+  /** default: CRM_ACCOUNT, else consumer (emulator/account.ts) */
+  account?: AccountProfile;
 }
 
 export interface RunOptions {
-  /** the active user; default the owner */
+  /** who acts (the caller, editor, opener; the installer of a time-driven trigger); default the owner */
   as?: string;
+  /** the execution's kind (emulator/execution.ts); default an authorized call, or timeDriven for mode 'trigger' */
+  kind?: ExecutionKind;
+  /** shorthand of older callers: 'trigger' is a time-driven run as `as` */
   mode?: 'user' | 'trigger';
-  /** the effective user when it differs from the active one (installable triggers run as their creator) */
+  /** the installer of an installable trigger (the code runs as them) */
+  installer?: string;
+  /** alias of installer */
   effective?: string;
 }
 
@@ -57,7 +84,12 @@ export interface TriggerFiring {
   at: number;
   as: string;
   error?: string;
+  /** not run: the installer's daily trigger runtime is used up */
+  skipped?: boolean;
 }
+
+/** Apps Script's text once a user's triggers have used their total runtime of the day. */
+export const TRIGGER_RUNTIME_EXCEEDED = 'Service using too much computer time for one day';
 
 /** The project root: the nearest folder up with a package.json (works from src/ and build/). */
 function projectRoot(from: string): string {
@@ -100,6 +132,10 @@ export class Runtime {
   lastCommand: string | undefined;
   /** called as each execution starts (the runner refreshes its workbook lock) */
   heartbeat: (() => void) | undefined;
+  /** emulated ms of the last execution (modeled service time plus clock moved) */
+  lastElapsedMs = 0;
+  /** the profile the workbook file records (a command's --account overrides only ctx.account) */
+  private fileAccount: AccountProfile;
   private currentGlobals: Record<string, unknown> | null = null;
 
   private constructor(
@@ -112,11 +148,20 @@ export class Runtime {
     this.spreadsheet = spreadsheet;
     this.services = services;
     this.distDir = distDir;
+    this.fileAccount = ctx.account;
+  }
+
+  get account(): AccountProfile {
+    return this.ctx.account;
   }
 
   /** A new, empty spreadsheet owned by `owner` (setup is the add-on's job, not the emulator's). */
   static create(options: RuntimeOptions): Runtime {
-    const ctx = createContext(options.owner.toLowerCase(), options.now ?? Date.now());
+    const ctx = createContext(
+      options.owner.toLowerCase(),
+      options.now ?? Date.now(),
+      options.account ?? defaultAccount(),
+    );
     const timeZone = options.timeZone ?? DEFAULT_TIME_ZONE;
     return Runtime.assemble(ctx, undefined, undefined, {
       ...options,
@@ -125,12 +170,18 @@ export class Runtime {
     });
   }
 
-  static fromFile(file: WorkbookFile, options: { distDir?: string; now?: number } = {}): Runtime {
-    const ctx = createContext(file.owner, options.now ?? file.now);
+  /** `account` overrides the file's profile for this runtime; the file keeps its own. */
+  static fromFile(
+    file: WorkbookFile,
+    options: { distDir?: string; now?: number; account?: AccountProfile } = {},
+  ): Runtime {
+    const saved = isAccountProfile(file.account) ? file.account : defaultAccount();
+    const ctx = createContext(file.owner, options.now ?? file.now, options.account ?? saved);
     const rt = Runtime.assemble(ctx, file.spreadsheet, file.services, {
       owner: file.owner,
       distDir: options.distDir,
     });
+    rt.fileAccount = saved;
     rt.lastStats = file.lastStats;
     rt.lastCommand = file.lastCommand;
     return rt;
@@ -178,6 +229,7 @@ export class Runtime {
       format: WORKBOOK_FORMAT,
       version: WORKBOOK_VERSION,
       owner: this.ctx.owner,
+      account: this.fileAccount,
       now: this.ctx.clock.now(),
       spreadsheet: this.spreadsheet.toState(),
       services: this.services.toState(),
@@ -211,33 +263,89 @@ export class Runtime {
     };
   }
 
-  /** Runs a global function of the bundle as one execution and returns its result. */
+  /**
+   * Runs a global function of the bundle as one execution and returns its result. The kind decides
+   * what identity Session reveals, the auth mode and the time limit (emulator/execution.ts).
+   */
   run(functionName: string, args: unknown[] = [], options: RunOptions = {}): unknown {
     const codeFile = path.join(this.distDir, 'Code.js');
     if (!existsSync(codeFile)) throw new Error(`${codeFile} is missing: run "npm run build" first.`);
     if (!declaredFunctions(codeFile).includes(functionName)) throw new UnknownFunctionError(functionName);
     this.heartbeat?.();
-    const active = (options.as ?? this.ctx.owner).toLowerCase();
+    const kind: ExecutionKind = options.kind ?? (options.mode === 'trigger' ? 'timeDriven' : 'authorized');
+    const person = (options.as ?? this.ctx.owner).toLowerCase();
+    const installer =
+      kind === 'installable' || kind === 'timeDriven'
+        ? (options.installer ?? options.effective ?? person).toLowerCase()
+        : undefined;
+    const who = { kind, person, installer, owner: this.ctx.owner, account: this.ctx.account };
     this.ctx.identity = {
-      active,
-      effective: (options.effective ?? active).toLowerCase(),
-      mode: options.mode ?? 'user',
+      active: revealedActive(who),
+      effective: installer ?? person,
+      shownEffective: revealedEffective(who),
+      person,
+      // Installable and time-driven runs have no user interface (services/ui.ts).
+      mode: kind === 'authorized' || kind === 'simple' ? 'user' : 'trigger',
+      kind,
+      authMode: authModeOf(kind),
     };
     this.ctx.counter.reset();
     const execution = this.services.lock.beginExecution();
     const globals = this.globals();
     this.currentGlobals = globals;
+    let budget: ExecutionBudget | null = null;
     try {
       const scope = gas.require(this.distDir, globals, { filter: (f) => path.basename(f) === 'Code.js' });
       // An own property of the global object: declared by Code.js, not inherited from Object.prototype.
       const fn = Object.prototype.hasOwnProperty.call(scope, functionName) ? scope[functionName] : undefined;
       if (typeof fn !== 'function') throw new UnknownFunctionError(functionName);
-      return (fn as (...a: unknown[]) => unknown)(...args);
+      const clock = this.ctx.clock;
+      budget = new ExecutionBudget(kind, clock.now(), () => clock.now());
+      this.ctx.execution = budget;
+      const result = (fn as (...a: unknown[]) => unknown)(...args);
+      // A kill the script caught is still a kill: Apps Script ends the execution.
+      if (budget.killed) throw new ExecutionKilled();
+      return result;
+    } catch (e) {
+      if (budget?.killed) throw new ExecutionKilled();
+      throw e;
     } finally {
+      this.ctx.execution = null;
+      this.lastElapsedMs = budget?.elapsedMs() ?? 0;
       this.services.lock.endExecution(execution);
-      this.lastStats = this.ctx.counter.snapshot();
+      this.lastStats = { ...this.ctx.counter.snapshot(), elapsedMs: this.lastElapsedMs };
       this.currentGlobals = null;
+      if (installer && budget) this.services.scriptApp._chargeRuntime(installer, this.lastElapsedMs);
+      // Between executions (direct test access, the next userEdit) the context acts as the person
+      // whose authority the run used, with full authorization: no LIMITED mode lingers.
+      this.ctx.identity = authorizedIdentity(installer ?? person);
     }
+  }
+
+  /**
+   * A call from a sidebar or dialog through google.script.run, as the person: illegal arguments
+   * (a Date, a function, ...) fail before the server runs; a result holding an illegal value
+   * arrives as null (emulator/script-run.ts).
+   */
+  callFromPage(functionName: string, args: unknown[], as: string): unknown {
+    checkLegalArgs(args);
+    return legalResult(this.run(functionName, args, { as, kind: 'authorized' }));
+  }
+
+  /** Has the installer used up their triggers' runtime of the day (account quota)? */
+  private triggerQuotaUsed(installer: string): boolean {
+    const limit = ACCOUNT_LIMITS[this.ctx.account].triggerRuntimePerDayMs;
+    return this.services.scriptApp._runtimeUsed(installer) >= limit;
+  }
+
+  /** A trigger run, unless its installer's daily trigger runtime is used up (recorded on the trigger). */
+  private runTrigger(triggerId: string, installer: string, run: () => void): boolean {
+    if (this.triggerQuotaUsed(installer)) {
+      this.services.scriptApp._recordSkip(triggerId);
+      return false;
+    }
+    run();
+    return true;
   }
 
   /** The names of the bundle's global functions (what `crm run` and google.script.run can call). */
@@ -248,40 +356,61 @@ export class Runtime {
   /** Opening the spreadsheet as a user: the simple onOpen trigger builds their menu. */
   open(as?: string): void {
     this.services.ui._resetMenus();
+    const person = (as ?? this.ctx.owner).toLowerCase();
+    const who = { kind: 'simple' as const, person, owner: this.ctx.owner, account: this.ctx.account };
     this.run(
       'onOpen',
-      [{ authMode: 'LIMITED', source: this.spreadsheet.app.getActiveSpreadsheet(), user: as }],
-      {
-        as,
-      },
+      [
+        {
+          authMode: 'LIMITED',
+          source: this.spreadsheet.app.getActiveSpreadsheet(),
+          user: this.eventUser(revealedActive(who)),
+        },
+      ],
+      { as: person, kind: 'simple' },
     );
+  }
+
+  /** e.user: a User whose address is what the execution may reveal ('' when hidden). */
+  private eventUser(email: string): GoogleAppsScript.Base.User {
+    const user = { email, nickname: email.split('@')[0], getEmail: () => email };
+    return counted(this.ctx, 'User', user) as unknown as GoogleAppsScript.Base.User;
   }
 
   /**
    * A person's edit in the Sheets UI: protections and validation apply; then the simple onEdit
-   * trigger runs as the editor and each installable edit trigger as its creator.
+   * trigger runs as the editor (LIMITED, 30 s) and each installable edit trigger as its installer.
+   * The events carry e.value / e.oldValue as the reference documents (emulator/edit-event.ts).
    */
   userEdit(as: string, sheetName: string, a1: string, value: unknown): void {
     const user = as.toLowerCase();
-    this.ctx.identity = { active: user, effective: user, mode: 'user' };
+    this.ctx.identity = authorizedIdentity(user);
     this.ctx.counter.reset();
     const edit = this.spreadsheet.userEdit(sheetName, a1, value);
-    const event = (triggerUid?: string) => ({
-      authMode: triggerUid ? 'FULL' : 'LIMITED',
-      triggerUid,
-      user: { email: user, getEmail: () => user, nickname: user.split('@')[0] },
-      source: this.spreadsheet.app.getActiveSpreadsheet(),
-      range: this.spreadsheet.app.getActiveSpreadsheet().getSheetByName(edit.sheetName)!.getRange(edit.a1),
-      value: edit.numRows * edit.numColumns === 1 ? edit.value : undefined,
-      oldValue: edit.numRows * edit.numColumns === 1 ? edit.oldValue : undefined,
-    });
-    if (this.functionNames().includes('onEdit')) this.run('onEdit', [event()], { as: user });
+    const timeZone = this.spreadsheet.workbook.init.timeZone;
+    const single = edit.numRows * edit.numColumns === 1;
+    const event = (kind: 'simple' | 'installable', triggerUid?: string, installer?: string) => {
+      const who = { kind, person: user, installer, owner: this.ctx.owner, account: this.ctx.account };
+      return {
+        authMode: authModeOf(kind),
+        triggerUid,
+        user: this.eventUser(revealedActive(who)),
+        source: this.spreadsheet.app.getActiveSpreadsheet(),
+        range: this.spreadsheet.app.getActiveSpreadsheet().getSheetByName(edit.sheetName)!.getRange(edit.a1),
+        value: single ? eventValue(edit.value, timeZone) : undefined,
+        oldValue: single ? eventValue(edit.oldValue, timeZone) : undefined,
+      };
+    };
+    if (this.functionNames().includes('onEdit'))
+      this.run('onEdit', [event('simple')], { as: user, kind: 'simple' });
     for (const trigger of this.services.scriptApp._forEvent('ON_EDIT')) {
-      this.run(trigger.handler, [event(trigger.id)], {
-        as: user,
-        effective: trigger.creator,
-        mode: 'trigger',
-      });
+      this.runTrigger(trigger.id, trigger.creator, () =>
+        this.run(trigger.handler, [event('installable', trigger.id, trigger.creator)], {
+          as: user,
+          kind: 'installable',
+          installer: trigger.creator,
+        }),
+      );
     }
   }
 
@@ -304,10 +433,16 @@ export class Runtime {
         this.ctx.clock.set(Math.max(at, this.ctx.clock.now()));
         const firing: TriggerFiring = { handler: next.trigger.handler, at, as: next.trigger.creator };
         try {
-          this.run(next.trigger.handler, [timeEvent(next.trigger.id, at)], {
-            as: next.trigger.creator,
-            mode: 'trigger',
-          });
+          const ran = this.runTrigger(next.trigger.id, next.trigger.creator, () =>
+            this.run(next.trigger.handler, [timeEvent(next.trigger.id, at)], {
+              as: next.trigger.creator,
+              kind: 'timeDriven',
+            }),
+          );
+          if (!ran) {
+            firing.skipped = true;
+            firing.error = TRIGGER_RUNTIME_EXCEEDED;
+          }
         } catch (e) {
           firing.error = (e as Error).message;
         }

@@ -27,6 +27,8 @@ export interface SampleSize {
    */
   exact?: boolean;
   ownerLayout?: 'interleaved' | 'grouped';
+  /** with ownerLayout 'interleaved': owners take turns in blocks of this many rows (default 1) */
+  ownerBlock?: number;
   uniqueCompanies?: boolean;
   duplicateRate?: number;
 }
@@ -229,7 +231,7 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
     const owner =
       size.ownerLayout === 'grouped'
         ? people.reps[Math.floor(((i - 1) * people.reps.length) / size.customers)]
-        : people.reps[i % people.reps.length];
+        : people.reps[Math.floor(i / (size.ownerBlock ?? 1)) % people.reps.length];
     // A duplicate re-enters one of the owner's recent customers (the same rep typing it in twice).
     const earlier =
       size.duplicateRate && i > 1 && random() < size.duplicateRate

@@ -232,12 +232,15 @@ const services = obj({
           sourceId: nullable(text),
           creator: text,
           createdAt: num,
+          skipped: optional(num),
+          lastSkippedAt: optional(num),
           clock: optional(
             obj({
               kind: oneOf('minutes', 'hours', 'days', 'weeks', 'month', 'once'),
               every: optional(num),
               atHour: optional(num),
               nearMinute: optional(num),
+              minute: optional(num),
               weekDay: optional(text),
               monthDay: optional(num),
               timeZone: text,
@@ -246,6 +249,7 @@ const services = obj({
           ),
         }),
       ),
+      runtime: optional(dict(obj({ start: num, usedMs: num }))),
     }),
   ),
   mail: optional(
@@ -267,7 +271,7 @@ const services = obj({
           sentAt: text,
         }),
       ),
-      dailyQuota: num,
+      dailyQuota: optional(num),
       windows: dict(obj({ start: num, used: num })),
       nextId: num,
     }),
@@ -297,6 +301,7 @@ const services = obj({
 /** Checks everything but format and version (the reader reports those first, in its own words). */
 export const checkWorkbookShape = obj({
   owner: text,
+  account: optional(oneOf('consumer', 'workspace')),
   now: num,
   spreadsheet,
   services,

@@ -53,6 +53,14 @@ test('shows the sheet: tab, column letters, the frozen header row in bold and th
   expect(await page.locator('thead').evaluate((el) => getComputedStyle(el).position)).toBe('sticky');
   expect(await page.locator('.menu-title').allInnerTexts()).toEqual(['Fixture']);
   expect(await page.locator('#user option').count()).toBeGreaterThanOrEqual(2);
+  // The top bar names the active account profile (npm start -- --account).
+  const account = page.locator('#account');
+  expect(await account.getAttribute('data-account')).toBe(playground.session.rt.account);
+  expect(await account.innerText()).toBe(
+    playground.session.rt.account === 'workspace'
+      ? 'Account: Google Workspace'
+      : 'Account: consumer (gmail.com)',
+  );
 });
 
 test(`a ${BIG_ROWS.toLocaleString('en')}-row sheet is virtualised: few rows in the page, windows fetched on demand`, async () => {

@@ -104,11 +104,17 @@ describe('the page', () => {
     const setup = caption('menu.setup');
     const items = () => page.locator('#menubar button[role="menuitem"]').allTextContents();
     expect(await items()).toContain(setup);
+    // On gmail.com (the default account) onOpen cannot see who opened the sheet until the person has
+    // used a menu item: every item (each checks the role), then their role's menu.
+    await actAs(page, VIEWER);
+    expect(await items()).toContain(setup);
+    await clickMenuItem(page, caption('menu.about'));
+    await page.locator('#overlay .dialog.alert').waitFor();
+    await settle(page);
+    await actAs(page, OWNER);
     await actAs(page, VIEWER);
     expect(await items()).not.toContain(setup);
     expect(await items()).toContain(caption('menu.about'));
-    await actAs(page, '');
-    expect(await items()).not.toContain(setup);
     await actAs(page, OWNER);
     expect(await items()).toContain(setup);
   });

@@ -20,6 +20,7 @@ export function asUser<T>(ctx: ReturnType<typeof createContext>, email: string, 
   const saved = { ...ctx.identity };
   ctx.identity.active = email;
   ctx.identity.effective = email;
+  ctx.identity.person = email;
   try {
     return fn();
   } finally {

@@ -3,6 +3,7 @@
  * test names or with generated sample data, and helpers that read sheets and call counts.
  */
 import { Runtime } from '../../src/local/runtime';
+import { authorizedIdentity } from '../../src/local/emulator/context';
 import { DEMO_SIZE, generateData, writeRecords, Records, SampleSize } from '../../src/local/sample';
 import { sheetOf } from '../../src/local/inspect';
 import { SheetKey } from '../../src/core/schema';
@@ -37,9 +38,13 @@ export function setUpWorkbook(spec: WorkbookSpec = {}): Runtime {
   return rt;
 }
 
-/** Generated sample records (the demo's shape unless `size` says otherwise), owned by OWNER. */
+/**
+ * Generated sample records (the demo's shape unless `size` says otherwise), owned by OWNER. Rows
+ * come grouped by owner: interleaved owners need a protection per row block, more than setup can
+ * create within Apps Script's 6 minutes at these sizes (tests of that layout ask for it).
+ */
 export function sampleData(size: Partial<SampleSize>, now = NOW): Records {
-  return generateData(OWNER, { ...DEMO_SIZE, ...size }, now, TIME_ZONE);
+  return generateData(OWNER, { ...DEMO_SIZE, ownerLayout: 'grouped', ...size }, now, TIME_ZONE);
 }
 
 /**
@@ -61,7 +66,7 @@ export function setUpRuntime(
 
 /** Direct sheet edits from the test act as `email` (the last run may have been someone else's). */
 export function switchUser(rt: Runtime, email: string): void {
-  rt.ctx.identity = { active: email, effective: email, mode: 'user' };
+  rt.ctx.identity = authorizedIdentity(email);
 }
 
 /** Writes Settings values by key as the owner (the sheet holds key/value rows after setup). */
@@ -98,4 +103,13 @@ export function spreadsheetCallsByMethod(rt: Runtime): Record<string, number> {
 /** Spreadsheet service calls of the last run, in all. */
 export function spreadsheetCallCount(rt: Runtime): number {
   return Object.values(spreadsheetCallsByMethod(rt)).reduce((sum, n) => sum + n, 0);
+}
+
+/**
+ * The person makes an authorized call (the About menu item), as they would on their first use: on a
+ * gmail.com account only then does the add-on learn their address, recorded against their temporary
+ * user key, so that later triggers (their onOpen menu, the audit of their edits) know who they are.
+ */
+export function reveal(rt: Runtime, ...emails: string[]): void {
+  for (const email of emails) rt.run('menuAbout', [], { as: email });
 }

@@ -12,6 +12,7 @@ export {
 } from './queue';
 export {
   AUDITED_SHEETS,
+  LOG_SHEETS,
   AUDIT_ARCHIVE_THRESHOLD,
   AUDIT_TEXT_MAX,
   auditRowForAction,

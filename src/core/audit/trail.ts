@@ -27,6 +27,13 @@ export const AUDITED_SHEETS: readonly SheetKey[] = [
   'settings',
 ];
 
+/**
+ * The add-on's logs: only the add-on should write them, yet managers may (Sheets protections let a
+ * log's writers edit any cell). A person's edit of one is logged like a data edit, with the action
+ * `logEdit`, and reported to the admins, so a log cannot be quietly rewritten.
+ */
+export const LOG_SHEETS: readonly SheetKey[] = ['auditLog', 'reminderLog'];
+
 /** Longest value kept in a log cell: enough to read, far below the 50,000-character cell limit. */
 export const AUDIT_TEXT_MAX = 500;
 
@@ -92,9 +99,12 @@ export function auditText(value: unknown, max = AUDIT_TEXT_MAX): string {
  * the range and its cell count (Apps Script does not give the values of a multi-cell edit).
  */
 export function auditRowForEdit(e: EditEvent): AuditRecord | null {
-  if (e.sheet === null || !AUDITED_SHEETS.includes(e.sheet)) return null;
+  if (e.sheet === null) return null;
+  const log = LOG_SHEETS.includes(e.sheet);
+  if (!log && !AUDITED_SHEETS.includes(e.sheet)) return null;
   const cells = Math.max(1, e.numRows) * Math.max(1, e.numColumns);
   const single = cells === 1;
+  const token = log ? 'logEdit' : 'edit';
   return {
     timestamp: toDate(e.time),
     user: auditText(e.user),
@@ -102,7 +112,7 @@ export function auditRowForEdit(e: EditEvent): AuditRecord | null {
     range: auditText(e.range),
     oldValue: single ? auditText(e.oldValue) : '',
     newValue: single ? auditText(e.value) : '',
-    action: single ? 'edit' : summary('editRange', { cells }),
+    action: single ? token : summary(`${token}Range`, { cells }),
   };
 }
 

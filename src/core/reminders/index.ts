@@ -35,3 +35,11 @@ export {
 } from './actions';
 export type { ContactedChange, SnoozeChange } from './actions';
 export { dayReader, monthDayOf, nextAnnual, yearOf } from './days';
+export {
+  SENT_RECORD_KEEP_DAYS,
+  SENT_RECORD_PREFIX,
+  readSentRecord,
+  recordSends,
+  sentRecordRows,
+} from './sent-record';
+export type { SentRecordWrite } from './sent-record';

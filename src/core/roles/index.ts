@@ -4,3 +4,12 @@
 export { menuFor } from './menu';
 export { can, cellToBoolean, editsAllCustomers, normalizeEmail, parseRoles, resolveRole } from './roles';
 export type { ActingUser, Action, RoleEntry } from './roles';
+export {
+  USER_KEY_MAX_AGE_DAYS,
+  USER_KEY_MAX_CHARS,
+  USER_KEY_MAX_ENTRIES,
+  lookupUserKey,
+  parseUserKeys,
+  rememberUserKey,
+} from './user-keys';
+export type { UserKeyMap } from './user-keys';

@@ -111,6 +111,18 @@ export const en = {
   'error.busy': 'Another user or trigger is changing the workbook. Please try again in a minute.',
 
   'error.badLocale': 'Unknown locale "{locale}": use en or zh-CN.',
+  'error.missingColumns':
+    'The {sheet} sheet lacks the column(s) {columns} (was the header row deleted or changed?). Nothing was done: restore the header, or ask an admin to run "Set up workbook".',
+  'identity.unknown': 'someone whose address Google does not reveal',
+  'notify.subject': 'Sheets CRM ({name}): {topic}',
+  'notify.topic.jobFailed': 'a scheduled job failed',
+  'notify.topic.logEdited': 'a log sheet was edited',
+  'notify.topic.installerLostRole': 'a trigger runs as someone without the role',
+  'notify.jobFailed': 'The scheduled job "{job}" (running as {email}) failed: {message}',
+  'notify.logEdited':
+    '{user} changed {range} of the "{sheet}" sheet (before: "{oldValue}", after: "{newValue}"). Only the add-on should write this log; the change is recorded in the Audit log, as are further changes today (without another mail).',
+  'notify.installerLostRole':
+    'The trigger "{job}" was installed by {email}, who no longer holds the role to run it, so it does nothing. An admin can take it over by running "Set up workbook".',
   'setup.columnNote':
     'Sheets CRM finds this column by the key above: keep this note. You may rename the header or move the column.',
   'action.setup': 'set up the workbook',
@@ -247,6 +259,18 @@ export const zhCN: Catalog<typeof en> = {
   'error.busy': '其他用户或触发器正在修改工作簿，请一分钟后重试。',
 
   'error.badLocale': '未知的语言“{locale}”：请使用 en 或 zh-CN。',
+  'error.missingColumns':
+    '“{sheet}”表缺少列：{columns}（表头行是否被删除或修改？）。未做任何操作：请恢复表头，或请管理员运行"初始化工作簿"。',
+  'identity.unknown': '某位用户（Google 未提供其邮箱地址）',
+  'notify.subject': '客户管理（{name}）：{topic}',
+  'notify.topic.jobFailed': '定时任务失败',
+  'notify.topic.logEdited': '日志表被修改',
+  'notify.topic.installerLostRole': '触发器的安装者已无相应角色',
+  'notify.jobFailed': '定时任务“{job}”（以 {email} 身份运行）失败：{message}',
+  'notify.logEdited':
+    '{user} 修改了“{sheet}”表的 {range}（修改前：“{oldValue}”，修改后：“{newValue}”）。此日志应只由插件写入；本次修改已记入审计日志，今天的后续修改也会记入（不再另行发信）。',
+  'notify.installerLostRole':
+    '触发器“{job}”由 {email} 安装，但此人已不再拥有运行它所需的角色，因此它不再执行任何操作。管理员运行"初始化工作簿"即可接管。',
   'setup.columnNote': '客户管理通过上面的键识别此列：请保留此批注。您可以重命名表头或移动此列。',
   'action.setup': '初始化工作簿',
   'action.applyPermissions': '应用权限',

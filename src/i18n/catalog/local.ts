@@ -5,7 +5,8 @@
  */
 import type { Catalog } from '../catalog-type';
 export const en = {
-  'local.created': 'Created {path} (owner {owner}, locale {locale}).',
+  'local.created': 'Created {path} (owner {owner}, locale {locale}, account {account}).',
+  'local.triggers.runtime': '{email}: triggers ran {seconds} s of {minutes} min today ({account})',
   'local.dump.title': '{sheet} ({count|# row|# rows})',
   'local.sheets.rows': '{rows|# row|# rows}',
   'local.sheets.columns': '{columns|# column|# columns}',
@@ -20,6 +21,8 @@ export const en = {
   'local.stats.last': 'Last command: {command}',
   'local.stats.calls': 'Service calls: {count}',
   'local.stats.cells': 'Cells read: {read}, written: {written}',
+  'local.stats.emulated':
+    'Emulated time: {seconds} s (killed past 30 s in a simple trigger, 360 s otherwise)',
   'local.ui.alert': 'alert',
   'local.ui.prompt': 'question',
   'local.ui.toast': 'toast',
@@ -111,7 +114,8 @@ export const en = {
 } as const;
 
 export const zhCN: Catalog<typeof en> = {
-  'local.created': '已创建 {path}（所有者 {owner}，语言 {locale}）。',
+  'local.created': '已创建 {path}（所有者 {owner}，语言 {locale}，账号类型 {account}）。',
+  'local.triggers.runtime': '{email}：今天触发器已运行 {seconds} 秒，上限 {minutes} 分钟（{account}）',
   'local.dump.title': '{sheet}（{count|# 行}）',
   'local.sheets.rows': '{rows|# 行}',
   'local.sheets.columns': '{columns|# 列}',
@@ -126,6 +130,7 @@ export const zhCN: Catalog<typeof en> = {
   'local.stats.last': '上一条命令：{command}',
   'local.stats.calls': '服务调用：{count}',
   'local.stats.cells': '读取单元格：{read}，写入：{written}',
+  'local.stats.emulated': '模拟执行时间：{seconds} 秒（简单触发器超过 30 秒、其他超过 360 秒即被终止）',
   'local.ui.alert': '提示框',
   'local.ui.prompt': '询问',
   'local.ui.toast': '消息',

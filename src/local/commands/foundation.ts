@@ -3,6 +3,7 @@ import { columnLetter } from '../../core/shared';
 import { parseInstant, UsageError } from '../cli-args';
 import { columnIndexOf, readTable, requireSheetKey } from '../inspect';
 import { DEFAULT_TIME_ZONE, Runtime } from '../runtime';
+import { ACCOUNT_LIMITS } from '../emulator/account';
 import { loadSample } from '../sample';
 import { workbookExists } from '../workbook-file';
 import type { Command, CommandContext } from '.';
@@ -36,7 +37,13 @@ const init: Command = {
     }
     const owner = (ctx.options.owner ?? ctx.as ?? DEFAULT_OWNER).toLowerCase();
     if (!/^[^@\s]+@[^@\s]+$/.test(owner)) throw new UsageError('--owner must be an e-mail address');
-    ctx.runtime = Runtime.create({ owner, now: ctx.now, locale, timeZone: DEFAULT_TIME_ZONE });
+    ctx.runtime = Runtime.create({
+      owner,
+      now: ctx.now,
+      locale,
+      timeZone: DEFAULT_TIME_ZONE,
+      account: ctx.account,
+    });
     ctx.t = translator(locale);
     runAs({ ...ctx, as: owner }, 'menuSetup', [locale]);
     if (ctx.flags.has('sample')) {
@@ -44,7 +51,10 @@ const init: Command = {
       // Setup protected the sheets before the sample's people existed: protect again for them.
       ctx.runtime.run('applyPermissions', [{}], { as: owner });
     }
-    if (!ctx.json) ctx.io.out(ctx.t('local.created', { path: ctx.workbookPath, owner, locale }));
+    if (!ctx.json)
+      ctx.io.out(
+        ctx.t('local.created', { path: ctx.workbookPath, owner, locale, account: ctx.runtime.account }),
+      );
     return { save: true };
   },
 };
@@ -170,15 +180,26 @@ const triggers: Command = {
       rt.spreadsheet.workbook.init.timeZone,
       ctx.t,
     );
+    // Each installer's trigger runtime in the current 24 h window, against the account's quota.
+    const limitMs = ACCOUNT_LIMITS[rt.account].triggerRuntimePerDayMs;
+    const usage = [...new Set(list.map((t) => t.creator))].map((who) =>
+      ctx.t('local.triggers.runtime', {
+        email: who,
+        seconds: (rt.services.scriptApp._runtimeUsed(who) / 1000).toFixed(1),
+        minutes: limitMs / 60_000,
+        account: rt.account,
+      }),
+    );
     emit(ctx, list, () =>
       list.length === 0
         ? ctx.t('local.triggers.none')
-        : list
-            .map(
+        : [
+            ...list.map(
               (t) =>
                 `${t.id}  ${t.handler}  ${t.eventType}  ${t.schedule}  ${ctx.t('local.triggers.by', { email: t.creator })}`,
-            )
-            .join('\n'),
+            ),
+            ...usage,
+          ].join('\n'),
     );
     return { save: false };
   },
@@ -261,6 +282,9 @@ const stats: Command = {
         ctx.t('local.stats.last', { command: rt.lastCommand ?? '?' }),
         ctx.t('local.stats.calls', { count: s.totalCalls }),
         ctx.t('local.stats.cells', { read: s.cellsRead, written: s.cellsWritten }),
+        ...(s.elapsedMs === undefined
+          ? []
+          : [ctx.t('local.stats.emulated', { seconds: (s.elapsedMs / 1000).toFixed(1) })]),
         ...calls,
       ].join('\n');
     });

@@ -3,6 +3,7 @@ import { CommandSpec, Parsed } from '../cli-args';
 import type { CliIO } from '../cli';
 import type { Runtime } from '../runtime';
 import { translator, type Translate } from '../../i18n';
+import type { AccountProfile } from '../emulator/account';
 import { foundationCommands } from './foundation';
 import { permissionCommands } from './permissions';
 import { reminderCommands } from './reminders';
@@ -16,6 +17,8 @@ export interface CommandContext extends Parsed {
   workbookPath: string;
   now: number | undefined;
   as: string | undefined;
+  /** --account: overrides the workbook's profile for this command (init records it in the file) */
+  account: AccountProfile | undefined;
   /** loaded from the workbook file before `run` (null only for init) */
   runtime: Runtime | null;
   /** the runner's own texts in the workbook's language */
@@ -50,6 +53,9 @@ const COMMON_OPTIONS = [
   '                    for actions on selected rows (Mark contacted, Snooze, the customer form)',
   '  --answer yes|no   the answer to every question the add-on asks (a confirmation before a',
   '                    switch or a merge); without it a question stops the command, nothing done',
+  '  --account consumer|workspace',
+  "                    how much identity Apps Script reveals (default: the workbook's, else",
+  '                    consumer, the stricter; CRM_ACCOUNT=workspace changes that default)',
   '  --json            machine-readable output',
   '  --help, -h        this help',
 ];

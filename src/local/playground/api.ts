@@ -57,6 +57,7 @@ export const ROUTES: Record<string, Route> = {
     method: 'GET',
     handle: (s) => ({
       owner: s.rt.ctx.owner,
+      account: s.rt.account,
       people: s.people(),
       sheets: sheetInfos(s.rt),
       menus: s.menus(),

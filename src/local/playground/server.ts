@@ -2,6 +2,7 @@
  * The playground server: node's http, bound to 127.0.0.1 only. It serves the page, the add-on's
  * sidebars and dialogs (sandboxed, with the google.script shim) and the JSON API over one workbook.
  */
+import type { AccountProfile } from '../emulator/account';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -30,6 +31,8 @@ export interface PlaygroundOptions {
   /** the built page (build/playground) */
   assetsDir?: string;
   maxBodyBytes?: number;
+  /** the account profile to run under (default: the workbook file's) */
+  account?: AccountProfile;
 }
 
 export interface Playground {
@@ -44,7 +47,10 @@ const DEFAULT_ASSETS = path.join(path.dirname(DEFAULT_DIST), 'build', 'playgroun
 const FRAME_PATH = /^\/frame\/([0-9a-f-]{36})$/;
 
 export async function startPlayground(options: PlaygroundOptions): Promise<Playground> {
-  const session = new PlaygroundSession(options.workbookPath, { distDir: options.distDir });
+  const session = new PlaygroundSession(options.workbookPath, {
+    distDir: options.distDir,
+    account: options.account,
+  });
   const assets = loadAssets(options.assetsDir ?? DEFAULT_ASSETS);
   const limit = options.maxBodyBytes ?? MAX_BODY_BYTES;
   let port = 0;

@@ -6,6 +6,7 @@
  * names coming from the page are checked against the bundle's global functions; nothing from the
  * page or the workbook is ever evaluated as code.
  */
+import type { AccountProfile } from '../emulator/account';
 import { randomUUID } from 'node:crypto';
 import { statSync } from 'node:fs';
 import path from 'node:path';
@@ -88,6 +89,8 @@ export function parseAnswers(raw: unknown): UiAnswer[] {
 export class PlaygroundSession {
   rt: Runtime;
   private readonly distDir: string | undefined;
+  /** the account profile the playground runs under (npm start -- --account); else the file's */
+  private readonly account: AccountProfile | undefined;
   /** the version of the file that `rt` holds */
   private loaded: string | null;
   private functions: { mtime: number; names: Set<string> } | null = null;
@@ -95,11 +98,15 @@ export class PlaygroundSession {
 
   constructor(
     readonly workbookPath: string,
-    options: { distDir?: string } = {},
+    options: { distDir?: string; account?: AccountProfile } = {},
   ) {
     this.distDir = options.distDir;
+    this.account = options.account;
     this.loaded = fileSignature(workbookPath);
-    this.rt = Runtime.fromFile(readWorkbookFile(workbookPath), { distDir: options.distDir });
+    this.rt = Runtime.fromFile(readWorkbookFile(workbookPath), {
+      distDir: options.distDir,
+      account: options.account,
+    });
   }
 
   /** Loads the workbook file again when another writer (a runner command) has replaced it. */
@@ -108,7 +115,10 @@ export class PlaygroundSession {
     if (now === this.loaded) return;
     try {
       if (now === null) throw new WorkbookFileError(`The workbook file ${this.workbookPath} is gone.`);
-      this.rt = Runtime.fromFile(readWorkbookFile(this.workbookPath), { distDir: this.distDir });
+      this.rt = Runtime.fromFile(readWorkbookFile(this.workbookPath), {
+        distDir: this.distDir,
+        account: this.account,
+      });
     } catch (e) {
       throw new HttpError(409, messageOf(e));
     }
@@ -230,7 +240,10 @@ export class PlaygroundSession {
     answers: UiAnswer[],
     selection: Selection | null,
   ): { value: RunOutcome; save: boolean } {
-    const scratch = Runtime.fromFile(this.rt.toFile(), { distDir: this.rt.distDir });
+    const scratch = Runtime.fromFile(this.rt.toFile(), {
+      distDir: this.rt.distDir,
+      account: this.rt.account,
+    });
     scratch.heartbeat = this.rt.heartbeat;
     this.select(scratch, selection);
     scratch.services.ui._respondWith(answers);
@@ -270,11 +283,12 @@ export class PlaygroundSession {
       let result: unknown = null;
       let error: string | null = null;
       try {
-        result = this.rt.run(name, args, { as });
+        // google.script.run's rules: illegal arguments fail, an illegal result arrives as null.
+        result = this.rt.callFromPage(name, args, as);
       } catch (e) {
         error = messageOf(e);
       }
-      return { value: { result: jsonSafe(result), error, events: this.pageEvents(before) }, save: true };
+      return { value: { result, error, events: this.pageEvents(before) }, save: true };
     });
   }
 

@@ -9,28 +9,39 @@
  */
 import {
   AUDIT_ARCHIVE_THRESHOLD,
-  AUDITED_SHEETS,
+  AuditRecord,
   auditRowForAction,
   auditRowForEdit,
+  LOG_SHEETS,
   planAuditArchive,
 } from '../../core/audit';
-import { Locale, resolveLocale } from '../../i18n';
+import { systemWriterRoles } from '../../core/permissions';
+import { resolveRole } from '../../core/roles';
+import type { Role, SheetKey } from '../../core/schema';
 import {
   archiveThreshold,
   ArchiveSpec,
   DOC_KEYS,
-  ensureTrigger,
+  installDocumentTrigger,
+  isDocumentTriggerEvent,
   moveToArchive,
   sheetKeyOf,
-  triggersOf,
   withDocumentLock,
   Workbook,
 } from '../document';
-import { flushPendingAudit } from './log';
-import type { Execution } from '../session';
+import { flushPendingAudit, parkAuditRows } from './log';
+import {
+  beginAsInstaller,
+  emailFromUserKey,
+  eventEmail,
+  notifyAdmins,
+  reportLostRole,
+  type Execution,
+} from '../session';
 
 export const AUDIT_HANDLER = 'onEditAudit';
-const LOCK_WAIT_MS = 30000;
+/** Short enough that a burst of edits queues briefly; a busy lock parks the row instead. */
+const LOCK_WAIT_MS = 10_000;
 /** The archive is written by the edit trigger's installer only. */
 const AUDIT_ARCHIVE: ArchiveSpec = {
   idProperty: DOC_KEYS.auditArchiveSheetId,
@@ -39,23 +50,32 @@ const AUDIT_ARCHIVE: ArchiveSpec = {
   editors: [],
 };
 
-/** Setup step: the edit trigger, once per installer (setup runs as an admin). */
+/**
+ * Setup step: the document's one edit trigger. A second admin running setup leaves the first
+ * admin's trigger alone while that admin may still write the log; otherwise takes it over.
+ */
 export function installEditAuditTrigger(ex: Execution): void {
-  ensureTrigger(AUDIT_HANDLER, () =>
-    ScriptApp.newTrigger(AUDIT_HANDLER).forSpreadsheet(ex.wb.ss).onEdit().create(),
+  installDocumentTrigger(
+    AUDIT_HANDLER,
+    () => ScriptApp.newTrigger(AUDIT_HANDLER).forSpreadsheet(ex.wb.ss).onEdit().create(),
+    (installer) => mayWriteLog(resolveRole(installer, ex.owner, ex.roles).role),
   );
 }
 
+const mayWriteLog = (role: Role) => systemWriterRoles().includes(role);
+
 /**
- * The installable edit trigger's handler. Anyone can call a global function through
- * google.script.run, so it writes only when the event comes from this user's own trigger.
+ * The installable edit trigger's handler, running as its installer. Anyone can call a global
+ * function through google.script.run, so it acts only on events of the document's recorded
+ * trigger. Nothing is lost: a busy lock, or an installer who may no longer write the log, parks
+ * the row in document properties for the next writer (the admins are told about the latter).
  */
 export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
-  if (!e || !e.range || !e.triggerUid) return;
-  if (!triggersOf(AUDIT_HANDLER).some((tr) => tr.getUniqueId() === e.triggerUid)) return;
+  if (!e || !e.range) return;
+  if (!isDocumentTriggerEvent(AUDIT_HANDLER, e.triggerUid)) return;
   const wb = new Workbook(e.source ?? undefined);
-  const found = sheetKeyOf(e.range.getSheet());
-  const key = found && AUDITED_SHEETS.includes(found) ? found : null;
+  const key = sheetKeyOf(e.range.getSheet());
+  const editor = editorOf(e);
   const row = auditRowForEdit({
     sheet: key,
     range: e.range.getA1Notation(),
@@ -63,29 +83,50 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
     numColumns: e.range.getNumColumns(),
     oldValue: e.oldValue,
     value: e.value,
-    user: editorOf(e),
+    user: editor,
     time: new Date(),
   });
   if (!row) return;
-  underLock(wb, () => {
-    flushPendingAudit(wb); // rows parked by form saves happened before this edit
-    if (wb.append('auditLog', [row]))
-      archiveIfFull(wb, archiveThreshold(DOC_KEYS.auditArchiveThreshold, AUDIT_ARCHIVE_THRESHOLD));
-  });
+  const ex = beginAsInstaller(wb);
+  if (key && LOG_SHEETS.includes(key)) reportLogEdit(ex, key, row, editor);
+  if (!mayWriteLog(ex.user.role)) {
+    parkAuditRows([row]);
+    reportLostRole(ex, AUDIT_HANDLER);
+    return;
+  }
+  withDocumentLock(
+    ex,
+    () => {
+      flushPendingAudit(wb); // rows parked earlier happened before this edit
+      if (wb.append('auditLog', [row]))
+        archiveIfFull(wb, archiveThreshold(DOC_KEYS.auditArchiveThreshold, AUDIT_ARCHIVE_THRESHOLD));
+    },
+    { waitMs: LOCK_WAIT_MS, onBusy: () => parkAuditRows([row]) },
+  );
 }
 
+/** The editor: the event's user where Apps Script reveals it, else the address their temporary key maps to, else ''. */
 function editorOf(e: GoogleAppsScript.Events.SheetsOnEdit): string {
-  const fromEvent = e.user && typeof e.user.getEmail === 'function' ? e.user.getEmail() : '';
-  return fromEvent || Session.getActiveUser().getEmail();
+  return eventEmail(e) || emailFromUserKey();
 }
 
-/** A trigger has no one to ask to retry: a busy lock fails the run, which shows in the installer's executions. */
-function underLock(wb: Workbook, fn: () => void): void {
-  withDocumentLock({ locale: localeOf(wb) }, fn, { waitMs: LOCK_WAIT_MS });
-}
-
-function localeOf(wb: Workbook): Locale {
-  return resolveLocale(wb.ss.getSpreadsheetLocale());
+/**
+ * An edit of a log: the admins hear of it, once a day per log and editor (a mail per cell would use
+ * up the day's mail quota that reminders need); every edit is in the Audit log itself.
+ */
+function reportLogEdit(ex: Execution, key: SheetKey, row: AuditRecord, editor: string): void {
+  notifyAdmins(
+    ex,
+    'notify.topic.logEdited',
+    ex.t('notify.logEdited', {
+      user: editor || ex.t('identity.unknown'),
+      sheet: ex.t(`sheet.${key}`),
+      range: row.range,
+      oldValue: row.oldValue,
+      newValue: row.newValue,
+    }),
+    `logEdit:${key}:${editor}`,
+  );
 }
 
 /**

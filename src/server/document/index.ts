@@ -6,7 +6,17 @@
 export { archiveThreshold, moveToArchive } from './archive-sheet';
 export type { ArchiveSpec } from './archive-sheet';
 export { extraSheet } from './extra-sheets';
-export { ensureTrigger, removeTriggers, triggersOf } from './triggers';
+export {
+  claimTrigger,
+  documentTrigger,
+  ensureTrigger,
+  installDocumentTrigger,
+  isDocumentTriggerEvent,
+  removeDocumentTrigger,
+  removeTriggers,
+  triggersOf,
+} from './triggers';
+export type { DocumentTrigger, InstallOutcome, InstallResult } from './triggers';
 export { Workbook, canEditSheet, ensureColumns, ensureRows, recordedSheetIds, sheetKeyOf } from './workbook';
 export {
   DOC_KEYS,

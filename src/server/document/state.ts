@@ -6,6 +6,7 @@
  * every edit of the workbook.
  */
 import { PENDING_AUDIT_PREFIX } from '../../core/audit';
+import { SENT_RECORD_PREFIX } from '../../core/reminders';
 import { SHEET_IDS_PROPERTY } from '../../core/schema';
 import { messageOf } from '../../core/shared';
 
@@ -39,6 +40,12 @@ export const DOC_KEYS = {
   auditArchiveSheetId: 'sheetsCrm.audit.archiveSheetId',
   /** the backup schedule the installed trigger follows */
   backupSchedule: 'sheetsCrm.backup.schedule',
+  /** {temporaryUserKey: [email, day]}: addresses people revealed in authorized calls (bounded) */
+  userKeys: 'sheetsCrm.identity.userKeys',
+  /** {handler: {installer, uid, since}}: the one installable trigger per kind for the document */
+  triggers: 'sheetsCrm.triggers',
+  /** {reportKey: day}: reports mailed to admins, so a repeating fault mails once a day */
+  adminReports: 'sheetsCrm.notify.reported',
 } as const;
 
 export type DocKey = (typeof DOC_KEYS)[keyof typeof DOC_KEYS];
@@ -49,6 +56,8 @@ export const DOC_KEY_PREFIXES = {
   chart: 'sheetsCrm.chart.',
   /** audit rows parked until someone may write the log */
   pendingAudit: PENDING_AUDIT_PREFIX,
+  /** per day and chunk: recipients of digests sent, kept outside the Reminder log a few days */
+  remindersSent: SENT_RECORD_PREFIX,
 } as const;
 
 let cached: Properties | null = null;

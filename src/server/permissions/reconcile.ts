@@ -25,8 +25,23 @@ import { flushPendingAudit, recordAction } from '../audit';
 import { applyDiff } from './apply';
 import { groupCustomersByOwner, GroupingSummary, previewGrouping } from './group';
 import { MarkedRef, readExisting, readPlanInput } from './read';
-import { begin, Execution, requireAction } from '../session';
-import { asRecord, DOC_KEYS, ensureTrigger, readJson, withDocumentLock, writeJson } from '../document';
+import {
+  begin,
+  beginAsInstaller,
+  Execution,
+  reportingFailures,
+  requireAction,
+  requireInstallerAction,
+} from '../session';
+import {
+  asRecord,
+  DOC_KEYS,
+  installDocumentTrigger,
+  isDocumentTriggerEvent,
+  readJson,
+  withDocumentLock,
+  writeJson,
+} from '../document';
 
 export const RECONCILE_HANDLER = 'reconcileProtectionsTrigger';
 /** Document property: {hash, at} of the last fully applied plan, and who installed the trigger. */
@@ -202,18 +217,12 @@ export function protectCustomerRows(ex: Execution, rows: number[]): void {
  * second admin re-running setup does not add another) and the protections applied now.
  */
 export function setUpProtections(ex: Execution, locale: Locale): void {
-  const state = readState();
-  const me = effectiveUser().toLowerCase();
-  const someoneElse =
-    state.installer &&
-    state.installer !== me &&
-    resolveRole(state.installer, ex.owner, ex.roles).role === 'admin';
-  if (!someoneElse) {
-    ensureTrigger(RECONCILE_HANDLER, () =>
-      ScriptApp.newTrigger(RECONCILE_HANDLER).timeBased().everyHours(1).create(),
-    );
-    writeState({ ...readState(), installer: me });
-  }
+  const { installer } = installDocumentTrigger(
+    RECONCILE_HANDLER,
+    () => ScriptApp.newTrigger(RECONCILE_HANDLER).timeBased().everyHours(1).create(),
+    (who) => resolveRole(who, ex.owner, ex.roles).role === 'admin',
+  );
+  writeState({ ...readState(), installer });
   reconcile(ex, locale);
 }
 
@@ -287,16 +296,24 @@ export function resultText(ex: Execution, result: ApplyPermissionsResult): strin
  * the last full run or a day has passed, so a quiet hour costs one read of the data, not of every
  * protection.
  */
-export function reconcileProtectionsTrigger(): ReconcileResult | null {
-  const ex = begin();
-  requireAction(ex, 'applyPermissions');
-  return withDocumentLock(ex, () => {
-    flushPendingAudit(ex.wb); // the hourly run appends what account managers' saves parked
-    const state = readState();
-    if (state.hash && state.at && Date.now() - state.at < FULL_CHECK_MS) {
-      const { input } = readPlanInput(ex);
-      if (planHash(planProtections(input)) === state.hash) return null;
-    }
-    return reconcile(ex);
-  });
+export function reconcileProtectionsTrigger(e?: { triggerUid?: string }): ReconcileResult | null {
+  return reportingFailures(
+    RECONCILE_HANDLER,
+    () => {
+      if (e?.triggerUid !== undefined && !isDocumentTriggerEvent(RECONCILE_HANDLER, e.triggerUid))
+        return null;
+      const ex = beginAsInstaller();
+      requireInstallerAction(ex, 'applyPermissions', RECONCILE_HANDLER);
+      return withDocumentLock(ex, () => {
+        flushPendingAudit(ex.wb); // the hourly run appends what account managers' saves parked
+        const state = readState();
+        if (state.hash && state.at && Date.now() - state.at < FULL_CHECK_MS) {
+          const { input } = readPlanInput(ex);
+          if (planHash(planProtections(input)) === state.hash) return null;
+        }
+        return reconcile(ex);
+      });
+    },
+    e,
+  );
 }

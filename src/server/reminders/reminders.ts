@@ -9,13 +9,16 @@
  * removed when nothing is. ScriptApp lists only the current user's triggers, so who installed the
  * daily trigger is recorded in document properties.
  */
-import { dayNumberOf, messageOf } from '../../core/shared';
+import { dayNumberOf, dayNumberToIso, messageOf, wallClock } from '../../core/shared';
 import { editsAllCustomers, normalizeEmail, resolveRole, can } from '../../core/roles';
 import {
   LEDGER_ARCHIVE_THRESHOLD,
   planLedgerArchive,
   planRun,
   PlanInput,
+  readSentRecord,
+  recordSends,
+  sentRecordRows,
   PlannedDigest,
   RunPlan,
   SendResult,
@@ -31,6 +34,7 @@ import {
   canEditSheet,
   deleteKey,
   DOC_KEYS,
+  documentProperties,
   readJson,
   readNumber,
   type Table,
@@ -41,10 +45,33 @@ import {
   triggersOf,
 } from '../document';
 import { recordAction } from '../audit';
-import { begin, Execution, requireAction, requireTable } from '../session';
+import {
+  begin,
+  beginAsInstaller,
+  Execution,
+  reportingFailures,
+  requireAction,
+  requireInstallerAction,
+  requireTable,
+} from '../session';
 
 export const DAILY_HANDLER = 'runDailyReminders';
 export const CATCH_UP_HANDLER = 'runReminderCatchUp';
+
+const NOTHING_DONE: RunSummary = {
+  status: 'done',
+  day: '',
+  sent: 0,
+  failed: 0,
+  deferred: 0,
+  badRows: 0,
+  stoppedEarly: false,
+  catchUp: 'none',
+};
+
+/** Columns a run reads: a sheet without them is refused, never read as "nothing owed". */
+const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'nextFollowUp'] as const;
+const LEDGER_COLUMNS = ['date', 'rule', 'recipient', 'status'] as const;
 
 /** Stop sending after 4.5 of Apps Script's 6 minutes: settling and the ledger write need the rest. */
 export const DEFAULT_BUDGET_MS = 270_000;
@@ -216,10 +243,14 @@ function rowLinks(ex: Execution): RowLinks {
 function planInput(ex: Execution, now: number, remainingQuota: number): PlanInput {
   return {
     now,
-    customers: requireTable(ex, 'customers').rows,
+    customers: requireTable(ex, 'customers', CUSTOMER_COLUMNS).rows,
     roles: ex.wb.read('roles')?.rows ?? [],
     settings: ex.settings,
-    ledger: requireTable(ex, 'reminderLog').rows,
+    // The job's own record of sends counts as the ledger does: a cleared ledger resends nothing.
+    ledger: [
+      ...requireTable(ex, 'reminderLog', LEDGER_COLUMNS).rows,
+      ...sentRecordRows(readSentRecord(documentProperties().getProperties())),
+    ],
     remainingQuota,
     timeZone: ex.timeZone,
     owner: ex.owner,
@@ -272,27 +303,26 @@ function sendAll(
 }
 
 /**
- * The run's execution. A trigger runs with its creator's authority, but Session.getActiveUser()
- * may be blank there (consumer accounts, security policies): then the role is the effective user's,
- * who is the trigger's creator (or, from a menu or google.script.run, the user at the keyboard).
- */
-function jobExecution(): Execution {
-  const ex = begin();
-  if (ex.user.reason !== 'blank') return ex;
-  return { ...ex, user: resolveRole(Session.getEffectiveUser().getEmail(), ex.owner, ex.roles) };
-}
-
-/**
  * One reminder run, as the daily trigger, the catch-up trigger and `crm remind` run it. Under the
  * document lock, so overlapping runs cannot both send a digest; a busy lock leaves the work to a
  * catch-up run.
  */
-export function runReminderJob(): RunSummary {
+export function runReminderJob(e?: { triggerUid?: unknown }): RunSummary {
   const started = Date.now();
-  const ex = jobExecution();
-  requireAction(ex, 'manageReminders');
-  if (!ex.wb.sheet('customers') || !ex.wb.sheet('reminderLog'))
-    throw new UserError(ex.locale, 'error.notSetUp');
+  // As the account it runs as: the trigger's installer, or the person at the menu or runner.
+  const ex = beginAsInstaller();
+  if (e?.triggerUid) requireInstallerAction(ex, 'manageReminders', DAILY_HANDLER);
+  else requireAction(ex, 'manageReminders');
+  requireTable(ex, 'customers', CUSTOMER_COLUMNS);
+  requireTable(ex, 'reminderLog', LEDGER_COLUMNS);
+  // A trigger run before the reminder hour (a catch-up after midnight) would send the new day's
+  // digests early: it leaves them to a run at the hour.
+  const clock = wallClock(started, ex.timeZone);
+  const hour = reminderHour(ex);
+  if (e?.triggerUid && clock.hour < hour) {
+    scheduleCatchUp(((hour - clock.hour) * 60 - clock.minute) * 60_000);
+    return { ...NOTHING_DONE, day: dayNumberToIso(dayNumberOf(started, ex.timeZone)), catchUp: 'later' };
+  }
   return withDocumentLock(ex, () => runUnderLock(ex, started), {
     waitMs: LOCK_WAIT_MS,
     onBusy: (): RunSummary => {
@@ -351,6 +381,10 @@ function settle(
   stoppedEarly: boolean,
 ): { run: RunSummary; ledgerRows: LedgerRow[] } {
   const s = settleRun(plan, results);
+  recordSent(
+    plan.dayKey,
+    results.filter((r) => r.status === 'sent').map((r) => r.recipient),
+  );
   ex.wb.append(
     'reminderLog',
     s.rows.map((r) => ({ ...r })),
@@ -377,6 +411,19 @@ function settle(
   };
   writeJson(DOC_KEYS.remindersLastRun, last);
   return { run: { status: 'done', ...last, catchUp }, ledgerRows: s.rows };
+}
+
+/** Adds the run's sent digests to the job's own record (document properties), pruning old days. */
+function recordSent(day: string, recipients: string[]): void {
+  if (recipients.length === 0) return;
+  try {
+    const store = documentProperties();
+    const write = recordSends(store.getProperties(), day, recipients);
+    store.setProperties(write.set);
+    for (const key of write.remove) store.deleteProperty(key);
+  } catch (e) {
+    console.error(`Sheets CRM: the record of sent digests could not be written: ${messageOf(e)}`);
+  }
 }
 
 /**
@@ -432,14 +479,14 @@ function keepScheduleCurrent(ex: Execution): void {
   writeJson(DOC_KEYS.remindersTrigger, { ...record, hour, timeZone: ex.timeZone });
 }
 
-/** The daily trigger's handler (the event argument is not needed). */
-export function runDailyReminders(): RunSummary {
-  return runReminderJob();
+/** The daily trigger's handler; failures are mailed to the admins. */
+export function runDailyReminders(e?: { triggerUid?: unknown }): RunSummary {
+  return reportingFailures(DAILY_HANDLER, () => runReminderJob(e), e);
 }
 
 /** The one-off catch-up trigger's handler: the same job, which finds what is still owed. */
-export function runReminderCatchUp(): RunSummary {
-  return runReminderJob();
+export function runReminderCatchUp(e?: { triggerUid?: unknown }): RunSummary {
+  return reportingFailures(CATCH_UP_HANDLER, () => runReminderJob(e), e);
 }
 
 /** Turns the daily trigger on or off without the menu's questions (`crm run setDailyReminders true`). */

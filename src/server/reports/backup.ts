@@ -6,7 +6,7 @@
  * trigger ran it. The schedule (`backup.schedule` off|daily|weekly) is applied by a menu item and
  * at setup: one trigger, replaced when the schedule changes.
  */
-import { normalizeEmail } from '../../core/roles';
+import { can, normalizeEmail, resolveRole } from '../../core/roles';
 import {
   BackupFile,
   backupDescription,
@@ -20,12 +20,23 @@ import {
 import { UserError } from '../../i18n';
 import { messageOf } from '../../core/shared';
 import { recordAction } from '../audit';
-import { begin, Execution, isInteractive, requireAction } from '../session';
+import {
+  begin,
+  beginAsInstaller,
+  Execution,
+  isInteractive,
+  reportingFailures,
+  requireAction,
+  requireInstallerAction,
+} from '../session';
 import {
   deleteKey,
   DOC_KEYS,
-  ensureTrigger,
+  documentTrigger,
+  installDocumentTrigger,
+  isDocumentTriggerEvent,
   readText,
+  removeDocumentTrigger,
   removeTriggers,
   triggersOf,
   withDocumentLock,
@@ -63,18 +74,29 @@ export function menuBackupNow(): BackupResult {
   requireAction(ex, 'backup');
   const result = runBackup(ex);
   const interactive = isInteractive();
-  if (!result.ok && !interactive) notifyAdmins(ex, result);
+  if (!result.ok && !interactive) notifyBackupFailure(ex, result);
   if (interactive) SpreadsheetApp.getUi().alert(resultMessage(ex, result));
   return result;
 }
 
-/** The daily/weekly trigger (runs as its installer): failures go to the admins by e-mail. */
-export function backupScheduled(): BackupResult {
-  const ex = begin();
-  requireAction(ex, 'backup');
-  const result = runBackup(ex);
-  if (!result.ok) notifyAdmins(ex, result);
-  return result;
+/**
+ * The daily/weekly trigger (runs as its installer, who must still be allowed to back up): only the
+ * document's recorded trigger backs up, so a second admin's copy never makes a second backup a day.
+ * Failures go to the admins by e-mail.
+ */
+export function backupScheduled(e?: { triggerUid?: string }): BackupResult | null {
+  return reportingFailures(
+    BACKUP_HANDLER,
+    () => {
+      if (e?.triggerUid !== undefined && !isDocumentTriggerEvent(BACKUP_HANDLER, e.triggerUid)) return null;
+      const ex = beginAsInstaller();
+      requireInstallerAction(ex, 'backup', BACKUP_HANDLER);
+      const result = runBackup(ex);
+      if (!result.ok) notifyBackupFailure(ex, result);
+      return result;
+    },
+    e,
+  );
 }
 
 /** The add-on's backups in the configured folder, newest first (`crm backup --list`). */
@@ -119,22 +141,45 @@ export function menuApplyBackupSchedule(): { schedule: BackupSchedule; changed: 
   return result;
 }
 
-/** Setup step and menu: one trigger per installer, matching the setting; replaced when it changes. */
-export function applyBackupSchedule(ex: Execution): { schedule: BackupSchedule; changed: boolean } {
+/**
+ * Setup step and menu: the document's one backup trigger, matching the setting, at BACKUP_HOUR in
+ * the spreadsheet's time zone; replaced when it changes. While another admin's trigger is the
+ * document's and they may still back up, it is left alone (only its installer can change it).
+ */
+export function applyBackupSchedule(ex: Execution): {
+  schedule: BackupSchedule;
+  changed: boolean;
+  installer?: string;
+} {
   const schedule = backupScheduleSetting(ex.settings);
+  const recorded = documentTrigger(BACKUP_HANDLER);
+  const me = ex.user.email;
+  const othersStillValid = (installer: string) =>
+    can(resolveRole(installer, ex.owner, ex.roles).role, 'backup');
+  if (recorded && recorded.installer !== me && othersStillValid(recorded.installer)) {
+    removeTriggers(BACKUP_HANDLER); // this account's stray copies
+    return { schedule, changed: false, installer: recorded.installer };
+  }
   const installed = triggersOf(BACKUP_HANDLER).length > 0;
   if (schedule === 'off') {
-    const removed = removeTriggers(BACKUP_HANDLER);
+    const removed = removeDocumentTrigger(BACKUP_HANDLER);
     deleteKey(DOC_KEYS.backupSchedule);
     return { schedule, changed: removed > 0 };
   }
   if (installed && readText(DOC_KEYS.backupSchedule) !== schedule) removeTriggers(BACKUP_HANDLER);
-  const { created } = ensureTrigger(BACKUP_HANDLER, () => {
-    const clock = ScriptApp.newTrigger(BACKUP_HANDLER).timeBased().atHour(BACKUP_HOUR);
-    return (schedule === 'daily' ? clock.everyDays(1) : clock.onWeekDay(ScriptApp.WeekDay.SUNDAY)).create();
-  });
+  const { outcome } = installDocumentTrigger(
+    BACKUP_HANDLER,
+    () => {
+      const clock = ScriptApp.newTrigger(BACKUP_HANDLER)
+        .timeBased()
+        .atHour(BACKUP_HOUR)
+        .inTimezone(ex.timeZone);
+      return (schedule === 'daily' ? clock.everyDays(1) : clock.onWeekDay(ScriptApp.WeekDay.SUNDAY)).create();
+    },
+    othersStillValid,
+  );
   writeText(DOC_KEYS.backupSchedule, schedule);
-  return { schedule, changed: created };
+  return { schedule, changed: outcome !== 'kept' };
 }
 
 /** One backup: copy, mark, then retention. Nothing is trashed unless the new copy is listed. */
@@ -232,7 +277,7 @@ function resultMessage(ex: Execution, r: BackupResult): string {
 }
 
 /** Mail to every active admin and the owner; a mail failure must not hide the backup failure. */
-function notifyAdmins(ex: Execution, r: BackupResult): void {
+function notifyBackupFailure(ex: Execution, r: BackupResult): void {
   const admins = new Set(
     ex.roles.filter((x) => x.role === 'admin' && x.active).map((x) => normalizeEmail(x.email)),
   );

@@ -19,7 +19,15 @@ import { dayNumberOf } from '../../core/shared';
 import { can } from '../../core/roles';
 import { CellValue } from '../../core/schema';
 import { UserError } from '../../i18n';
-import { begin, Execution, requireAction, requireTable } from '../session';
+import {
+  begin,
+  beginAsInstaller,
+  Execution,
+  reportingFailures,
+  requireAction,
+  requireInstallerAction,
+  requireTable,
+} from '../session';
 import {
   documentProperties,
   DOC_KEY_PREFIXES,
@@ -64,11 +72,17 @@ export function menuRefreshDashboard(): ReportPayload {
   return payload;
 }
 
-/** The optional daily refresh (runs as its installer). */
-export function dashboardDailyRefresh(): void {
-  const ex = begin();
-  requireAction(ex, 'refreshDashboard');
-  refreshDashboard(ex);
+/** The optional daily refresh (runs as its installer, who must still be allowed to refresh). */
+export function dashboardDailyRefresh(e?: { triggerUid?: unknown }): void {
+  reportingFailures(
+    DASHBOARD_REFRESH_HANDLER,
+    () => {
+      const ex = beginAsInstaller();
+      requireInstallerAction(ex, 'refreshDashboard', DASHBOARD_REFRESH_HANDLER);
+      refreshDashboard(ex);
+    },
+    e,
+  );
 }
 
 /** Menu "Daily dashboard refresh on/off", after a yes: one trigger per installer; null on no. */
@@ -86,7 +100,12 @@ export function menuToggleDashboardRefresh(): { enabled: boolean } | null {
     enabled = false;
   } else {
     ensureTrigger(DASHBOARD_REFRESH_HANDLER, () =>
-      ScriptApp.newTrigger(DASHBOARD_REFRESH_HANDLER).timeBased().everyDays(1).atHour(REFRESH_HOUR).create(),
+      ScriptApp.newTrigger(DASHBOARD_REFRESH_HANDLER)
+        .timeBased()
+        .everyDays(1)
+        .atHour(REFRESH_HOUR)
+        .inTimezone(ex.timeZone)
+        .create(),
     );
     enabled = true;
   }

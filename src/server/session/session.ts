@@ -3,9 +3,10 @@
  * workbook's settings. Reads the settings and roles sheets once per execution.
  */
 import { Action, ActingUser, can, parseRoles, resolveRole, RoleEntry } from '../../core/roles';
-import { SettingsMap, withDefaults, SheetKey } from '../../core/schema';
-import { isLocale, Locale, resolveLocale, translator, Translate, UserError } from '../../i18n';
+import { SettingsMap, SHEETS, withDefaults, SheetKey } from '../../core/schema';
+import { isLocale, Locale, resolveLocale, tDynamic, translator, Translate, UserError } from '../../i18n';
 import { Table, Workbook } from '../document';
+import { IdentityOptions, IdentitySource, resolveIdentity } from './identity';
 
 export interface Execution {
   wb: Workbook;
@@ -16,6 +17,8 @@ export interface Execution {
   settings: SettingsMap;
   owner: string;
   timeZone: string;
+  /** where the acting address came from ('unknown': Apps Script hid it, see ./identity) */
+  identity: IdentitySource;
 }
 
 export function readSettings(wb: Workbook): SettingsMap {
@@ -39,15 +42,35 @@ function localeOf(wb: Workbook, settingsLocale: string | undefined): Locale {
   return resolveLocale(Session.getActiveUserLocale() || wb.ss.getSpreadsheetLocale());
 }
 
-export function begin(wb: Workbook = new Workbook()): Execution {
+/**
+ * The execution of an entry point. `options.as = 'installer'` for time-driven and installable jobs:
+ * they act as the account they run as, whose role is checked like anyone's.
+ */
+export function begin(wb: Workbook = new Workbook(), options: IdentityOptions = {}): Execution {
   const settingsSheetExists = wb.sheet('settings') !== null;
   const settings = settingsSheetExists ? readSettings(wb) : withDefaults({});
   const locale = localeOf(wb, settingsSheetExists ? settings.locale : undefined);
   const roles = parseRoles(wb.read('roles')?.rows ?? []);
   const owner = ownerOf(wb.ss);
-  const user = resolveRole(Session.getActiveUser().getEmail(), owner, roles);
+  const identity = resolveIdentity(options);
+  const user = resolveRole(identity.email, owner, roles);
   const timeZone = wb.ss.getSpreadsheetTimeZone();
-  return { wb, locale, t: translator(locale), user, roles, settings, owner, timeZone };
+  return {
+    wb,
+    locale,
+    t: translator(locale),
+    user,
+    roles,
+    settings,
+    owner,
+    timeZone,
+    identity: identity.source,
+  };
+}
+
+/** A time-driven or installable job: acts as its installer (the effective user). */
+export function beginAsInstaller(wb: Workbook = new Workbook()): Execution {
+  return begin(wb, { as: 'installer' });
 }
 
 /** Why a user is a viewer, in their words; '' when the role comes from the roles sheet. */
@@ -73,11 +96,27 @@ export function requireAction(ex: Execution, action: Action): void {
   }).withDetail(roleNotice(ex));
 }
 
-/** A sheet the action needs; refuses with "not set up" when setup has not created it yet. */
-export function requireTable(ex: Execution, key: SheetKey): Table {
+/**
+ * A sheet the action needs, with the columns it reads: refuses with "not set up" when the sheet is
+ * missing, and names the missing columns when a header (or the whole header row) is gone, so an
+ * action never reports success over a sheet it could not read. `columns` defaults to the sheet's
+ * required columns.
+ */
+export function requireTable(ex: Execution, key: SheetKey, columns?: readonly string[]): Table {
   const table = ex.wb.read(key);
   if (!table) throw new UserError(ex.locale, 'error.notSetUp');
+  const wanted = columns ?? SHEETS[key].columns.filter((c) => c.required).map((c) => c.key);
+  const missing = wanted.filter((c) => table.header.byKey[c] === undefined);
+  if (missing.length)
+    throw new UserError(ex.locale, 'error.missingColumns', {
+      sheet: ex.t(`sheet.${key}`),
+      columns: missing.map((c) => columnLabel(ex, key, c)).join(', '),
+    });
   return table;
+}
+
+function columnLabel(ex: Execution, sheet: SheetKey, column: string): string {
+  return tDynamic(ex.locale, `col.${sheet}.${column}`);
 }
 
 /** Ui calls fail in time-driven triggers; handlers that may run there ask first. */

@@ -7,7 +7,14 @@
  */
 import { normalizeEmail } from '../../core/roles';
 import { validateTierOptions, tierOptionsFromSettings } from '../../core/tiering';
-import { begin, Execution, requireAction } from '../session';
+import {
+  beginAsInstaller,
+  reportingFailures,
+  requireInstallerAction,
+  begin,
+  Execution,
+  requireAction,
+} from '../session';
 import { applyTierOptions, TierApplyResult } from './tiering';
 import { saveTierScheduleState, TierScheduleState, tierScheduleState } from './schedule-state';
 import { ensureTrigger, removeTriggers, withDocumentLock } from '../document';
@@ -72,17 +79,22 @@ export function menuTierSchedule(): TierScheduleToggle | null {
  * The monthly trigger (runs as its installer): applies the saved settings. Returns null when this
  * trigger is not the one in charge (it removes itself).
  */
-export function scheduledRetiering(_e?: unknown): TierApplyResult | null {
-  const ex = begin();
-  const state = tierScheduleState();
-  if (!state || normalizeEmail(state.installer) !== actingEmail(ex)) {
-    removeTriggers(RETIER_HANDLER);
-    return null;
-  }
-  // A demoted installer fails loudly (Apps Script mails trigger failures) rather than stopping quietly.
-  requireAction(ex, 'applyTiers');
-  const options = validateTierOptions(tierOptionsFromSettings(ex.settings), ex.locale);
-  return withDocumentLock(ex, () => applyTierOptions(ex, options, { scheduled: true }));
+export function scheduledRetiering(e?: { triggerUid?: unknown }): TierApplyResult | null {
+  return reportingFailures(
+    RETIER_HANDLER,
+    () => {
+      const ex = beginAsInstaller();
+      const state = tierScheduleState();
+      if (!state || normalizeEmail(state.installer) !== actingEmail(ex)) {
+        removeTriggers(RETIER_HANDLER);
+        return null;
+      }
+      requireInstallerAction(ex, 'applyTiers', RETIER_HANDLER);
+      const options = validateTierOptions(tierOptionsFromSettings(ex.settings), ex.locale);
+      return withDocumentLock(ex, () => applyTierOptions(ex, options, { scheduled: true }));
+    },
+    e,
+  );
 }
 
 /** Ui calls fail outside a user's session (the CLI has one; triggers do not). */

@@ -2,7 +2,7 @@
  * DriveApp emulator against the Apps Script reference (Class DriveApp, Class File, Class Folder,
  * Class FileIterator): the calls backups make.
  */
-import { createContext } from '../../../src/local/emulator/context';
+import { authorizedIdentity, createContext } from '../../../src/local/emulator/context';
 import {
   ACCESS_DENIED,
   DriveAppEmulator,
@@ -21,7 +21,7 @@ function setup() {
     owner: 'owner@example.com',
     snapshot: () => ({ version }) as unknown as SpreadsheetState,
   });
-  const as = (email: string) => (ctx.identity = { active: email, effective: email, mode: 'user' });
+  const as = (email: string) => (ctx.identity = authorizedIdentity(email));
   return { ctx, drive, DriveApp: drive.global, bump: () => version++, as };
 }
 

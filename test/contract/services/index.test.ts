@@ -16,6 +16,7 @@ describe('createServices: the globals the bundle sees and the workbook state', (
       [
         'CacheService',
         'DriveApp',
+        'GmailApp',
         'HtmlService',
         'LockService',
         'Logger',

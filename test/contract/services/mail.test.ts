@@ -1,10 +1,16 @@
 import { createContext } from '../../../src/local/emulator/context';
-import { MailAppEmulator, QUOTA_EXCEEDED } from '../../../src/local/emulator/services/mail';
+import {
+  BODY_TOO_LARGE,
+  MailAppEmulator,
+  QUOTA_EXCEEDED,
+  TOO_MANY_RECIPIENTS,
+} from '../../../src/local/emulator/services/mail';
+import type { AccountProfile } from '../../../src/local/emulator/account';
 
 const DAY = 86_400_000;
 
-function setup(dailyQuota?: number) {
-  const ctx = createContext('owner@example.com', Date.parse('2026-03-02T01:00:00Z'));
+function setup(dailyQuota?: number, account: AccountProfile = 'consumer') {
+  const ctx = createContext('owner@example.com', Date.parse('2026-03-02T01:00:00Z'), account);
   const service = new MailAppEmulator(ctx, undefined, { dailyQuota });
   return { ctx, service, MailApp: service.global };
 }
@@ -165,5 +171,32 @@ describe('MailApp (reference: Class MailApp, Quotas for Google Services)', () =>
     expect(again.global.getRemainingDailyQuota()).toBe(2);
     again.global.sendEmail('b@example.com', 's', 'b');
     expect(again._outbox().map((m) => m.id)).toEqual(['m1', 'm2']);
+  });
+});
+
+describe('MailApp limits of the quotas page', () => {
+  test('"Email recipients per day": 100 on consumer, 1,500 on Google Workspace', () => {
+    expect(setup(undefined, 'consumer').MailApp.getRemainingDailyQuota()).toBe(100);
+    expect(setup(undefined, 'workspace').MailApp.getRemainingDailyQuota()).toBe(1500);
+  });
+
+  test('"Email recipients per message 50 / msg": a 51st recipient refuses the message, nothing is sent', () => {
+    const { MailApp, service } = setup(undefined, 'workspace');
+    const to = (n: number) => Array.from({ length: n }, (_, i) => `p${i}@example.com`).join(',');
+    expect(() => MailApp.sendEmail(to(51), 'S', 'B')).toThrow(TOO_MANY_RECIPIENTS);
+    expect(service._outbox()).toHaveLength(0);
+    MailApp.sendEmail(to(50), 'S', 'B');
+    expect(service._outbox()).toHaveLength(1);
+  });
+
+  test('"Email body size 200 KB / msg": a larger body or HTML body is refused', () => {
+    const { MailApp, service } = setup();
+    const big = 'x'.repeat(200 * 1024 + 1);
+    expect(() => MailApp.sendEmail('a@example.com', 'S', big)).toThrow(BODY_TOO_LARGE);
+    expect(() => MailApp.sendEmail({ to: 'a@example.com', subject: 'S', htmlBody: big })).toThrow(
+      BODY_TOO_LARGE,
+    );
+    MailApp.sendEmail('a@example.com', 'S', 'x'.repeat(200 * 1024));
+    expect(service._outbox()).toHaveLength(1);
   });
 });

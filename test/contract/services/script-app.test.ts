@@ -10,13 +10,18 @@ function setup(nowIso: string, scriptTimeZone = 'Asia/Shanghai') {
   return { ctx, service, ScriptApp: service.global };
 }
 
+/** The minute an atHour trigger was given at creation (seeded, see script-app.ts), as "mm". */
+function minuteOf(service: ScriptAppEmulator, handler: string): string {
+  return String(service._all().find((t) => t.handler === handler)!.clock!.minute).padStart(2, '0');
+}
+
 function as(ctx: EmulatorContext, email: string) {
   ctx.identity.active = email;
   ctx.identity.effective = email;
 }
 
 describe('ScriptApp (reference: Class ScriptApp, ClockTriggerBuilder, Quotas)', () => {
-  test('a daily trigger atHour(9) in Asia/Shanghai fires once per day at 09:00 local across a week', () => {
+  test('a daily trigger atHour(9) in Asia/Shanghai fires once per day in the 09 hour local, at one minute, across a week', () => {
     const { service, ScriptApp, ctx } = setup('2026-03-02T00:00:00Z'); // 08:00 in Shanghai
     ScriptApp.newTrigger('sendDigest')
       .timeBased()
@@ -27,15 +32,10 @@ describe('ScriptApp (reference: Class ScriptApp, ClockTriggerBuilder, Quotas)', 
     const from = ctx.clock.now();
     const due = service._due(from, from + 7 * DAY);
     expect(due).toHaveLength(7);
-    expect(due.map((f) => formatDate(f.at, 'Asia/Shanghai', 'yyyy-MM-dd HH:mm'))).toEqual([
-      '2026-03-02 09:00',
-      '2026-03-03 09:00',
-      '2026-03-04 09:00',
-      '2026-03-05 09:00',
-      '2026-03-06 09:00',
-      '2026-03-07 09:00',
-      '2026-03-08 09:00',
-    ]);
+    const m = minuteOf(service, 'sendDigest');
+    expect(due.map((f) => formatDate(f.at, 'Asia/Shanghai', 'yyyy-MM-dd HH:mm'))).toEqual(
+      [2, 3, 4, 5, 6, 7, 8].map((d) => `2026-03-0${d} 09:${m}`),
+    );
     expect(due.every((f) => f.trigger.handler === 'sendDigest')).toBe(true);
   });
 
@@ -69,7 +69,8 @@ describe('ScriptApp (reference: Class ScriptApp, ClockTriggerBuilder, Quotas)', 
     const nine = due
       .filter((f) => f.trigger.handler === 'nine')
       .map((f) => formatDate(f.at, 'America/New_York', 'HH:mm z'));
-    expect(nine).toEqual(['09:00 EST', '09:00 EST', '09:00 EDT', '09:00 EDT', '09:00 EDT', '09:00 EDT']);
+    const m = minuteOf(service, 'nine');
+    expect(nine).toEqual(['EST', 'EST', 'EDT', 'EDT', 'EDT', 'EDT'].map((z) => `09:${m} ${z}`));
     // Time order across triggers.
     expect(due.map((f) => f.at)).toEqual([...due.map((f) => f.at)].sort((a, b) => a - b));
   });
@@ -102,8 +103,11 @@ describe('ScriptApp (reference: Class ScriptApp, ClockTriggerBuilder, Quotas)', 
         .filter((f) => f.trigger.handler === h)
         .map((f) => formatDate(f.at, 'Asia/Shanghai', 'EEE yyyy-MM-dd HH:mm'));
     expect(fmt('weekly')).toHaveLength(8);
-    expect(fmt('weekly').every((s) => s.startsWith('Fri') && s.endsWith('08:00'))).toBe(true);
-    expect(fmt('monthly')).toEqual(['Sun 2026-03-15 07:00', 'Wed 2026-04-15 07:00']);
+    expect(
+      fmt('weekly').every((s) => s.startsWith('Fri') && s.endsWith(`08:${minuteOf(service, 'weekly')}`)),
+    ).toBe(true);
+    const m = minuteOf(service, 'monthly');
+    expect(fmt('monthly')).toEqual([`Sun 2026-03-15 07:${m}`, `Wed 2026-04-15 07:${m}`]);
   });
 
   test('everyMinutes accepts only 1, 5, 10, 15 or 30 (reference: valid values)', () => {
@@ -151,9 +155,9 @@ describe('ScriptApp (reference: Class ScriptApp, ClockTriggerBuilder, Quotas)', 
     // Both still fire, each as its creator ("Installable triggers always run under the account of
     // the person who created them").
     const due = service._due(ctx.clock.now(), ctx.clock.now() + DAY);
-    expect(due.map((f) => [f.trigger.handler, f.trigger.creator])).toEqual([
-      ['ownerDigest', 'owner@example.com'],
+    expect(due.map((f) => [f.trigger.handler, f.trigger.creator]).sort()).toEqual([
       ['amDigest', 'am@example.com'],
+      ['ownerDigest', 'owner@example.com'],
     ]);
   });
 
@@ -207,10 +211,24 @@ test('ScriptApp: the November fall-back day in America/New_York (01:30 happens t
   const { service, ScriptApp, ctx } = setup('2026-10-30T12:00:00Z', 'America/New_York');
   ScriptApp.newTrigger('early').timeBased().everyDays(1).atHour(1).nearMinute(30).create();
   const due = service._due(ctx.clock.now(), Date.parse('2026-11-03T12:00:00Z'));
-  expect(due.map((f) => formatDate(f.at, 'America/New_York', 'yyyy-MM-dd HH:mm'))).toEqual([
-    '2026-10-31 01:30',
-    '2026-11-01 01:30',
-    '2026-11-02 01:30',
-    '2026-11-03 01:30',
-  ]);
+  const m = minuteOf(service, 'early');
+  expect(due.map((f) => formatDate(f.at, 'America/New_York', 'yyyy-MM-dd HH:mm'))).toEqual(
+    ['2026-10-31', '2026-11-01', '2026-11-02', '2026-11-03'].map((d) => `${d} 01:${m}`),
+  );
+});
+
+test('atHour without nearMinute fires at a seeded minute ("If this method isn\'t called, a random minute value is used"), the same for the same script and trigger; nearMinute stays within ±15', () => {
+  const minutes = (near?: number) => {
+    const { service, ScriptApp } = setup('2026-03-02T00:00:00Z');
+    for (let i = 0; i < 6; i++) {
+      const b = ScriptApp.newTrigger(`h${i}`).timeBased().everyDays(1).atHour(9);
+      (near === undefined ? b : b.nearMinute(near)).create();
+    }
+    return service._all().map((t) => t.clock!.minute!);
+  };
+  const first = minutes();
+  expect(minutes()).toEqual(first);
+  expect(first.every((m) => Number.isInteger(m) && m >= 0 && m <= 59)).toBe(true);
+  expect(new Set(first).size).toBeGreaterThan(1);
+  expect(minutes(30).every((m) => m >= 15 && m <= 45)).toBe(true);
 });

@@ -1,4 +1,4 @@
-import { createContext } from '../../../src/local/emulator/context';
+import { authorizedIdentity, createContext } from '../../../src/local/emulator/context';
 import { SessionService } from '../../../src/local/emulator/services/session';
 
 function setup() {
@@ -15,7 +15,7 @@ describe('Session (reference: Class Session)', () => {
     const { ctx, Session } = setup();
     expect(Session.getActiveUser().getEmail()).toBe('owner@example.com');
     ctx.identity.active = 'am@example.com';
-    ctx.identity.effective = 'owner@example.com';
+    ctx.identity.shownEffective = 'owner@example.com';
     expect(Session.getActiveUser().getEmail()).toBe('am@example.com');
     expect(Session.getEffectiveUser().getEmail()).toBe('owner@example.com');
     expect(ctx.counter.snapshot().calls).toMatchObject({ 'Session.getActiveUser': 2, 'User.getEmail': 3 });
@@ -31,7 +31,7 @@ describe('Session (reference: Class Session)', () => {
     const { ctx, Session, service } = setup();
     expect(Session.getScriptTimeZone()).toBe('Asia/Shanghai');
     expect(Session.getActiveUserLocale()).toBe('zh_CN');
-    ctx.identity.active = 'am@example.com';
+    ctx.identity = authorizedIdentity('am@example.com');
     expect(Session.getActiveUserLocale()).toBe('en');
     service._setLocale('am@example.com', 'en_GB');
     expect(Session.getActiveUserLocale()).toBe('en_GB');
@@ -45,9 +45,9 @@ describe('Session (reference: Class Session)', () => {
     const k1 = Session.getTemporaryActiveUserKey();
     expect(k1).not.toContain('owner');
     expect(Session.getTemporaryActiveUserKey()).toBe(k1);
-    ctx.identity.active = 'am@example.com';
+    ctx.identity = authorizedIdentity('am@example.com');
     expect(Session.getTemporaryActiveUserKey()).not.toBe(k1);
-    ctx.identity.active = 'owner@example.com';
+    ctx.identity = authorizedIdentity('owner@example.com');
     ctx.clock.advance(31 * 86_400_000);
     expect(Session.getTemporaryActiveUserKey()).not.toBe(k1);
   });

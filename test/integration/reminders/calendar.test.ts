@@ -33,9 +33,12 @@ describe('time zones far from UTC, around midnight', () => {
       atHour: 0,
       timeZone: 'Pacific/Kiritimati',
     });
-    const fired = rt.tick(at('2024-03-10T00:30:00+14:00'));
-    // 00:00 in Kiritimati is 10:00 UTC of the day before.
-    expect(dailyFirings(fired)).toEqual(['2024-03-09T10:00:00.000Z']);
+    const minute = triggers(rt, 'runDailyReminders')[0].clock!.minute!;
+    const fired = rt.tick(at('2024-03-10T01:00:00+14:00'));
+    // The 00 hour in Kiritimati is 10:00 UTC of the day before (at the trigger's seeded minute).
+    expect(dailyFirings(fired)).toEqual([
+      new Date(Date.parse('2024-03-09T10:00:00Z') + minute * 60_000).toISOString(),
+    ]);
     const [mail] = outbox(rt);
     expect(mail.subject).toBe('Sheets CRM reminders for 2024-03-10: 1 overdue');
     expect(reasonOf(mail.body, 'Customer 1')).toBe('Follow-up due today');
@@ -52,9 +55,12 @@ describe('time zones far from UTC, around midnight', () => {
       customerRecord(3, rep(1), { birthday: day(rt, '1990-03-10'), nextFollowUp: day(rt, '2030-01-01') }),
     ]);
     rt.run('setDailyReminders', [true]);
-    const fired = rt.tick(at('2024-03-10T23:30:00-10:00'));
-    // 23:00 in Honolulu is 09:00 UTC of the next day.
-    expect(dailyFirings(fired)).toEqual(['2024-03-11T09:00:00.000Z']);
+    const minute = triggers(rt, 'runDailyReminders')[0].clock!.minute!;
+    const fired = rt.tick(at('2024-03-10T23:59:59-10:00'));
+    // The 23 hour in Honolulu is 09:00 UTC of the next day (at the trigger's seeded minute).
+    expect(dailyFirings(fired)).toEqual([
+      new Date(Date.parse('2024-03-11T09:00:00Z') + minute * 60_000).toISOString(),
+    ]);
     const [mail] = outbox(rt);
     expect(mail.subject).toBe('Sheets CRM reminders for 2024-03-10');
     expect(reasonOf(mail.body, 'Customer 1')).toBe('Follow-up due today');
@@ -72,12 +78,14 @@ describe('time zones far from UTC, around midnight', () => {
     ]);
     rt.run('setDailyReminders', [true]);
     const fired = rt.tick(at('2024-03-11T12:00:00-04:00'));
-    // 08:00 local each day: 13:00 UTC in EST, 12:00 UTC in EDT; exactly once a day.
-    expect(dailyFirings(fired)).toEqual([
-      '2024-03-09T13:00:00.000Z',
-      '2024-03-10T12:00:00.000Z',
-      '2024-03-11T12:00:00.000Z',
-    ]);
+    // The 08 hour local each day: 13:00 UTC in EST, 12:00 UTC in EDT; exactly once a day, at the
+    // trigger's seeded minute.
+    const minute = triggers(rt, 'runDailyReminders')[0].clock!.minute! * 60_000;
+    expect(dailyFirings(fired)).toEqual(
+      ['2024-03-09T13:00:00Z', '2024-03-10T12:00:00Z', '2024-03-11T12:00:00Z'].map((t) =>
+        new Date(Date.parse(t) + minute).toISOString(),
+      ),
+    );
     const mail = outbox(rt);
     expect(mail.map((m) => m.subject)).toEqual([
       'Sheets CRM reminders for 2024-03-09',

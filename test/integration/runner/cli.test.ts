@@ -150,7 +150,13 @@ describe('crm menu, edit, stats, triggers, tick, outbox', () => {
     }>;
     expect(admin[0].caption).toBe('Sheets CRM');
     expect(admin[0].items.map((i) => i.functionName).filter(Boolean)).toContain('menuSetup');
+    // On gmail.com (the default account) onOpen cannot see a rep's address until the rep has used
+    // a menu item: every item then, each checking the role; after that, the rep's own menu.
+    const unknown = (await crm(wb, 'menu', '--json', '--as', 'rep1@example.com')).json() as typeof admin;
+    expect(unknown[0].items.map((i) => i.functionName)).toContain('menuMarkContacted');
+    expect((await crm(wb, 'run', 'menuAbout', '--as', 'rep1@example.com')).code).toBe(0);
     const rep = (await crm(wb, 'menu', '--json', '--as', 'rep1@example.com')).json() as typeof admin;
+    expect(rep[0].items.map((i) => i.functionName)).toContain('menuMarkContacted');
     expect(rep[0].items.map((i) => i.functionName)).not.toContain('menuSetup');
     const zh = tempWorkbook();
     await crm(zh, 'init', '--locale', 'zh-CN');

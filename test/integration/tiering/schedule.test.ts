@@ -40,7 +40,11 @@ describe('monthly re-tiering', () => {
   test('on the 1st it applies the saved settings and writes tierHistory, as its installer', () => {
     expect(records(rt, 'tierHistory')).toHaveLength(0);
     const fired = rt.tick(Date.parse('2026-12-01T07:00:00+08:00'));
-    expect(fired).toEqual([{ handler: HANDLER, at: Date.parse('2026-12-01T06:00:00+08:00'), as: MANAGER }]);
+    // In the 06 hour, at the trigger's seeded minute (a random minute when nearMinute isn't given).
+    const minute = triggers()[0].clock!.minute!;
+    expect(fired).toEqual([
+      { handler: HANDLER, at: Date.parse('2026-12-01T06:00:00+08:00') + minute * 60_000, as: MANAGER },
+    ]);
     const history = records(rt, 'tierHistory');
     expect(history).toHaveLength(41);
     const tiers = records(rt, 'customers').map((c) => c.tier);

@@ -65,9 +65,15 @@ describe('auditRowForEdit', () => {
     expect(row).toMatchObject({ range: 'A2:D4', oldValue: '', newValue: '', action: 'editRange cells=12' });
   });
 
-  test('only data sheets are audited', () => {
+  test('data sheets and the logs are audited; the dashboard and foreign tabs are not', () => {
     const e = { range: 'A1', numRows: 1, numColumns: 1, user: '', time: TIME };
-    expect(auditRowForEdit({ ...e, sheet: 'auditLog' })).toBeNull();
+    expect(auditRowForEdit({ ...e, sheet: 'auditLog' })).toMatchObject({
+      action: 'logEdit',
+      sheet: 'auditLog',
+    });
+    expect(auditRowForEdit({ ...e, sheet: 'reminderLog', numRows: 3 })).toMatchObject({
+      action: 'logEditRange cells=3',
+    });
     expect(auditRowForEdit({ ...e, sheet: 'dashboard' })).toBeNull();
     expect(auditRowForEdit({ ...e, sheet: null })).toBeNull();
     expect(auditRowForEdit({ ...e, sheet: 'settings' })).not.toBeNull();

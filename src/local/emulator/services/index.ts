@@ -15,6 +15,7 @@ import { SessionService, type SessionState } from './session';
 import { UiEmulator, type UiState } from './ui';
 import { UtilitiesEmulator } from './utilities';
 import { UrlFetchAppEmulator } from './url-fetch';
+import { gmailApp } from './gmail';
 
 export interface ServicesOptions {
   /** the folder holding the project's HTML files (Sidebar.html, ...) */
@@ -25,8 +26,6 @@ export interface ServicesOptions {
   getGlobals?: () => object;
   /** e-mail → locale ('en', 'zh_CN') */
   userLocales?: Record<string, string>;
-  /** recipients per user per 24 h (default 100, a consumer account) */
-  mailDailyQuota?: number;
   scriptId?: string;
   /** caption of Ui.createAddonMenu() */
   addonName?: string;
@@ -53,6 +52,7 @@ export interface ServiceGlobals {
   Utilities: GoogleAppsScript.Utilities.Utilities;
   UrlFetchApp: GoogleAppsScript.URL_Fetch.UrlFetchApp;
   Logger: GoogleAppsScript.Base.Logger;
+  GmailApp: GoogleAppsScript.Gmail.GmailApp;
   console: Console;
 }
 
@@ -69,13 +69,14 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
     scriptTimeZone: options.scriptTimeZone,
     scriptId: options.scriptId,
   });
-  const mail = new MailAppEmulator(ctx, states.mail, { dailyQuota: options.mailDailyQuota });
+  const mail = new MailAppEmulator(ctx, states.mail);
   const drive = new DriveAppEmulator(ctx, states.drive);
   const ui = new UiEmulator(ctx, states.ui, { addonName: options.addonName });
   const html = new HtmlServiceEmulator(ctx, { htmlDir: options.htmlDir, getGlobals: options.getGlobals });
   const utilities = new UtilitiesEmulator(ctx);
   const urlFetch = new UrlFetchAppEmulator(ctx, utilities);
   const log = new LogService(ctx);
+  const gmail = gmailApp(ctx);
 
   return {
     session,
@@ -103,6 +104,7 @@ export function createServices(ctx: EmulatorContext, states: ServicesState = {},
         Utilities: utilities.global,
         UrlFetchApp: urlFetch.global,
         Logger: log.logger,
+        GmailApp: gmail,
         console: log.console,
       };
     },

@@ -2,14 +2,25 @@
  * MailApp: sending puts a message in a persistent outbox and uses up the sender's quota.
  *
  * Quota: the reference counts recipients ("Quotas are based on the number of email recipients"),
- * 100 a day for consumer accounts, and says quotas "are per user and reset 24 hours after the first
- * request". So each effective user has a rolling window that opens with their first send and lasts
- * 24 h; getRemainingDailyQuota() reads the same window. Every address in to, cc and bcc counts.
+ * "Email recipients per day 100 / day" for consumer accounts and "1,500 / day" for Google
+ * Workspace (the account profile, account.ts), and says quotas "are per user and reset 24 hours
+ * after the first request". So each effective user has a rolling window that opens with their
+ * first send and lasts 24 h; getRemainingDailyQuota() reads the same window. Every address in to,
+ * cc and bcc counts.
+ *
+ * Limits per message, quotas page "Current limitations": "Email recipients per message 50 /
+ * msg" and "Email body size 200 KB / msg"; a message over either is refused and nothing is sent.
  */
+import { ACCOUNT_LIMITS } from '../account';
 import { counted, type EmulatorContext } from '../context';
-import { fail, isPlainRecord, signatureError } from './shared';
+import { fail, isPlainRecord, signatureError, utf8Length } from './shared';
 
-export const DEFAULT_DAILY_QUOTA = 100;
+export const DEFAULT_DAILY_QUOTA = ACCOUNT_LIMITS.consumer.mailRecipientsPerDay;
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const MAX_BODY_BYTES = 200 * 1024;
+/** Apps Script's texts for the per-message limits (seen in real use). */
+export const TOO_MANY_RECIPIENTS = 'Limit Exceeded: Email Recipients Per Message.';
+export const BODY_TOO_LARGE = 'Limit Exceeded: Email Body Size.';
 const WINDOW_MS = 86_400_000;
 /** Apps Script's text once the daily recipient quota is used up (seen in real use). */
 export const QUOTA_EXCEEDED = 'Service invoked too many times for one day: email.';
@@ -42,7 +53,8 @@ export interface MailRecord {
 
 export interface MailState {
   outbox: MailRecord[];
-  dailyQuota: number;
+  /** set only when a test changed the quota; otherwise the account profile's */
+  dailyQuota?: number;
   /** per sender: when the current 24 h window opened and how many recipients it used */
   windows: Record<string, { start: number; used: number }>;
   nextId: number;
@@ -96,7 +108,7 @@ function attachmentsOf(list: unknown): MailAttachment[] {
 
 export class MailAppEmulator {
   private readonly outbox: MailRecord[];
-  private dailyQuota: number;
+  private quotaOverride: number | undefined;
   private readonly windows: MailState['windows'];
   private nextId: number;
   private failures: { count: number; message: string } | null = null;
@@ -109,7 +121,7 @@ export class MailAppEmulator {
     options: MailOptions = {},
   ) {
     this.outbox = (state?.outbox ?? []).map((m) => ({ ...m }));
-    this.dailyQuota = state?.dailyQuota ?? options.dailyQuota ?? DEFAULT_DAILY_QUOTA;
+    this.quotaOverride = options.dailyQuota ?? state?.dailyQuota;
     this.windows = { ...(state?.windows ?? {}) };
     this.nextId = state?.nextId ?? this.outbox.length + 1;
     const api: Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota'> & {
@@ -131,7 +143,7 @@ export class MailAppEmulator {
   toState(): MailState {
     return {
       outbox: this.outbox.map((m) => ({ ...m })),
-      dailyQuota: this.dailyQuota,
+      ...(this.quotaOverride === undefined ? {} : { dailyQuota: this.quotaOverride }),
       windows: { ...this.windows },
       nextId: this.nextId,
     };
@@ -143,7 +155,11 @@ export class MailAppEmulator {
 
   /** Recipients per 24 h window for every user (e.g. 1500 for a Workspace account). */
   _setQuota(n: number): void {
-    this.dailyQuota = n;
+    this.quotaOverride = n;
+  }
+
+  private get dailyQuota(): number {
+    return this.quotaOverride ?? ACCOUNT_LIMITS[this.ctx.account].mailRecipientsPerDay;
   }
 
   /** The next `count` sends throw `message` and send nothing, like a transient Gmail failure. */
@@ -194,9 +210,12 @@ export class MailAppEmulator {
     const bcc = addresses(m.bcc);
     const count = to.length + cc.length + bcc.length;
     if (count === 0) fail(NO_RECIPIENT);
+    if (count > MAX_RECIPIENTS_PER_MESSAGE) fail(TOO_MANY_RECIPIENTS);
     if (m.subject === undefined || m.subject === null || m.subject === '') fail(NO_SUBJECT);
     if (addresses(m.replyTo).length > 1) fail(`Invalid email: ${String(m.replyTo)}`);
     const attachments = attachmentsOf(m.attachments);
+    for (const body of [m.body, m.htmlBody])
+      if (typeof body === 'string' && utf8Length(body) > MAX_BODY_BYTES) fail(BODY_TOO_LARGE);
     // All or nothing: a message that would pass the quota is not sent at all.
     if (count > this.remaining()) fail(QUOTA_EXCEEDED);
     const sender = this.ctx.identity.effective.toLowerCase();

@@ -4,12 +4,21 @@
  * event runs, and runs each as its creator (reference: "Installable triggers always run under the
  * account of the person who created them").
  *
- * Firing times. Apps Script runs a daily trigger at some minute within the chosen hour (nearMinute
- * is "plus or minus 15 minutes"); the emulator fires exactly at atHour:nearMinute (minute 0 when
- * not given) in the trigger's time zone, which keeps runs reproducible. Days are calendar days of
+ * Firing times. Reference, ClockTriggerBuilder.nearMinute: "Specifies the minute at which the
+ * trigger runs (plus or minus 15 minutes). If this method isn't called, a random minute value is
+ * used." So an atHour trigger fires at a minute drawn once, at creation, from a seed of the script
+ * and the trigger (any minute of the hour, or nearMinute ± 15 kept within the hour): never on the
+ * hour by assumption, yet reproducible. Wall-clock fields are read in the trigger's time zone
+ * (inTimezone, else the script's: "By default, the timezone is that of the script"). Days are calendar days of
  * that zone, so a daylight-saving day still fires exactly once. everyMinutes/everyHours fire every
  * n minutes/hours counted from creation. A one-off trigger (at/after/atDate) fires once and then
  * stays listed, as in Apps Script, until the script deletes it.
+ *
+ * Daily runtime. Quotas page: "Triggers total runtime 90 min / day" (consumer), "6 hr / day"
+ * (Workspace), per user, resetting "24 hours after the first request". The runtime charges each
+ * installable or time-driven run to its installer (_chargeRuntime); once used up, the runtime does
+ * not run that installer's triggers and records the skip on the trigger (skipped, lastSkippedAt),
+ * which `crm triggers` shows.
  */
 import { createHash } from 'node:crypto';
 import { counted, isDate, type EmulatorContext } from '../context';
@@ -71,6 +80,8 @@ export interface ClockSchedule {
   nearMinute?: number;
   weekDay?: WeekDayName;
   monthDay?: number;
+  /** the minute an atHour schedule fires at, drawn at creation (see the header) */
+  minute?: number;
   /** the zone of the wall-clock fields: inTimezone(), else the script time zone at creation */
   timeZone: string;
   /** one-off: the instant (ms) */
@@ -87,12 +98,19 @@ export interface TriggerRecord {
   creator: string;
   createdAt: number;
   clock?: ClockSchedule;
+  /** runs not made because the creator's daily trigger runtime was used up */
+  skipped?: number;
+  lastSkippedAt?: number;
 }
 
 export interface ScriptAppState {
   triggers: TriggerRecord[];
   nextId: number;
+  /** per installer: when the current 24 h window opened and the trigger runtime it used (ms) */
+  runtime?: Record<string, { start: number; usedMs: number }>;
 }
+
+const RUNTIME_WINDOW_MS = 86_400_000;
 
 export interface ScriptAppOptions {
   scriptTimeZone: string;
@@ -128,6 +146,7 @@ function isInt(n: unknown, min: number, max: number): n is number {
 export class ScriptAppEmulator {
   private triggers: TriggerRecord[];
   private nextId: number;
+  private runtime: Record<string, { start: number; usedMs: number }>;
   private readonly api: GoogleAppsScript.Script.ScriptApp;
 
   constructor(
@@ -137,6 +156,7 @@ export class ScriptAppEmulator {
   ) {
     this.triggers = (state?.triggers ?? []).map((t) => ({ ...t, clock: t.clock && { ...t.clock } }));
     this.nextId = state?.nextId ?? 1;
+    this.runtime = { ...(state?.runtime ?? {}) };
     this.api = this.build();
   }
 
@@ -148,7 +168,29 @@ export class ScriptAppEmulator {
     return {
       triggers: this.triggers.map((t) => ({ ...t, clock: t.clock && { ...t.clock } })),
       nextId: this.nextId,
+      runtime: { ...this.runtime },
     };
+  }
+
+  /** Trigger runtime (ms) the installer used in their current 24 h window. */
+  _runtimeUsed(installer: string): number {
+    const w = this.runtime[installer.toLowerCase()];
+    return w && this.ctx.clock.now() < w.start + RUNTIME_WINDOW_MS ? w.usedMs : 0;
+  }
+
+  _chargeRuntime(installer: string, ms: number): void {
+    const key = installer.toLowerCase();
+    const now = this.ctx.clock.now();
+    const w = this.runtime[key];
+    if (!w || now >= w.start + RUNTIME_WINDOW_MS) this.runtime[key] = { start: now, usedMs: ms };
+    else w.usedMs += ms;
+  }
+
+  _recordSkip(triggerId: string): void {
+    const t = this.triggers.find((x) => x.id === triggerId);
+    if (!t) return;
+    t.skipped = (t.skipped ?? 0) + 1;
+    t.lastSkippedAt = this.ctx.clock.now();
   }
 
   /** Every trigger of every user, in creation order. */
@@ -257,6 +299,16 @@ export class ScriptAppEmulator {
       requireScopes: () => undefined,
     };
     return counted(this.ctx, 'ScriptApp', api) as unknown as GoogleAppsScript.Script.ScriptApp;
+  }
+
+  /** The minute an atHour trigger fires at: seeded by script, trigger number and handler. */
+  private seededMinute(handler: string, nearMinute: number | undefined): number {
+    const seed = createHash('sha256')
+      .update(`${this.options.scriptId ?? 'emulated-script-id'}|${this.nextId}|${handler}`)
+      .digest()
+      .readUInt32BE(0);
+    if (nearMinute === undefined) return seed % 60;
+    return Math.min(59, Math.max(0, nearMinute + (seed % 31) - 15));
   }
 
   private triggerBuilder(handler: string): GoogleAppsScript.Script.TriggerBuilder {
@@ -413,6 +465,7 @@ export class ScriptAppEmulator {
             timeZone,
           );
         }
+        if (schedule.atHour !== undefined) schedule.minute = this.seededMinute(handler, spec.nearMinute);
         return this.add({ handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, clock: schedule });
       },
     };
@@ -447,7 +500,7 @@ function firings(t: TriggerRecord, from: number, to: number): number[] {
   const tz = s.timeZone;
   const createdWall = wallClock(created, tz);
   const hour = s.atHour ?? createdWall.hour;
-  const minute = s.nearMinute ?? (s.atHour !== undefined ? 0 : createdWall.minute);
+  const minute = s.minute ?? s.nearMinute ?? (s.atHour !== undefined ? 0 : createdWall.minute);
   const instantOn = (day: number) => zonedTimeToInstant(dayNumberToCivil(day), hour, minute, tz);
   const matches = (day: number): boolean => {
     if (s.kind === 'weeks')

@@ -55,8 +55,7 @@ export class SessionService {
   }
 
   private localeOf(): string {
-    const id = this.ctx.identity;
-    const email = (id.active || id.effective).toLowerCase();
+    const email = this.ctx.identity.person.toLowerCase();
     return this.userLocales[email] ?? this.options.defaultLocale ?? 'en';
   }
 
@@ -71,17 +70,19 @@ export class SessionService {
       | 'getTimeZone'
     > = {
       // Reference: the active user "may be blank" when security policies hide the identity; the
-      // context carries '' in that case and we pass it through unchanged.
+      // runtime decides per execution kind and account what is revealed (execution.ts).
       getActiveUser: () => this.user(this.ctx.identity.active),
-      getEffectiveUser: () => this.user(this.ctx.identity.effective),
+      // Reference: the installer under an installable trigger, else "the same account as getActiveUser()".
+      getEffectiveUser: () => this.user(this.ctx.identity.shownEffective),
       getScriptTimeZone: () => this.options.scriptTimeZone,
       getTimeZone: () => this.options.scriptTimeZone,
       getActiveUserLocale: () => this.localeOf(),
-      // Reference: unique to the active user and the script, does not reveal the user, rotates
-      // every 30 days. A hash of those three facts has exactly those properties.
+      // Reference: "Gets a temporary key that is unique to the active user but does not reveal the
+      // user identity", rotating every 30 days. A hash of the person (revealed or not: the key is
+      // what a hidden person still has), the script and the 30-day period has those properties.
       getTemporaryActiveUserKey: () => {
         const period = Math.floor(this.ctx.clock.now() / THIRTY_DAYS_MS);
-        const who = this.ctx.identity.active || this.ctx.identity.effective;
+        const who = this.ctx.identity.person;
         return createHash('sha256')
           .update(`${this.options.scriptId ?? 'sheets-crm'}|${who}|${period}`)
           .digest('base64')

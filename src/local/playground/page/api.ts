@@ -7,6 +7,8 @@ export type { MenuRecord, UiEvent, PageUiEvent, Person, Question, SheetInfo, She
 
 export interface WorkbookInfo {
   owner: string;
+  /** the account profile: how much identity Apps Script reveals */
+  account: 'consumer' | 'workspace';
   people: Person[];
   sheets: SheetInfo[];
   menus: MenuRecord[];

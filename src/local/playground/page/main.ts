@@ -111,9 +111,18 @@ async function refresh(): Promise<void> {
   info = await get<WorkbookInfo>('/api/workbook');
   setTexts(info);
   renderChrome();
+  renderAccount();
   renderTabs();
   renderMenus(info.menus);
   await Promise.all([grid.invalidate(), panels.refresh()]);
+}
+
+/** The active account profile: consumer hides addresses from triggers, workspace shows the domain's. */
+function renderAccount(): void {
+  const el = byId('account');
+  el.textContent =
+    info!.account === 'workspace' ? 'Account: Google Workspace' : 'Account: consumer (gmail.com)';
+  el.dataset.account = info!.account;
 }
 
 function renderUsers(): void {
@@ -284,6 +293,7 @@ async function start(): Promise<void> {
   setTexts(info);
   renderChrome();
   actingAs = info.owner;
+  renderAccount();
   renderUsers();
   byId<HTMLSelectElement>('user').addEventListener('change', (e) => {
     void switchUser((e.target as HTMLSelectElement).value);

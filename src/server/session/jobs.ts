@@ -1,0 +1,66 @@
+/**
+ * Time-driven and installable jobs: nobody watches them run, so a failure is mailed to the admins
+ * rather than left in the installer's execution log, and a job whose installer lost the role says
+ * so (once a day) instead of failing quietly every hour.
+ */
+import { Action, can } from '../../core/roles';
+import { messageOf } from '../../core/shared';
+import { UserError } from '../../i18n';
+import { notifyAdmins } from './notify';
+import { beginAsInstaller, Execution, requireAction } from './session';
+
+const REPORTED = '__sheetsCrmReported';
+
+/**
+ * Runs a job; when it throws in a trigger's run (`event` carries a triggerUid), the admins get the
+ * localized reason (once a day per job), then it rethrows. A person calling the same function from
+ * a menu or the runner sees the error themselves.
+ */
+export function reportingFailures<T>(job: string, fn: () => T, event?: { triggerUid?: unknown } | null): T {
+  try {
+    return fn();
+  } catch (e) {
+    const unattended = !!event?.triggerUid;
+    if (unattended && !(e && typeof e === 'object' && (e as Record<string, unknown>)[REPORTED])) {
+      try {
+        const ex = beginAsInstaller();
+        notifyAdmins(
+          ex,
+          'notify.topic.jobFailed',
+          ex.t('notify.jobFailed', { job, email: ex.user.email || '?', message: messageOf(e) }),
+          `failed:${job}`,
+        );
+      } catch (inner) {
+        console.error(
+          `Sheets CRM: job ${job} failed (${messageOf(e)}); reporting it failed too: ${messageOf(inner)}`,
+        );
+      }
+    }
+    throw e;
+  }
+}
+
+/**
+ * The installer of a job must still hold the role for it: otherwise the admins are told (once a
+ * day) that an admin can take the trigger over by running setup, and the job refuses.
+ */
+export function requireInstallerAction(ex: Execution, action: Action, job: string): void {
+  if (can(ex.user.role, action)) return;
+  reportLostRole(ex, job);
+  try {
+    requireAction(ex, action);
+  } catch (e) {
+    if (e instanceof UserError) Object.defineProperty(e, REPORTED, { value: true });
+    throw e;
+  }
+}
+
+/** Tells the admins (once a day) that the job's installer lost the role and setup can take it over. */
+export function reportLostRole(ex: Execution, job: string): void {
+  notifyAdmins(
+    ex,
+    'notify.topic.installerLostRole',
+    ex.t('notify.installerLostRole', { job, email: ex.user.email || '?' }),
+    `lostRole:${job}`,
+  );
+}
