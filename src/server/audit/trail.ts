@@ -1,7 +1,8 @@
 /**
  * The edit audit trail: an installable edit trigger, installed once by setup and running
  * as its installer (an admin, so it may write the admin-only log), appends one auditLog row per
- * user edit of a data sheet; when the log passes the threshold the oldest half moves to an archive
+ * user edit of a data sheet, after the edit check (edit-check.ts) has undone an edit the role matrix
+ * forbids (logged as `reverted` instead); when the log passes the threshold the oldest half moves to an archive
  * sheet in one step. Rows are appended under the document lock and never rewritten.
  *
  * An edit costs a constant number of calls whatever the log's size: Workbook.append reads only
@@ -26,6 +27,7 @@ import {
   withDocumentLock,
   Workbook,
 } from '../document';
+import { enforceEdit } from './edit-check';
 import { flushPendingAudit } from './log';
 import type { Execution } from '../session';
 
@@ -56,16 +58,23 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const wb = new Workbook(e.source ?? undefined);
   const found = sheetKeyOf(e.range.getSheet());
   const key = found && AUDITED_SHEETS.includes(found) ? found : null;
-  const row = auditRowForEdit({
-    sheet: key,
-    range: e.range.getA1Notation(),
-    numRows: e.range.getNumRows(),
-    numColumns: e.range.getNumColumns(),
-    oldValue: e.oldValue,
-    value: e.value,
-    user: editorOf(e),
-    time: new Date(),
-  });
+  const user = editorOf(e);
+  // the edit check first: a forbidden edit is undone at once and logged instead of the edit
+  const refused = key
+    ? enforceEdit({ wb, key, range: e.range, user, oldValue: e.oldValue, value: e.value })
+    : null;
+  const row =
+    refused ??
+    auditRowForEdit({
+      sheet: key,
+      range: e.range.getA1Notation(),
+      numRows: e.range.getNumRows(),
+      numColumns: e.range.getNumColumns(),
+      oldValue: e.oldValue,
+      value: e.value,
+      user,
+      time: new Date(),
+    });
   if (!row) return;
   underLock(wb, () => {
     flushPendingAudit(wb); // rows parked by form saves happened before this edit

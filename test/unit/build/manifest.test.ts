@@ -26,7 +26,15 @@ const SCOPE_OF: Array<[RegExp, string]> = [
   [/\bMailApp\.(sendEmail|getRemainingDailyQuota)/, 'https://www.googleapis.com/auth/script.send_mail'],
   // Backups: DriveApp accepts no narrower scope; drive.file is for the advanced Drive service.
   [/\bDriveApp\./, 'https://www.googleapis.com/auth/drive'],
+  // The Sheets advanced service (batched protections) calls the Sheets API, which does not accept
+  // spreadsheets.currentonly; the full scope then covers SpreadsheetApp too.
+  [
+    /\bSheets\.Spreadsheets\b|\bsheetsService\(\)\.Spreadsheets/,
+    'https://www.googleapis.com/auth/spreadsheets',
+  ],
 ];
+const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 
 describe('appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
@@ -41,7 +49,15 @@ describe('appsscript.json', () => {
   });
 
   test('oauthScopes lists exactly the scopes of the services the server code uses', () => {
-    const needed = [...new Set(SCOPE_OF.filter(([re]) => re.test(server)).map(([, scope]) => scope))].sort();
+    const used = new Set(SCOPE_OF.filter(([re]) => re.test(server)).map(([, scope]) => scope));
+    if (used.has(SPREADSHEETS)) used.delete(CURRENT_ONLY);
+    const needed = [...used].sort();
     expect([...manifest.oauthScopes].sort()).toEqual(needed);
+  });
+
+  test('the Sheets advanced service (v4) is enabled when the server code uses it', () => {
+    const services = manifest.dependencies?.enabledAdvancedServices ?? [];
+    expect(/\bsheetsService\(\)|\bSheets\.Spreadsheets\b/.test(server)).toBe(true);
+    expect(services).toContainEqual({ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' });
   });
 });
