@@ -68,7 +68,7 @@ export function permissionsWorkbook(): Runtime {
   });
 }
 
-/** Calls that change protections: creating, setting, adding, removing. */
+/** SpreadsheetApp calls that change protections: creating, setting, adding, removing. */
 export function protectionWrites(rt: Runtime): Record<string, number> {
   const calls = rt.lastStats?.calls ?? {};
   return Object.fromEntries(
@@ -84,4 +84,14 @@ export function protectionCalls(rt: Runtime): number {
   return Object.entries(calls)
     .filter(([k]) => k.startsWith('Protection.') || k === 'Range.protect' || k === 'Sheet.protect')
     .reduce((sum, [, n]) => sum + n, 0);
+}
+
+/** Sheets advanced service calls of the last execution: reads (get) and batched writes (batchUpdate). */
+export function sheetsApiCalls(rt: Runtime): { get: number; batchUpdate: number } {
+  const calls = rt.lastStats?.calls ?? {};
+  const sum = (re: RegExp) =>
+    Object.entries(calls)
+      .filter(([k]) => re.test(k))
+      .reduce((total, [, n]) => total + n, 0);
+  return { get: sum(/Spreadsheets\.get$/), batchUpdate: sum(/Spreadsheets\.batchUpdate$/) };
 }
