@@ -8,13 +8,9 @@ import { normalizeEmail } from '../../core/roles';
 import { DesiredProtection, ProtectionDiff } from '../../core/permissions';
 import { SheetKey } from '../../core/schema';
 import { Handle, toApiRange } from './read';
-import { sheetsService } from './sheets-api';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type ApiProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
-
-/** Requests per batchUpdate call: far below the API's request size limit. */
-export const REQUESTS_PER_CALL = 500;
 
 export interface RequestOptions {
   sheetIds: Partial<Record<SheetKey, number>>;
@@ -61,17 +57,4 @@ export function diffRequests(diff: ProtectionDiff<Handle>, o: RequestOptions): R
     };
   });
   return [...first, ...create, ...update, ...last];
-}
-
-/** Sends the requests, REQUESTS_PER_CALL per batchUpdate: calls grow with changes, never with rows. */
-export function sendRequests(spreadsheetId: string, requests: Request[]): number {
-  let calls = 0;
-  for (let i = 0; i < requests.length; i += REQUESTS_PER_CALL) {
-    sheetsService().Spreadsheets!.batchUpdate(
-      { requests: requests.slice(i, i + REQUESTS_PER_CALL) },
-      spreadsheetId,
-    );
-    calls++;
-  }
-  return calls;
 }

@@ -15,7 +15,7 @@ import {
 import { normalizeEmail } from '../../core/roles';
 import { SHEET_KEYS, SheetKey } from '../../core/schema';
 import type { Execution } from '../session';
-import { sheetsService } from './sheets-api';
+import { sheetsService } from '../document';
 
 type ApiRange = GoogleAppsScript.Sheets.Schema.GridRange;
 type ApiProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;

@@ -21,12 +21,13 @@ import {
 import { resolveRole } from '../../core/roles';
 import { Locale } from '../../i18n';
 import { flushPendingAudit, recordAction } from '../audit';
-import { diffRequests, sendRequests } from './apply';
+import { diffRequests } from './apply';
 import { groupCustomersByOwner, GroupingSummary, previewGrouping } from './group';
 import { readPlanInput } from './read';
 import { begin, Execution, requireAction } from '../session';
 import {
   asRecord,
+  batchUpdate,
   DOC_KEYS,
   ensureTrigger,
   readJson,
@@ -100,7 +101,7 @@ export function reconcile(ex: Execution, locale: Locale = ex.locale): ReconcileR
   const budget = Math.max(1, readNumber(DOC_KEYS.protectionsRequestsPerRun) ?? REQUESTS_PER_RUN);
   const now = requests.slice(0, budget);
   const pending = requests.length - now.length;
-  const batchCalls = sendRequests(ex.wb.ss.getId(), now);
+  const batchCalls = batchUpdate(ex.wb.ss.getId(), now);
   if (pending) notes.push(ex.t('perm.resumed', { done: now.length, left: pending }));
   const fingerprint = pending ? undefined : digest(fingerprintText(plan, read.sheetIds));
   writeState({ ...readState(), fingerprint, at: Date.now(), pending: pending || undefined });
