@@ -26,15 +26,7 @@ const SCOPE_OF: Array<[RegExp, string]> = [
   [/\bMailApp\.(sendEmail|getRemainingDailyQuota)/, 'https://www.googleapis.com/auth/script.send_mail'],
   // Backups: DriveApp accepts no narrower scope; drive.file is for the advanced Drive service.
   [/\bDriveApp\./, 'https://www.googleapis.com/auth/drive'],
-  // The Sheets advanced service (batched protections) calls the Sheets API, which does not accept
-  // spreadsheets.currentonly; the full scope then covers SpreadsheetApp too.
-  [
-    /\bSheets\.Spreadsheets\b|\bsheetsService\(\)\.Spreadsheets/,
-    'https://www.googleapis.com/auth/spreadsheets',
-  ],
 ];
-const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
-const CURRENT_ONLY = 'https://www.googleapis.com/auth/spreadsheets.currentonly';
 
 describe('appsscript.json', () => {
   const manifest = JSON.parse(readFileSync(path.join(root, 'appsscript.json'), 'utf8'));
@@ -48,16 +40,21 @@ describe('appsscript.json', () => {
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
   });
 
-  test('oauthScopes lists exactly the scopes of the services the server code uses', () => {
-    const used = new Set(SCOPE_OF.filter(([re]) => re.test(server)).map(([, scope]) => scope));
-    if (used.has(SPREADSHEETS)) used.delete(CURRENT_ONLY);
-    const needed = [...used].sort();
-    expect([...manifest.oauthScopes].sort()).toEqual(needed);
+  const advanced: { userSymbol: string; serviceId: string; version: string }[] =
+    manifest.dependencies?.enabledAdvancedServices ?? [];
+
+  test('the Sheets advanced service is enabled, as Sheets v4 (the only version Apps Script offers)', () => {
+    expect(advanced).toEqual([{ userSymbol: 'Sheets', version: 'v4', serviceId: 'sheets' }]);
   });
 
-  test('the Sheets advanced service (v4) is enabled when the server code uses it', () => {
-    const services = manifest.dependencies?.enabledAdvancedServices ?? [];
-    expect(/\bsheetsService\(\)|\bSheets\.Spreadsheets\b/.test(server)).toBe(true);
-    expect(services).toContainEqual({ userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' });
+  test('oauthScopes lists exactly the scopes of the services the server code uses', () => {
+    const needed = new Set(SCOPE_OF.filter(([re]) => re.test(server)).map(([, scope]) => scope));
+    // The Sheets API has no "current spreadsheet only" scope: an enabled Sheets service needs
+    // `spreadsheets`, which covers what SpreadsheetApp's currentonly scope allows.
+    if (advanced.some((s) => s.serviceId === 'sheets')) {
+      needed.delete('https://www.googleapis.com/auth/spreadsheets.currentonly');
+      needed.add('https://www.googleapis.com/auth/spreadsheets');
+    }
+    expect([...manifest.oauthScopes].sort()).toEqual([...needed].sort());
   });
 });
