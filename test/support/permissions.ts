@@ -24,9 +24,11 @@ export const OWNERS = ['r1@x.test', 'r1@x.test', 'r2@x.test', 'r1@x.test', 'r2@x
 
 export function permissionsWorkbook(): Runtime {
   const person = (email: string, role: Role) => roleRow(email, role, { name: email });
+  // set up again once the people are listed, as an admin does: protections then know everyone
   return setUpWorkbook({
     owner: ADMIN,
     now: NOW,
+    setUpAgain: true,
     records: {
       roles: [
         person(PEOPLE.manager, 'manager'),
