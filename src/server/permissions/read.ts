@@ -15,7 +15,7 @@ import {
 import { normalizeEmail } from '../../core/roles';
 import { SHEET_KEYS, SheetKey } from '../../core/schema';
 import type { Execution } from '../session';
-import { sheetsService } from '../document';
+import { recordedSheetIds, sheetsService } from '../document';
 
 type ApiRange = GoogleAppsScript.Sheets.Schema.GridRange;
 type ApiProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
@@ -66,12 +66,20 @@ export function toApiRange(sheetId: number, r: GridRange | null): ApiRange {
   return out;
 }
 
-/** The sheet ids of the add-on's sheets (found by key: recorded id, metadata mark or tab name). */
-export function sheetIdsOf(ex: Execution): Partial<Record<SheetKey, number>> {
+/**
+ * The sheet ids of the add-on's sheets: the ids setup recorded, where the spreadsheet still has
+ * them (no call per sheet); a key without one is found as Workbook finds it (metadata mark, name).
+ */
+function sheetIdsOf(ex: Execution, present: Set<number>): Partial<Record<SheetKey, number>> {
+  const recorded = recordedSheetIds();
   const ids: Partial<Record<SheetKey, number>> = {};
   for (const key of SHEET_KEYS) {
-    const sheet = ex.wb.sheet(key);
-    if (sheet) ids[key] = sheet.getSheetId();
+    const id = recorded[key];
+    if (id !== undefined && present.has(id)) ids[key] = id;
+    else {
+      const sheet = ex.wb.sheet(key);
+      if (sheet) ids[key] = sheet.getSheetId();
+    }
   }
   return ids;
 }
@@ -81,11 +89,11 @@ export function sheetIdsOf(ex: Execution): Partial<Record<SheetKey, number>> {
  * sheet properties (and protections), plus the customers' header row.
  */
 export function readPlanInput(ex: Execution, protections: boolean): ReadInput {
-  const sheetIds = sheetIdsOf(ex);
-  const keyOfId = new Map(Object.entries(sheetIds).map(([k, id]) => [id, k as SheetKey]));
   const got = sheetsService().Spreadsheets!.get(ex.wb.ss.getId(), {
     fields: protections ? WITH_PROTECTIONS : SIZES,
   });
+  const sheetIds = sheetIdsOf(ex, new Set((got.sheets ?? []).map((s) => s.properties?.sheetId ?? -1)));
+  const keyOfId = new Map(Object.entries(sheetIds).map(([k, id]) => [id, k as SheetKey]));
   const layouts: PlanInput['layouts'] = {};
   const existing: ExistingProtection<Handle>[] = [];
   const foreignSheetProtection = new Set<SheetKey>();
