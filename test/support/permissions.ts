@@ -6,7 +6,7 @@ import type { Role } from '../../src/core/schema';
 import type { Runtime } from '../../src/local/runtime';
 import { roleRow } from './people';
 import { customerRecord } from './rows';
-import { setUpWorkbook } from './workbook';
+import { sampleData, setUpWorkbook } from './workbook';
 
 export const ADMIN = 'a@x.test';
 export const PEOPLE = {
@@ -96,4 +96,36 @@ export function sheetsApiCalls(rt: Runtime): { get: number; batchUpdate: number 
       .filter(([k]) => re.test(k))
       .reduce((total, [, n]) => total + n, 0);
   return { get: sum(/Spreadsheets\.get$/), batchUpdate: sum(/Spreadsheets\.batchUpdate$/) };
+}
+
+/**
+ * A workbook with data as it arrives (the benchmark's workloads): `interleaved` is customers in
+ * entry order with owners taking turns and purchases, interactions and feedback appended in date
+ * order; `grouped` is one block of rows per owner on every sheet. Owners are rep1..repN@example.com.
+ */
+export function realWorkbook(options: {
+  customers: number;
+  accountManagers: 5 | 50 | 200 | number;
+  layout: 'interleaved' | 'grouped';
+  purchasesPerCustomer?: number;
+  interactionsPerCustomer?: number;
+  feedbackPerCustomer?: number;
+  seed?: number;
+}): Runtime {
+  const data = sampleData(
+    {
+      customers: options.customers,
+      accountManagers: options.accountManagers,
+      purchasesPerCustomer: options.purchasesPerCustomer ?? 10,
+      interactionsPerCustomer: options.interactionsPerCustomer ?? 3,
+      feedbackPerCustomer: options.feedbackPerCustomer ?? 1,
+      seed: options.seed ?? 7,
+      exact: true,
+      uniqueCompanies: true,
+      ownerLayout: options.layout,
+      transactionOrder: options.layout === 'interleaved' ? 'date' : 'customer',
+    },
+    NOW,
+  );
+  return setUpWorkbook({ now: NOW, records: data });
 }
