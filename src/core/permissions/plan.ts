@@ -8,7 +8,6 @@
  * customers   sheet            staff (admins, managers, account managers, assistants): viewers out
  *             header row 1     admins
  *             tier, tierLocked admins + managers, rows 2 to the end of the sheet (rows not typed yet too)
- *             id, owner        admins + managers + account managers, rows 2 to the end: assistants out
  * interactions, purchases, feedback
  *             sheet            staff; header: admins
  * settings, roles              sheet: admins
@@ -16,8 +15,9 @@
  *                              which run as their installer; protections cannot make a sheet
  *                              read-only for the account that writes it)
  *
- * What protections cannot say cheaply (which owner's rows a rep may touch, that an account manager
- * may not rewrite id/owner, that an assistant edits only contact columns of existing customers) is
+ * What protections cannot say cheaply (which owner's rows a rep may touch, that id and owner are
+ * not for reps or assistants although their own form save writes them on a new customer's row,
+ * that an assistant edits only contact columns of existing customers) is
  * enforced after the fact by the edit check (edit-check.ts), which reverts and logs: one protection
  * per owner block would grow with the rows whenever rows of owners interleave.
  */
@@ -30,20 +30,19 @@ import {
   CUSTOMER_SCOPED_SHEETS,
   DesiredProtection,
   MANAGER_ONLY_COLUMNS,
-  OWNERSHIP_COLUMNS,
   PermissionPlan,
   PlanInput,
   PROTECTION_MARKER,
   SheetLayout,
 } from './types';
 
-/** The most protections a plan holds: customers 2 + 2 runs of each column group, 3 x 2, 2, 4. */
-export const MAX_PROTECTIONS = 20;
+/** The most protections a plan holds: customers 2 + 2 runs of tier/tierLocked, 3 x 2, 2, 4 (16). */
+export const MAX_PROTECTIONS = 16;
 
 /** Descriptions of whole-sheet protections: each names only the sheet. */
 type SheetTextKey = 'perm.desc.sheetStaff' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
 /** Descriptions of column-group protections: the sheet and its columns. */
-type ColumnsTextKey = 'perm.desc.ownershipColumns' | 'perm.desc.lockedColumns';
+type ColumnsTextKey = 'perm.desc.lockedColumns';
 
 type Audience = Record<Role, string[]>;
 
@@ -156,8 +155,6 @@ function planCustomers(ctx: Ctx, layout: SheetLayout): void {
     editors(admin, manager, accountManager, assistant),
     'perm.desc.sheetStaff',
   );
-  const reps = editors(admin, manager, accountManager);
-  columnRuns(ctx, 'customers', layout, 'ownership', OWNERSHIP_COLUMNS, reps, 'perm.desc.ownershipColumns');
   const managers = editors(admin, manager);
   columnRuns(ctx, 'customers', layout, 'locked', MANAGER_ONLY_COLUMNS, managers, 'perm.desc.lockedColumns');
 }

@@ -12,14 +12,12 @@ export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
 /** Customer columns only managers and admins may edit (the add-on assigns id; owner and tier are theirs). */
 export const LOCKED_COLUMNS = ['id', 'owner', 'tier', 'tierLocked'] as const;
 /**
- * Of the locked columns, those Sheets keeps from account managers over the whole column: no
- * account manager's action writes them. id and owner are written by an account manager's own form
- * save of a new customer (the form runs as the user), so Sheets keeps only assistants and viewers
- * out of them and the edit check reverts an account manager's edit (see edit-check.ts).
+ * Of the locked columns, those Sheets keeps from everyone but managers and admins over the whole
+ * column: no other role's action writes them. id and owner are written by an account manager's or
+ * assistant's own form save of a new customer (the form runs as the user), so the edit check
+ * reverts a person's edit of them instead (see edit-check.ts).
  */
 export const MANAGER_ONLY_COLUMNS = ['tier', 'tierLocked'] as const;
-/** Locked columns an account manager's form save writes on a new row: protected for reps too. */
-export const OWNERSHIP_COLUMNS = ['id', 'owner'] as const;
 /** Sheets whose rows belong to the owner of the customer they reference (customerId column). */
 export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback'] as const;
 export type CustomerScopedSheet = (typeof CUSTOMER_SCOPED_SHEETS)[number];

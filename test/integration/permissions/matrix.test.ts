@@ -191,7 +191,8 @@ describe('crm edit as every role after crm protect (the role matrix)', () => {
     }
     if (user.email === PEOPLE.assistant) {
       expect(layers).toContain('customers row 2 (other) company: reverted');
-      expect(layers).toContain('customers row 2 (other) owner: refused by Sheets');
+      expect(layers).toContain('customers row 2 (other) owner: reverted');
+      expect(layers).toContain('customers row 2 (other) tier: refused by Sheets');
     }
   });
 });

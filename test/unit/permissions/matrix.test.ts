@@ -142,7 +142,7 @@ describe('permission design (protections + edit check) against the role matrix',
     expect(seen).toContain('accountManager|tier|true|refused by Sheets');
     expect(seen).toContain('accountManager|tierLocked|true|refused by Sheets');
     expect(seen).toContain('accountManager|notes|false|reverted');
-    expect(seen).toContain('assistant|owner|false|refused by Sheets');
+    expect(seen).toContain('assistant|owner|false|reverted');
     expect(seen).toContain('assistant|company|true|reverted');
     expect(seen).toContain('viewer|name|false|refused by Sheets');
   });
@@ -180,7 +180,7 @@ describe('permission design (protections + edit check) against the role matrix',
     expect(outcome('s@x', 'interactions', 2, 'customerId', moved)).toBe('edited');
   });
 
-  it('on a new row below the data: Sheets refuses reps owner-less tier; the check lets them claim only their own', () => {
+  it('on a new row below the data: Sheets refuses reps the tier; the check lets them claim only their own', () => {
     const fresh = { ownerBefore: '', ownerAfter: '', newRow: true };
     expect(outcome('r1@x', 'customers', 900, 'tier', fresh)).toBe('refused by Sheets');
     expect(outcome('r1@x', 'customers', 900, 'tierLocked', fresh)).toBe('refused by Sheets');
@@ -188,7 +188,8 @@ describe('permission design (protections + edit check) against the role matrix',
     expect(outcome('r1@x', 'customers', 900, 'owner', { ...fresh, ownerAfter: 'r1@x' })).toBe('edited');
     expect(outcome('r1@x', 'customers', 900, 'owner', { ...fresh, ownerAfter: 'r2@x' })).toBe('reverted');
     expect(outcome('r1@x', 'customers', 900, 'id', fresh)).toBe('reverted');
-    expect(outcome('s@x', 'customers', 900, 'owner', fresh)).toBe('refused by Sheets');
+    expect(outcome('s@x', 'customers', 900, 'owner', fresh)).toBe('reverted');
+    expect(outcome('s@x', 'customers', 900, 'tier', fresh)).toBe('refused by Sheets');
     expect(outcome('s@x', 'customers', 900, 'company', fresh)).toBe('edited');
     expect(outcome('v@x', 'customers', 900, 'name', fresh)).toBe('refused by Sheets');
     expect(outcome('m@x', 'customers', 900, 'tier', fresh)).toBe('edited');

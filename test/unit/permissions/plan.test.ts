@@ -90,7 +90,7 @@ describe('planProtections', () => {
       notes: 10,
     };
     const plan = planProtections(input({}, spread));
-    expect(plan.protections.filter((p) => p.id.includes(':cols:'))).toHaveLength(4);
+    expect(plan.protections.filter((p) => p.id.includes(':cols:'))).toHaveLength(2);
     expect(plan.protections.length).toBeLessThanOrEqual(MAX_PROTECTIONS);
   });
 
@@ -114,17 +114,13 @@ describe('planProtections', () => {
     );
   });
 
-  it('protects tier/tierLocked for managers and id/owner for reps too, to the end of the sheet, found by key', () => {
+  it('protects tier/tierLocked for managers, to the end of the sheet, found by key', () => {
     const plan = planProtections(input());
     const cols = plan.protections
       .filter((p) => /:cols:/.test(p.id))
       .map((p) => [p.id, rangeToA1(p.range!), p.editors.join(' ')]);
-    // id=A, owner=K, tier..tierLocked=M-N; open-ended ranges cover rows not typed yet
-    expect(cols).toEqual([
-      ['crm:customers:ownership:cols:1-1', 'A2:A', 'a@x m@x o@x r1@x r2@x'],
-      ['crm:customers:ownership:cols:11-11', 'K2:K', 'a@x m@x o@x r1@x r2@x'],
-      ['crm:customers:locked:cols:13-14', 'M2:N', 'a@x m@x o@x'],
-    ]);
+    // tier..tierLocked=M-N; open-ended ranges cover rows not typed yet
+    expect(cols).toEqual([['crm:customers:locked:cols:13-14', 'M2:N', 'a@x m@x o@x']]);
   });
 
   it('adds systemWriters to the system sheets only', () => {
@@ -318,7 +314,7 @@ describe('diffProtections', () => {
   });
 
   it('changes only the editors that differ: effective user first, warning-only and domain edit off', () => {
-    const target = plan.protections.find((p) => p.id === 'crm:customers:ownership:cols:1-1')!;
+    const target = plan.protections.find((p) => p.id === 'crm:customers:sheet')!;
     const drifted: Ex = {
       handle: 7,
       sheetKey: 'customers',
@@ -331,11 +327,11 @@ describe('diffProtections', () => {
     const diff = diffProtections([target], [drifted], OPTIONS);
     expect(diff.update).toHaveLength(1);
     const { changes, steps } = diff.update[0];
-    expect(changes.addEditors).toEqual(['a@x', 'r2@x']);
+    expect(changes.addEditors).toEqual(['a@x', 'r2@x', 's@x']);
     expect(changes.removeEditors).toEqual(['intruder@x']);
     expect(steps).toEqual([
       { kind: 'setWarningOnly', value: false },
-      { kind: 'addEditors', emails: ['a@x', 'r2@x'] },
+      { kind: 'addEditors', emails: ['a@x', 'r2@x', 's@x'] },
       { kind: 'removeEditors', emails: ['intruder@x'] },
       { kind: 'disableDomainEdit' },
     ]);
