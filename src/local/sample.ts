@@ -29,6 +29,12 @@ export interface SampleSize {
   ownerLayout?: 'interleaved' | 'grouped';
   /** with ownerLayout 'interleaved': owners take turns in blocks of this many rows (default 1) */
   ownerBlock?: number;
+  /**
+   * 'date': purchases, interactions and feedback appended in date order, as a team types them in
+   * (rows of one customer, and so of one owner, scattered); unset or 'customer': each customer's
+   * rows together, as after sorting by customer.
+   */
+  transactionOrder?: 'customer' | 'date';
   uniqueCompanies?: boolean;
   duplicateRate?: number;
 }
@@ -328,7 +334,26 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
       });
     }
   }
+  if (size.transactionOrder === 'date') {
+    byDate(interactions);
+    byDate(feedback);
+    byDate(purchases);
+    // Order numbers are issued as orders are entered: renumber them in date order.
+    const renumbered = new Map<unknown, string>();
+    let next = 0;
+    for (const p of purchases) {
+      let id = renumbered.get(p.orderId);
+      if (!id) renumbered.set(p.orderId, (id = `SO${String(++next).padStart(7, '0')}`));
+      p.orderId = id;
+    }
+  }
   return { roles: roles.slice(1), customers, purchases, interactions, feedback };
+}
+
+/** Stable sort by the `date` field (an order's lines keep their order, so they stay adjacent). */
+function byDate(rows: Array<Record<string, unknown>>): void {
+  const t = (r: Record<string, unknown>) => (r.date instanceof Date ? r.date.getTime() : 0);
+  rows.sort((a, b) => t(a) - t(b));
 }
 
 /**

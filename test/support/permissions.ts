@@ -6,7 +6,7 @@ import type { Role } from '../../src/core/schema';
 import type { Runtime } from '../../src/local/runtime';
 import { roleRow } from './people';
 import { customerRecord } from './rows';
-import { setUpWorkbook } from './workbook';
+import { sampleData, setUpWorkbook } from './workbook';
 
 export const ADMIN = 'a@x.test';
 export const PEOPLE = {
@@ -24,9 +24,11 @@ export const OWNERS = ['r1@x.test', 'r1@x.test', 'r2@x.test', 'r1@x.test', 'r2@x
 
 export function permissionsWorkbook(): Runtime {
   const person = (email: string, role: Role) => roleRow(email, role, { name: email });
+  // set up again once the people are listed, as an admin does: protections then know everyone
   return setUpWorkbook({
     owner: ADMIN,
     now: NOW,
+    setUpAgain: true,
     records: {
       roles: [
         person(PEOPLE.manager, 'manager'),
@@ -68,7 +70,7 @@ export function permissionsWorkbook(): Runtime {
   });
 }
 
-/** Calls that change protections: creating, setting, adding, removing. */
+/** SpreadsheetApp calls that change protections: creating, setting, adding, removing. */
 export function protectionWrites(rt: Runtime): Record<string, number> {
   const calls = rt.lastStats?.calls ?? {};
   return Object.fromEntries(
@@ -84,4 +86,46 @@ export function protectionCalls(rt: Runtime): number {
   return Object.entries(calls)
     .filter(([k]) => k.startsWith('Protection.') || k === 'Range.protect' || k === 'Sheet.protect')
     .reduce((sum, [, n]) => sum + n, 0);
+}
+
+/** Sheets advanced service calls of the last execution: reads (get) and batched writes (batchUpdate). */
+export function sheetsApiCalls(rt: Runtime): { get: number; batchUpdate: number } {
+  const calls = rt.lastStats?.calls ?? {};
+  const sum = (re: RegExp) =>
+    Object.entries(calls)
+      .filter(([k]) => re.test(k))
+      .reduce((total, [, n]) => total + n, 0);
+  return { get: sum(/Spreadsheets\.get$/), batchUpdate: sum(/Spreadsheets\.batchUpdate$/) };
+}
+
+/**
+ * A workbook with data as it arrives (the benchmark's workloads): `interleaved` is customers in
+ * entry order with owners taking turns and purchases, interactions and feedback appended in date
+ * order; `grouped` is one block of rows per owner on every sheet. Owners are rep1..repN@example.com.
+ */
+export function realWorkbook(options: {
+  customers: number;
+  accountManagers: 5 | 50 | 200 | number;
+  layout: 'interleaved' | 'grouped';
+  purchasesPerCustomer?: number;
+  interactionsPerCustomer?: number;
+  feedbackPerCustomer?: number;
+  seed?: number;
+}): Runtime {
+  const data = sampleData(
+    {
+      customers: options.customers,
+      accountManagers: options.accountManagers,
+      purchasesPerCustomer: options.purchasesPerCustomer ?? 10,
+      interactionsPerCustomer: options.interactionsPerCustomer ?? 3,
+      feedbackPerCustomer: options.feedbackPerCustomer ?? 1,
+      seed: options.seed ?? 7,
+      exact: true,
+      uniqueCompanies: true,
+      ownerLayout: options.layout,
+      transactionOrder: options.layout === 'interleaved' ? 'date' : 'customer',
+    },
+    NOW,
+  );
+  return setUpWorkbook({ now: NOW, records: data });
 }

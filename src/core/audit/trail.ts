@@ -53,7 +53,11 @@ export type AuditAction =
   | 'reminderArchive'
   | 'customerAdd'
   | 'markContacted'
-  | 'snooze';
+  | 'snooze'
+  /** the edit check undid a person's edit the role matrix forbids (the old value is back) */
+  | 'reverted'
+  /** a multi-cell edit the role matrix forbids: logged, not undone (Sheets gives no old values) */
+  | 'editFlagged';
 
 /** One auditLog row by column key (core/schema, auditLog columns). */
 export interface AuditRecord extends Record<string, CellValue> {

@@ -1,29 +1,25 @@
 /**
  * The permission plan: which protections the workbook should have, from the roles sheet and the
- * owner column. Sheets lets a user edit a cell only when they are an editor of EVERY protection that
- * covers it, so each protection below only narrows; together they give the role matrix
- * (test/support/design-matrix.ts):
+ * sheets' layouts only. It never looks at rows, so the count is a constant (at most 20, see
+ * MAX_PROTECTIONS) whatever the number of customers, owners or the order rows are typed in. Sheets
+ * lets a user edit a cell only when they are an editor of EVERY protection covering it, so each
+ * protection below only narrows:
  *
- * customers   sheet          staff (admins, managers, account managers, assistants): viewers are out,
- *                            rows typed or imported below the data stay open to staff until reconciled
- *             header row 1   admins
- *             row blocks     one per contiguous run of one owner's rows, whole rows:
- *                            owner + managers + admins + assistants (no active owner: without owner)
- *             non-contact    every column but name/phone/email/address (id/owner/tier included), data
- *                            rows: admins + managers + account managers, i.e. assistants are out
- *             locked         id, owner, tier columns, data rows: admins + managers
- * interactions, feedback     sheet: staff; header: admins; row blocks per owner of the referenced
- *                            customer: owner + managers + admins + assistants
- * purchases   sheet          managers + admins + assistants; header: admins
- * settings, roles            sheet: admins
- * logs, dashboard            sheet: admins + systemWriters (the add-on writes them from triggers,
- *                            which run as their installer; protections cannot make a sheet read-only
- *                            for the account that writes it)
+ * customers   sheet            staff (admins, managers, account managers, assistants): viewers out
+ *             header row 1     admins
+ *             tier, tierLocked admins + managers, rows 2 to the end of the sheet (rows not typed yet too)
+ * interactions, purchases, feedback
+ *             sheet            staff; header: admins
+ * settings, roles              sheet: admins
+ * logs, tierHistory, dashboard sheet: admins + systemWriters (the add-on writes them from triggers,
+ *                              which run as their installer; protections cannot make a sheet
+ *                              read-only for the account that writes it)
  *
- * So an account manager on their own row passes sheet, row block and non-contact but not locked;
- * on another's row the row block stops them; an assistant passes sheet and row block everywhere but
- * non-contact stops them outside the contact columns. Column protections cover only the data rows
- * (2..lastRow) so the form and imports, which run as the user, can write new rows at the bottom.
+ * What protections cannot say cheaply (which owner's rows a rep may touch, that id and owner are
+ * not for reps or assistants although their own form save writes them on a new customer's row,
+ * that an assistant edits only contact columns of existing customers) is
+ * enforced after the fact by the edit check (edit-check.ts), which reverts and logs: one protection
+ * per owner block would grow with the rows whenever rows of owners interleave.
  */
 import { translator, Translate } from '../../i18n';
 import { normalizeEmail, resolveRole } from '../roles';
@@ -31,22 +27,22 @@ import { Role, SheetKey } from '../schema';
 import { columnLetter } from '../shared';
 import { GridRange, runsOf } from './range';
 import {
-  CONTACT_COLUMNS,
   CUSTOMER_SCOPED_SHEETS,
-  CustomerScopedSheet,
   DesiredProtection,
-  LOCKED_COLUMNS,
+  MANAGER_ONLY_COLUMNS,
   PermissionPlan,
   PlanInput,
   PROTECTION_MARKER,
   SheetLayout,
 } from './types';
 
+/** The most protections a plan holds: customers 2 + 2 runs of tier/tierLocked, 3 x 2, 2, 4 (16). */
+export const MAX_PROTECTIONS = 16;
+
 /** Descriptions of whole-sheet protections: each names only the sheet. */
-type SheetTextKey =
-  'perm.desc.sheetStaff' | 'perm.desc.sheetPurchases' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
+type SheetTextKey = 'perm.desc.sheetStaff' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
 /** Descriptions of column-group protections: the sheet and its columns. */
-type ColumnsTextKey = 'perm.desc.nonContactColumns' | 'perm.desc.lockedColumns';
+type ColumnsTextKey = 'perm.desc.lockedColumns';
 
 type Audience = Record<Role, string[]>;
 
@@ -95,11 +91,10 @@ function add(
   range: GridRange | null,
   list: string[],
   text: string,
-  group = protectionGroupOf(id),
-): void {
+) {
   ctx.plan.push({
     id,
-    group,
+    group: protectionGroupOf(id),
     sheetKey,
     range,
     unprotectedRanges: [],
@@ -108,66 +103,38 @@ function add(
   });
 }
 
+function sheetOnly(ctx: Ctx, key: SheetKey, list: string[], textKey: SheetTextKey): void {
+  add(ctx, key, `crm:${key}:sheet`, null, list, ctx.t(textKey, { sheet: ctx.t(`sheet.${key}`) }));
+}
+
 /** Whole-sheet protection plus the header row for admins only. */
 function sheetAndHeader(ctx: Ctx, key: SheetKey, list: string[], textKey: SheetTextKey): void {
-  const sheet = ctx.t(`sheet.${key}`);
-  add(ctx, key, `crm:${key}:sheet`, null, list, ctx.t(textKey, { sheet }));
+  sheetOnly(ctx, key, list, textKey);
   const header: GridRange = { row: 1, column: 1, numRows: 1, numColumns: null };
+  const sheet = ctx.t(`sheet.${key}`);
   add(ctx, key, `crm:${key}:header`, header, editors(ctx.who.admin), ctx.t('perm.desc.header', { sheet }));
 }
 
 /**
- * Row blocks: one protection per run of consecutive rows with the same effective owner. Blocks of
- * one owner share one editors array (the plan is read-only data), which keeps 50,000 rows cheap.
+ * One protection per run of adjacent columns, from row 2 to the end of the sheet (open-ended, so it
+ * covers rows typed later and rows added to the grid without an update). Users may move columns
+ * apart: two keys give at most two runs.
  */
-function ownerBlocks(ctx: Ctx, key: SheetKey, lastRow: number, ownerOfRow: (row: number) => string): void {
-  const { admin, manager, assistant } = ctx.who;
-  const sheet = ctx.t(`sheet.${key}`);
-  const listOf = new Map<string, string[]>();
-  const editorsOf = (owner: string) => {
-    let list = listOf.get(owner);
-    if (!list) listOf.set(owner, (list = editors(owner, manager, admin, assistant)));
-    return list;
-  };
-  // translate once, fill per block: 50,000 blocks must not mean 50,000 catalog look-ups
-  const owned = compile(ctx.t('perm.desc.ownerRows', { sheet, ...BLOCK_PLACEHOLDERS, owner: '{owner}' }));
-  const unowned = compile(ctx.t('perm.desc.unownedRows', { sheet, ...BLOCK_PLACEHOLDERS }));
-  let start = 2;
-  let owner = ownerOfRow(2);
-  for (let r = 2; r <= lastRow; r++) {
-    const next = r < lastRow ? ownerOfRow(r + 1) : null;
-    if (next === owner) continue;
-    const range: GridRange = { row: start, column: 1, numRows: r - start + 1, numColumns: null };
-    const group = owner ? `crm:${key}:owner:${owner}` : `crm:${key}:unowned`;
-    const text = (owner ? owned : unowned)({ from: start, to: r, owner });
-    add(ctx, key, `${group}:rows:${start}-${r}`, range, editorsOf(owner), text, group);
-    start = r + 1;
-    owner = next ?? '';
-  }
-}
-
-/** A translated text with {placeholders} left, split once so filling it is a join. */
-/** Placeholders filled per block, after the sheet's name: translated once, they stay in the text. */
-const BLOCK_PLACEHOLDERS = { from: '{from}', to: '{to}' };
-
-function compile(text: string): (params: Record<string, string | number>) => string {
-  const parts = text.split(/\{(\w+)\}/);
-  return (params) => parts.map((p, i) => (i % 2 ? String(params[p] ?? `{${p}}`) : p)).join('');
-}
-
-/** Column-group protections over the data rows, one per run of adjacent columns. */
 function columnRuns(
   ctx: Ctx,
   key: SheetKey,
   layout: SheetLayout,
   name: string,
-  columns: number[],
+  keys: readonly string[],
   list: string[],
   textKey: ColumnsTextKey,
 ): void {
   const sheet = ctx.t(`sheet.${key}`);
+  const columns = keys
+    .map((k) => layout.columns?.[k])
+    .filter((c): c is number => typeof c === 'number' && c > 0);
   for (const [from, to] of runsOf(columns)) {
-    const range: GridRange = { row: 2, column: from, numRows: layout.lastRow - 1, numColumns: to - from + 1 };
+    const range: GridRange = { row: 2, column: from, numRows: null, numColumns: to - from + 1 };
     const cols = from === to ? columnLetter(from) : `${columnLetter(from)}-${columnLetter(to)}`;
     add(
       ctx,
@@ -180,60 +147,16 @@ function columnRuns(
   }
 }
 
-function planCustomers(ctx: Ctx, input: PlanInput, layout: SheetLayout): void {
+function planCustomers(ctx: Ctx, layout: SheetLayout): void {
   const { admin, manager, accountManager, assistant } = ctx.who;
-  const staff = editors(admin, manager, accountManager, assistant);
-  sheetAndHeader(ctx, 'customers', staff, 'perm.desc.sheetStaff');
-  const lastRow = maxRow(layout.lastRow, input.customerRows);
-  if (lastRow < 2) return;
-  const owners = new Map(input.customerRows.map((r) => [r.row, normalizeEmail(r.owner)]));
-  const eff = effectiveOwner(ctx.who);
-  ownerBlocks(ctx, 'customers', lastRow, (row) => eff(owners.get(row) ?? ''));
-
-  const cols = layout.columns ?? {};
-  const index = (keys: readonly string[]) =>
-    keys.map((k) => cols[k]).filter((c): c is number => typeof c === 'number' && c > 0);
-  const contact = new Set(index(CONTACT_COLUMNS));
-  const width = Math.max(layout.maxColumns, ...Object.values(cols).map((c) => c ?? 0));
-  const nonContact = Array.from({ length: width }, (_, i) => i + 1).filter((c) => !contact.has(c));
-  const data = { ...layout, lastRow };
-  const reps = editors(admin, manager, accountManager);
-  columnRuns(ctx, 'customers', data, 'noncontact', nonContact, reps, 'perm.desc.nonContactColumns');
-  columnRuns(
+  sheetAndHeader(
     ctx,
     'customers',
-    data,
-    'locked',
-    index(LOCKED_COLUMNS),
-    editors(admin, manager),
-    'perm.desc.lockedColumns',
+    editors(admin, manager, accountManager, assistant),
+    'perm.desc.sheetStaff',
   );
-}
-
-/** The last data row; a loop, since spreading 50,000 rows into Math.max can overflow the stack. */
-function maxRow(lastRow: number, rows: Array<{ row: number }>): number {
-  let max = lastRow;
-  for (const r of rows) if (r.row > max) max = r.row;
-  return max;
-}
-
-/** Owners who may hold customers: active account managers, managers and admins; others count as none. */
-function effectiveOwner(who: Audience): (email: string) => string {
-  const ok = new Set([...who.accountManager, ...who.manager, ...who.admin]);
-  return (email) => (ok.has(email) ? email : '');
-}
-
-function planScoped(ctx: Ctx, input: PlanInput, key: CustomerScopedSheet, layout: SheetLayout): void {
-  const { admin, manager, accountManager, assistant } = ctx.who;
-  sheetAndHeader(ctx, key, editors(admin, manager, accountManager, assistant), 'perm.desc.sheetStaff');
-  const rows = input.scopedRows?.[key] ?? [];
-  const lastRow = maxRow(layout.lastRow, rows);
-  const ownerById = new Map(
-    Object.entries(input.customerOwners).map(([id, owner]) => [id.trim(), normalizeEmail(owner)]),
-  );
-  const ownerOfRow = new Map(rows.map((r) => [r.row, ownerById.get(String(r.customerId).trim()) ?? '']));
-  const eff = effectiveOwner(ctx.who);
-  ownerBlocks(ctx, key, lastRow, (row) => eff(ownerOfRow.get(row) ?? ''));
+  const managers = editors(admin, manager);
+  columnRuns(ctx, 'customers', layout, 'locked', MANAGER_ONLY_COLUMNS, managers, 'perm.desc.lockedColumns');
 }
 
 const SYSTEM_SHEETS: SheetKey[] = ['tierHistory', 'reminderLog', 'auditLog', 'dashboard'];
@@ -241,23 +164,18 @@ const SYSTEM_SHEETS: SheetKey[] = ['tierHistory', 'reminderLog', 'auditLog', 'da
 /** The desired protections of every sheet in `input.layouts`, in a stable order. */
 export function planProtections(input: PlanInput): PermissionPlan {
   const ctx: Ctx = { t: translator(input.locale), who: audience(input), plan: [] };
-  const { admin, manager, assistant } = ctx.who;
-  const sheetOnly = (key: SheetKey, list: string[], textKey: SheetTextKey) =>
-    add(ctx, key, `crm:${key}:sheet`, null, list, ctx.t(textKey, { sheet: ctx.t(`sheet.${key}`) }));
+  const { admin, manager, accountManager, assistant } = ctx.who;
   const layouts = input.layouts;
-  if (layouts.customers) planCustomers(ctx, input, layouts.customers);
+  if (layouts.customers) planCustomers(ctx, layouts.customers);
+  const staff = editors(admin, manager, accountManager, assistant);
   for (const key of CUSTOMER_SCOPED_SHEETS) {
-    const layout = layouts[key];
-    if (layout) planScoped(ctx, input, key, layout);
-  }
-  if (layouts.purchases) {
-    sheetAndHeader(ctx, 'purchases', editors(admin, manager, assistant), 'perm.desc.sheetPurchases');
+    if (layouts[key]) sheetAndHeader(ctx, key, staff, 'perm.desc.sheetStaff');
   }
   for (const key of ['settings', 'roles'] as const) {
-    if (layouts[key]) sheetOnly(key, editors(admin), 'perm.desc.sheetAdmins');
+    if (layouts[key]) sheetOnly(ctx, key, editors(admin), 'perm.desc.sheetAdmins');
   }
   for (const key of SYSTEM_SHEETS) {
-    if (layouts[key]) sheetOnly(key, editors(admin, input.systemWriters ?? []), 'perm.desc.sheetSystem');
+    if (layouts[key]) sheetOnly(ctx, key, editors(admin, input.systemWriters ?? []), 'perm.desc.sheetSystem');
   }
   return { owner: normalizeEmail(input.owner), protections: ctx.plan, layouts };
 }

@@ -1,7 +1,7 @@
 /** Shapes shared by the permission planner, the rights evaluator and the reconciler diff. */
 import type { Locale } from '../../i18n';
 import type { RoleEntry } from '../roles';
-import type { CellValue, SheetKey } from '../schema';
+import type { SheetKey } from '../schema';
 import type { GridRange, SheetSize } from './range';
 
 /** Every description the add-on writes starts with this; protections without it are never touched. */
@@ -9,16 +9,23 @@ export const PROTECTION_MARKER = '[sheets-crm]';
 
 /** Customer columns assistants may edit on every row (the role matrix's "contact columns"). */
 export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
-/** Customer columns only managers and admins may edit. */
-export const LOCKED_COLUMNS = ['id', 'owner', 'tier'] as const;
-/** Sheets whose rows belong to the owner of the customer they reference. */
-export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'feedback'] as const;
+/** Customer columns only managers and admins may edit (the add-on assigns id; owner and tier are theirs). */
+export const LOCKED_COLUMNS = ['id', 'owner', 'tier', 'tierLocked'] as const;
+/**
+ * Of the locked columns, those Sheets keeps from everyone but managers and admins over the whole
+ * column: no other role's action writes them. id and owner are written by an account manager's or
+ * assistant's own form save of a new customer (the form runs as the user), so the edit check
+ * reverts a person's edit of them instead (see edit-check.ts).
+ */
+export const MANAGER_ONLY_COLUMNS = ['tier', 'tierLocked'] as const;
+/** Sheets whose rows belong to the owner of the customer they reference (customerId column). */
+export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback'] as const;
 export type CustomerScopedSheet = (typeof CUSTOMER_SCOPED_SHEETS)[number];
 
 /** A sheet as the shell finds it. */
 export interface SheetLayout extends SheetSize {
-  /** the last row with content (header = 1; 1 when there is no data) */
-  lastRow: number;
+  /** the last row with content (header = 1); the plan does not depend on it */
+  lastRow?: number;
   /** 1-based column index per column key (found by header metadata); required for customers */
   columns?: Partial<Record<string, number>>;
 }
@@ -31,12 +38,6 @@ export interface PlanInput {
   locale: Locale;
   /** the sheets that exist; a sheet missing here gets no protections */
   layouts: Partial<Record<SheetKey, SheetLayout>>;
-  /** the customers' owner column, one entry per data row (rows not listed count as unowned) */
-  customerRows: Array<{ row: number; owner: CellValue }>;
-  /** customer id -> owner e-mail, for the rows of interactions and feedback */
-  customerOwners: Record<string, string>;
-  /** the customerId column per data row of interactions and feedback */
-  scopedRows?: Partial<Record<CustomerScopedSheet, Array<{ row: number; customerId: CellValue }>>>;
   /**
    * Accounts (besides admins) whose code writes the system sheets (logs, tier history, dashboard):
    * e.g. the manager who installed the reminder trigger, since a trigger runs as its installer.

@@ -2,17 +2,13 @@
 import type { Catalog } from '../catalog-type';
 export const en = {
   'perm.desc.sheetStaff': '{sheet}: staff may edit, viewers may not.',
-  'perm.desc.sheetPurchases': '{sheet}: managers, admins and assistants may edit.',
   'perm.desc.sheetAdmins': '{sheet}: only admins may edit.',
   'perm.desc.sheetSystem': '{sheet}: written by Sheets CRM; only admins may edit.',
   'perm.desc.header': '{sheet} header row: only admins may edit.',
-  'perm.desc.ownerRows': '{sheet} rows {from}-{to}: {owner}, managers, admins and assistants may edit.',
-  'perm.desc.unownedRows':
-    '{sheet} rows {from}-{to} (no active owner): managers, admins and assistants may edit.',
-  'perm.desc.nonContactColumns':
-    '{sheet} columns {columns}: not editable by assistants (contact columns only).',
   'perm.desc.lockedColumns':
-    '{sheet} columns {columns} (ID, owner, tier): only managers and admins may edit.',
+    '{sheet} columns {columns} (tier, tier locked), every row: only managers and admins may edit.',
+  'perm.resumed':
+    '{done} protection changes made; {left} are left for the next run of the hourly check, which continues where this one stopped.',
 
   'perm.drift.summary':
     'Protections: {created} created, {updated} updated, {deleted} removed, {unchanged} unchanged.',
@@ -45,9 +41,6 @@ export const en = {
   'perm.title': 'Permissions',
   'perm.foreignSheetProtection':
     'The {sheet} sheet already has a whole-sheet protection that Sheets CRM did not make. Sheets allows one per sheet, so it was left as it is and the role-based one was not added.',
-  'perm.group.title': 'Group customers by owner?',
-  'perm.group.confirm':
-    "Each owner's customer rows need one protection per block of adjacent rows: {blocksBefore} now. Sort the customer rows by owner first ({moved} rows move, the order within each owner stays) so they need {blocksAfter}? Cell notes and formats stay where they are.",
   'perm.group.done': 'Customer rows sorted by owner: {moved} rows moved.',
   'perm.handOver.title': 'Hand over customers',
   'perm.handOver.promptFrom':
@@ -60,14 +53,12 @@ export const en = {
 
 export const zhCN: Catalog<typeof en> = {
   'perm.desc.sheetStaff': '{sheet}：员工可编辑，只读用户不可编辑。',
-  'perm.desc.sheetPurchases': '{sheet}：销售主管、管理员和行政助理可编辑。',
   'perm.desc.sheetAdmins': '{sheet}：仅管理员可编辑。',
   'perm.desc.sheetSystem': '{sheet}：由客户管理插件写入；仅管理员可编辑。',
   'perm.desc.header': '{sheet}表头行：仅管理员可编辑。',
-  'perm.desc.ownerRows': '{sheet}第 {from}-{to} 行：{owner}、销售主管、管理员和行政助理可编辑。',
-  'perm.desc.unownedRows': '{sheet}第 {from}-{to} 行（无有效客户经理）：销售主管、管理员和行政助理可编辑。',
-  'perm.desc.nonContactColumns': '{sheet} {columns} 列：行政助理不可编辑（仅可编辑联系方式列）。',
-  'perm.desc.lockedColumns': '{sheet} {columns} 列（客户编号、客户经理、等级）：仅销售主管和管理员可编辑。',
+  'perm.desc.lockedColumns': '{sheet} {columns} 列（等级、锁定等级），所有行：仅销售主管和管理员可编辑。',
+  'perm.resumed':
+    '已完成 {done} 项保护范围更改；剩余 {left} 项留待每小时检查的下一次运行，从本次停止处继续。',
 
   'perm.drift.summary':
     '保护范围：新建 {created} 个，更新 {updated} 个，删除 {deleted} 个，未变 {unchanged} 个。',
@@ -100,9 +91,6 @@ export const zhCN: Catalog<typeof en> = {
   'perm.title': '权限',
   'perm.foreignSheetProtection':
     '{sheet}工作表已有一个不是由客户管理插件创建的整表保护。每张工作表只能有一个整表保护，因此保留原样，未添加按角色的整表保护。',
-  'perm.group.title': '按客户经理归组客户？',
-  'perm.group.confirm':
-    '每位客户经理的客户行按相邻行块各需要一个保护范围：目前共 {blocksBefore} 个。是否先按客户经理排序客户行（移动 {moved} 行，同一客户经理内的顺序不变），使保护范围减少到 {blocksAfter} 个？单元格备注和格式不随行移动。',
   'perm.group.done': '客户行已按客户经理排序：移动了 {moved} 行。',
   'perm.handOver.title': '移交客户',
   'perm.handOver.promptFrom': '要移交客户的人员邮箱（例如离职的客户经理）：',

@@ -4,12 +4,15 @@
  * lists the entry-point names that implement it; the first one the bundle has is used, and none
  * means the feature has not landed ("not built yet" in the results, never silently left out).
  */
+import type { SheetKey } from '../../core/schema';
 import type { CoreKey } from './core';
 import { BENCH_OWNER } from './workload';
 
 export interface ActionInput {
   /** the CSV of new customers the import reads */
   importCsv: string;
+  /** the customer the form opens and saves, and its owner (who does it) */
+  formCustomer: { id: string; owner: string };
 }
 
 export interface ActionSpec {
@@ -17,7 +20,13 @@ export interface ActionSpec {
   label: string;
   candidates: string[];
   args: (input: ActionInput) => unknown[];
-  as?: string;
+  /** who runs it: an address, or a function of the input (the customer form: the customer's owner) */
+  as?: string | ((input: ActionInput) => string);
+  /**
+   * The data sheets the action reads (of customers, purchases, interactions, feedback). When the
+   * whole workbook cannot fit Google Sheets' cell limit, the bench fills only these (run.ts).
+   */
+  reads: SheetKey[];
   mode?: 'user' | 'trigger';
   /** the pure core timed on the data the action reads */
   core?: CoreKey;
@@ -60,17 +69,20 @@ export const ACTIONS: ActionSpec[] = [
     label: 'setup (again, on the full workbook)',
     candidates: ['menuSetup'],
     args: () => ['en'],
+    reads: ['customers', 'purchases', 'interactions', 'feedback'],
   },
   {
     key: 'import',
     label: 'import (CSV of new customers, 10% of the size)',
     candidates: ['importCsv'],
+    reads: ['customers'],
     args: (input) => ['customers', input.importCsv, 'text'],
   },
   {
     key: 'audit',
     label: 'audit (data-quality report)',
     candidates: ['runDataQuality', 'menuDataQuality'],
+    reads: ['customers', 'purchases', 'interactions', 'feedback'],
     args: () => [],
     core: 'audit',
   },
@@ -78,6 +90,7 @@ export const ACTIONS: ActionSpec[] = [
     key: 'dedupe',
     label: 'dedupe (find duplicate groups)',
     candidates: ['findDuplicates', 'menuDedupe'],
+    reads: ['customers'],
     args: () => [],
     core: 'dedupe',
   },
@@ -85,6 +98,7 @@ export const ACTIONS: ActionSpec[] = [
     key: 'dedupeMerge',
     label: 'dedupe merge (one execution: up to 200 groups)',
     candidates: ['mergeDuplicates'],
+    reads: ['customers', 'purchases', 'interactions', 'feedback'],
     args: () => [null],
     perChangedBlock: {
       blocks: (r) => num(field(r, 'archived')),
@@ -105,6 +119,7 @@ export const ACTIONS: ActionSpec[] = [
     label: 'protect (reconcile protections)',
     candidates: ['applyPermissions', 'menuApplyPermissions'],
     args: () => [],
+    reads: ['customers', 'interactions', 'feedback', 'purchases'],
     core: 'protect',
     perChangedBlock: PROTECTION_BLOCK,
   },
@@ -113,12 +128,23 @@ export const ACTIONS: ActionSpec[] = [
     label: 'protect again (nothing changed)',
     candidates: ['applyPermissions', 'menuApplyPermissions'],
     args: () => [],
+    reads: ['customers', 'interactions', 'feedback', 'purchases'],
     perChangedBlock: PROTECTION_BLOCK,
+  },
+  {
+    key: 'hourlyCheck',
+    label: 'hourly protection check (trigger, nothing changed)',
+    candidates: ['reconcileProtectionsTrigger'],
+    args: () => [],
+    as: BENCH_OWNER,
+    mode: 'trigger',
+    reads: ['customers', 'interactions', 'feedback', 'purchases'],
   },
   {
     key: 'tierPreview',
     label: 'tier preview (saved settings)',
     candidates: ['previewTiers'],
+    reads: ['customers', 'purchases'],
     args: () => [{}],
     as: 'manager@example.com',
     core: 'tier',
@@ -127,14 +153,35 @@ export const ACTIONS: ActionSpec[] = [
     key: 'tierApply',
     label: 'tier apply (saved settings)',
     candidates: ['applyTiers'],
+    reads: ['customers', 'purchases'],
     args: () => [{}],
     as: 'manager@example.com',
     core: 'tier',
   },
   {
+    key: 'formOpen',
+    label: 'customer form: open a customer (its owner)',
+    candidates: ['customerFormData'],
+    args: (input) => [input.formCustomer.id],
+    as: (input) => input.formCustomer.owner,
+    reads: ['customers'],
+  },
+  {
+    key: 'formSave',
+    label: 'customer form: save a changed note (its owner)',
+    candidates: ['saveCustomer'],
+    args: (input) => [
+      { notes: 'Called back: wants a quote' },
+      { id: input.formCustomer.id, confirmDuplicates: true },
+    ],
+    as: (input) => input.formCustomer.owner,
+    reads: ['customers'],
+  },
+  {
     key: 'remind',
     label: 'remind (daily trigger run)',
     candidates: ['runDailyReminders'],
+    reads: ['customers', 'interactions'],
     args: () => [],
     as: BENCH_OWNER,
     mode: 'trigger',
@@ -146,6 +193,7 @@ export const ACTIONS: ActionSpec[] = [
     key: 'report',
     label: 'report (refresh the dashboard)',
     candidates: ['menuRefreshDashboard', 'runReport'],
+    reads: ['customers', 'purchases', 'feedback'],
     args: () => [],
     core: 'report',
   },

@@ -1,15 +1,21 @@
 /**
  * The budgets the benchmark enforces. Each check gives one line; a failed one makes `npm run bench`
  * exit non-zero. Call-count budgets compare sizes (batch I/O: calls must not grow with rows); time
- * budgets apply at 100,000 customers; core budgets are the figures each feature sets for its core computation.
+ * budgets apply at 100,000 customers; core budgets are the figures each feature sets for its core
+ * computation; the permission and interaction budgets (PERMISSION_BUDGETS, ...) hold on every workload.
+ * Each check carries the `name` of its budget, the same at every size and workload, so a test can
+ * list the budgets it expects to pass.
  */
 import { ACTIONS, ActionSpec } from './actions';
 import { COST_MODEL } from './cost-model';
 import type { Measurement } from './measure';
+import { accountManagersFor } from './workload';
 
 export interface BudgetCheck {
   ok: boolean;
   line: string;
+  /** the budget this check belongs to, e.g. "calls grow: audit", "remote calls <= 30: protect" */
+  name: string;
 }
 
 /** Core-time budgets per feature (ms), and the smallest size each applies to. */
@@ -64,12 +70,25 @@ export const BRANCH_ALLOWANCE = 5;
  */
 export function callBudgets(results: Measurement[]): BudgetCheck[] {
   const checks: BudgetCheck[] = [];
-  for (const spec of ACTIONS) {
+  for (const workload of [...new Set(results.map((r) => r.workload))])
+    for (const spec of ACTIONS) {
+      const check = callBudget(
+        spec,
+        results.filter((r) => r.workload === workload),
+      );
+      if (check) checks.push(check);
+    }
+  return checks;
+}
+
+function callBudget(spec: ActionSpec, results: Measurement[]): BudgetCheck | null {
+  {
     const runs = results
       .filter((r) => r.action === spec.key && r.status === 'ok')
       .sort((a, b) => a.customers - b.customers);
-    if (runs.length < 2) continue;
+    if (runs.length < 2) return null;
     const base = runs[0];
+    const wl = base.workload;
     const sizes = runs.map((r) => `${n(r.spreadsheetCalls)} at ${n(r.customers)}`).join(', ');
     let worst: BudgetCheck | null = null;
     for (const r of runs.slice(1)) {
@@ -93,13 +112,13 @@ export function callBudgets(results: Measurement[]): BudgetCheck[] {
         : ` grow with rows: +${n(growth)} at ${n(r.customers)} (allowed +${n(allowed)}${why ? `: ${why}` : ''})`;
       const check = {
         ok,
-        line: `${ok ? 'ok  ' : 'FAIL'} calls  ${spec.key}: spreadsheet calls ${sizes} customers${detail}`,
+        name: `calls grow: ${spec.key}`,
+        line: `${ok ? 'ok  ' : 'FAIL'} calls  ${spec.key} (${wl}): spreadsheet calls ${sizes} customers${detail}`,
       };
       if (!worst || (!check.ok && worst.ok) || (check.ok === worst.ok && growth > 0)) worst = check;
     }
-    checks.push(worst!);
+    return worst!;
   }
-  return checks;
 }
 
 /**
@@ -115,14 +134,17 @@ export function timeBudgets(results: Measurement[]): BudgetCheck[] {
       const s = Math.round(r.modeled.seconds);
       const split = specOf(r.action)?.splitsByDesign;
       const note = split ? `; one execution, splits by design: ${split}` : '';
+      const name = `time <= ${limit} s: ${r.action}`;
       if (s <= limit)
         return {
           ok: true,
-          line: `ok   time   ${r.action} at ${n(r.customers)}: modeled ${s} s <= ${limit} s${note}`,
+          name,
+          line: `ok   time   ${r.action} at ${n(r.customers)} (${r.workload}): modeled ${s} s <= ${limit} s${note}`,
         };
       return {
         ok: false,
-        line: `FAIL time   ${r.action} at ${n(r.customers)}: modeled ${s} s > the ${limit} s execution limit${note}`,
+        name,
+        line: `FAIL time   ${r.action} at ${n(r.customers)} (${r.workload}): modeled ${s} s > the ${limit} s execution limit${note}`,
       };
     });
 }
@@ -142,6 +164,7 @@ export function coreBudgets(results: Measurement[]): BudgetCheck[] {
           : `${n(r.customers)} customers`;
       checks.push({
         ok: ms < b.ms,
+        name: `core: ${b.action}`,
         line: `${ms < b.ms ? 'ok  ' : 'FAIL'} core   ${b.action} ${r.core.fn} for ${what}: ${ms} ms (budget < ${b.ms} ms; ${b.source})`,
       });
     }
@@ -156,7 +179,14 @@ export function runChecks(results: Measurement[]): BudgetCheck[] {
     if (r.status === 'failed')
       checks.push({
         ok: false,
-        line: `FAIL run    ${r.action} at ${n(r.customers)}: ${r.entryPoint} threw: ${r.error}`,
+        name: `runs: ${r.action}`,
+        line: `FAIL run    ${r.action} at ${n(r.customers)} (${r.workload}): ${r.entryPoint} threw: ${r.error}`,
+      });
+    if (r.status === 'stopped')
+      checks.push({
+        ok: false,
+        name: `runs: ${r.action}`,
+        line: `FAIL run    ${r.action} at ${n(r.customers)} (${r.workload}): ${r.entryPoint} ${r.error}`,
       });
   }
   const missing = [...new Set(results.filter((r) => r.status === 'not built yet').map((r) => r.action))];
@@ -164,12 +194,93 @@ export function runChecks(results: Measurement[]): BudgetCheck[] {
     const spec = specOf(key)!;
     checks.push({
       ok: true,
+      name: `runs: ${key}`,
       line: `note run    ${key}: not built yet (no entry point ${spec.candidates.join(' / ')})`,
     });
   }
   return checks;
 }
 
+/**
+ * Setup and the protection reconciler write protections, validation and formats in a few batched
+ * requests, whatever the rows and their order: at most 30 remote calls and under 30 s modeled at
+ * every size and workload; the hourly check with nothing changed notices it cheaply (under 5 s).
+ */
+export const PERMISSION_BUDGETS: Array<{ action: string; remoteCalls?: number; seconds: number }> = [
+  { action: 'setup', remoteCalls: 30, seconds: 30 },
+  { action: 'protect', remoteCalls: 30, seconds: 30 },
+  { action: 'protectAgain', remoteCalls: 30, seconds: 30 },
+  { action: 'hourlyCheck', seconds: 5 },
+];
+/** What a person waits for in a sidebar or dialog: under 30 s at every size. */
+export const INTERACTIVE_BUDGETS = ['tierPreview', 'formOpen', 'formSave'];
+export const INTERACTIVE_SECONDS = 30;
+/** Every other action at 100,000 customers: under 90 s modeled. */
+export const ACTION_SECONDS = 90;
+/** Protections the add-on keeps: bounded by people, not rows. */
+export const PROTECTIONS_PER_ACCOUNT_MANAGER = 4;
+export const PROTECTIONS_CONSTANT = 20;
+
+const where = (r: Measurement) => `at ${n(r.customers)} (${r.workload})`;
+
+function secondsCheck(r: Measurement, limit: number, why: string): BudgetCheck {
+  const s = r.modeled.seconds;
+  const ok = r.status === 'ok' && s < limit;
+  const shown = s < 10 ? s.toFixed(1) : n(Math.round(s));
+  return {
+    ok,
+    name: `time < ${limit} s: ${r.action}`,
+    line:
+      `${ok ? 'ok  ' : 'FAIL'} time   ${r.action} ${where(r)}: modeled ${shown} s ${ok ? '<' : 'not under'} ${limit} s (${why})` +
+      (r.status === 'ok' ? '' : `: ${r.status}`),
+  };
+}
+
+/** The permission, interaction and per-action time budgets, and the protections kept. */
+export function scaleBudgets(results: Measurement[]): BudgetCheck[] {
+  const checks: BudgetCheck[] = [];
+  const measured = results.filter((r) => r.status === 'ok' || r.status === 'stopped');
+  for (const b of PERMISSION_BUDGETS)
+    for (const r of measured.filter((x) => x.action === b.action)) {
+      if (b.remoteCalls !== undefined) {
+        const ok = r.status === 'ok' && r.modeled.remoteCalls <= b.remoteCalls;
+        checks.push({
+          ok,
+          name: `remote calls <= ${b.remoteCalls}: ${r.action}`,
+          line: `${ok ? 'ok  ' : 'FAIL'} remote ${r.action} ${where(r)}: ${n(r.modeled.remoteCalls)} remote calls ${ok ? '<=' : '>'} ${b.remoteCalls}${r.status === 'ok' ? '' : `: ${r.status}`}`,
+        });
+      }
+      checks.push(secondsCheck(r, b.seconds, 'permissions'));
+    }
+  for (const r of measured.filter((x) => INTERACTIVE_BUDGETS.includes(x.action)))
+    checks.push(secondsCheck(r, INTERACTIVE_SECONDS, 'a person waits for it'));
+  const other = (a: string) =>
+    !INTERACTIVE_BUDGETS.includes(a) && !PERMISSION_BUDGETS.some((b) => b.action === a);
+  for (const r of measured.filter((x) => other(x.action) && x.customers >= TIME_BUDGET_FROM))
+    checks.push(secondsCheck(r, ACTION_SECONDS, `every action at ${n(TIME_BUDGET_FROM)} customers`));
+  // Protections kept: the most any action left, per workload and size.
+  const keys = [...new Set(results.map((r) => `${r.workload}|${r.customers}`))];
+  for (const key of keys) {
+    const runs = results.filter((r) => `${r.workload}|${r.customers}` === key);
+    const most = runs.reduce((m, r) => (r.protections > m.protections ? r : m), runs[0]);
+    const ams = accountManagersFor(most.customers);
+    const limit = PROTECTIONS_PER_ACCOUNT_MANAGER * ams + PROTECTIONS_CONSTANT;
+    const ok = most.protections <= limit;
+    checks.push({
+      ok,
+      name: 'protections kept',
+      line: `${ok ? 'ok  ' : 'FAIL'} protections ${where(most)}: ${n(most.protections)} kept (most after ${most.action}) ${ok ? '<=' : '>'} ${PROTECTIONS_PER_ACCOUNT_MANAGER} x ${ams} account managers + ${PROTECTIONS_CONSTANT} = ${n(limit)}`,
+    });
+  }
+  return checks;
+}
+
 export function allBudgets(results: Measurement[]): BudgetCheck[] {
-  return [...runChecks(results), ...callBudgets(results), ...timeBudgets(results), ...coreBudgets(results)];
+  return [
+    ...runChecks(results),
+    ...callBudgets(results),
+    ...timeBudgets(results),
+    ...scaleBudgets(results),
+    ...coreBudgets(results),
+  ];
 }

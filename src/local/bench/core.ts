@@ -123,9 +123,6 @@ export function timeCore(key: CoreKey, data: Loaded): CoreTiming {
     case 'dedupe':
       return { fn: 'findDuplicateGroups', ...timed(() => findDuplicateGroups(customers)) };
     case 'protect': {
-      const owners: Record<string, string> = {};
-      for (const r of customers) owners[String(r.values.id)] = String(r.values.owner ?? '');
-      const scoped = (d: SheetData) => d.rows.map((r) => ({ row: r.row, customerId: r.values.customerId }));
       return {
         fn: 'planProtections',
         ...timed(() =>
@@ -141,9 +138,6 @@ export function timeCore(key: CoreKey, data: Loaded): CoreTiming {
               roles: data.roles.layout,
               settings: data.settings.layout,
             },
-            customerRows: customers.map((r) => ({ row: r.row, owner: r.values.owner })),
-            customerOwners: owners,
-            scopedRows: { interactions: scoped(data.interactions), feedback: scoped(data.feedback) },
           }),
         ),
       };

@@ -11,12 +11,26 @@ import type { ActionInput, ActionSpec } from './actions';
 import { CoreTiming, loadSheets, timeCore } from './core';
 import { modeledTime, ModeledTime, RANGE_PROPERTY_SETTER } from './cost-model';
 
-export type ActionStatus = 'ok' | 'not built yet' | 'failed';
+export type ActionStatus = 'ok' | 'not built yet' | 'failed' | 'stopped';
+
+/**
+ * One execution is stopped after this many service calls: 100,000 calls are 16,000 s in the cost
+ * model, 44 times Apps Script's 6-minute limit, so the action fails its budgets either way and the
+ * bench does not spend hours emulating an execution Google would have killed long before.
+ */
+export const CALL_CAP = 100_000;
+export const CALL_CAP_MESSAGE = `stopped after ${CALL_CAP.toLocaleString('en')} service calls (over ${Math.round((CALL_CAP * 0.16) / 60)} modeled minutes; Apps Script stops an execution at 6)`;
 
 export interface Measurement {
   action: string;
   label: string;
   customers: number;
+  /** the workload's shape (workload.ts WORKLOADS) */
+  workload: string;
+  /** the data sheets filled for this action (all, unless the whole workbook cannot fit) */
+  sheets: string[];
+  /** protections in the spreadsheet after the action */
+  protections: number;
   entryPoint: string | null;
   status: ActionStatus;
   error?: string;
@@ -85,10 +99,12 @@ export function measureAction(
   input: ActionInput,
   customers: number,
   functions: Set<string>,
+  where: { workload: string; sheets: string[] } = { workload: 'interleaved', sheets: [] },
 ): Measurement {
   const entryPoint = resolveEntryPoint(spec, functions);
-  const base = { action: spec.key, label: spec.label, customers, entryPoint };
-  if (!entryPoint) return { ...base, status: 'not built yet', ...empty() };
+  const base = { action: spec.key, label: spec.label, customers, entryPoint, ...where };
+  const protections = () => rt.spreadsheet.workbook.protections.length;
+  if (!entryPoint) return { ...base, status: 'not built yet', ...empty(), protections: protections() };
 
   const core = spec.core ? timeCore(spec.core, loadSheets(rt)) : null;
   collectGarbage();
@@ -100,12 +116,13 @@ export function measureAction(
   let changedBlocks: number | null = null;
   const cells = attributeCells(rt);
   try {
-    const value = rt.run(entryPoint, spec.args(input), { as: spec.as, mode: spec.mode });
+    const as = typeof spec.as === 'function' ? spec.as(input) : spec.as;
+    const value = rt.run(entryPoint, spec.args(input), { as, mode: spec.mode });
     returned = excerpt(value);
     changedBlocks = spec.perChangedBlock ? spec.perChangedBlock.blocks(value) : null;
   } catch (e) {
-    status = 'failed';
-    error = (e as Error).message ?? String(e);
+    status = cells.capped() ? 'stopped' : 'failed';
+    error = cells.capped() ? CALL_CAP_MESSAGE : ((e as Error).message ?? String(e));
   } finally {
     cells.restore();
   }
@@ -140,6 +157,7 @@ export function measureAction(
     rssAfterMb: mb(memory.rss),
     processPeakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     core,
+    protections: protections(),
     modeled: modeledTime({
       calls: stats.calls,
       cellsRead: stats.cellsRead,
@@ -157,6 +175,7 @@ function attributeCells(rt: Runtime) {
   const counter = rt.ctx.counter;
   const byMethod: Record<string, { read: number; written: number }> = {};
   let last = '';
+  let calls = 0;
   const entry = () => (byMethod[last] ??= { read: 0, written: 0 });
   const call = counter.call.bind(counter);
   const read = counter.read.bind(counter);
@@ -164,6 +183,8 @@ function attributeCells(rt: Runtime) {
   counter.call = (service, method) => {
     last = `${service}.${method}`;
     call(service, method);
+    // Every call past the cap throws again, so a script that catches one still stops.
+    if (++calls > CALL_CAP) throw new Error(CALL_CAP_MESSAGE);
   };
   counter.read = (n) => {
     entry().read += n;
@@ -175,6 +196,7 @@ function attributeCells(rt: Runtime) {
   };
   return {
     byMethod,
+    capped: () => calls > CALL_CAP,
     rangeSetterCells: () =>
       Object.entries(byMethod).reduce(
         (sum, [m, c]) => sum + (RANGE_PROPERTY_SETTER.test(m) ? c.written : 0),
@@ -188,7 +210,18 @@ function attributeCells(rt: Runtime) {
   };
 }
 
-function empty(): Omit<Measurement, 'action' | 'label' | 'customers' | 'entryPoint' | 'status' | 'returned'> {
+function empty(): Omit<
+  Measurement,
+  | 'action'
+  | 'label'
+  | 'customers'
+  | 'entryPoint'
+  | 'status'
+  | 'returned'
+  | 'workload'
+  | 'sheets'
+  | 'protections'
+> {
   return {
     changedBlocks: null,
     spreadsheetCalls: 0,

@@ -6,7 +6,7 @@ import { ACTIONS } from './actions';
 import { COST_MODEL_NOTES } from './cost-model';
 import type { Measurement } from './measure';
 import type { BenchRun } from './run';
-import { BENCH_SEED, TARGET } from './workload';
+import { accountManagersFor, BENCH_SEED, DATA_SHEETS, TARGET, WORKLOADS } from './workload';
 
 const n = (v: number) => v.toLocaleString('en');
 const s1 = (v: number) => (v < 10 ? v.toFixed(1) : n(Math.round(v)));
@@ -26,13 +26,18 @@ export function mainTable(results: Measurement[]): string {
     r.status !== 'ok'
       ? [
           r.action,
+          r.workload,
           n(r.customers),
           r.entryPoint ?? '-',
           r.status + (r.error ? `: ${r.error.slice(0, 80)}` : ''),
           ...Array(8).fill(''),
+          n(r.modeled.remoteCalls),
+          s1(r.modeled.seconds),
+          n(r.protections),
         ]
       : [
           r.action,
+          r.workload,
           n(r.customers),
           r.entryPoint ?? '',
           n(r.spreadsheetCalls),
@@ -49,11 +54,13 @@ export function mainTable(results: Measurement[]): string {
           n(r.processPeakRssMb),
           n(r.modeled.remoteCalls),
           s1(r.modeled.seconds),
+          n(r.protections),
         ],
   );
   return table(
     [
       'action',
+      'workload',
       'customers',
       'entry point',
       'spreadsheet calls',
@@ -66,16 +73,52 @@ export function mainTable(results: Measurement[]): string {
       'peak RSS so far, MB',
       'remote calls (model)',
       'modeled Apps Script, s',
+      'protections after',
+    ],
+    rows,
+  );
+}
+
+/** Both workloads side by side: remote calls, modeled time and protections after each action. */
+export function sideBySideTable(results: Measurement[], sizes: number[]): string {
+  const rows: string[][] = [];
+  const cell = (r: Measurement | undefined) =>
+    !r
+      ? ['-', '-', '-']
+      : [
+          n(r.modeled.remoteCalls) + (r.status === 'ok' ? '' : ` (${r.status})`),
+          s1(r.modeled.seconds),
+          n(r.protections),
+        ];
+  for (const spec of ACTIONS)
+    for (const c of sizes) {
+      const by = (w: string) =>
+        results.find((r) => r.action === spec.key && r.customers === c && r.workload === w);
+      if (!by('interleaved') && !by('grouped')) continue;
+      rows.push([spec.key, n(c), ...cell(by('interleaved')), ...cell(by('grouped'))]);
+    }
+  return table(
+    [
+      'action',
+      'customers',
+      'interleaved: remote calls',
+      'interleaved: modeled s',
+      'interleaved: protections',
+      'grouped: remote calls',
+      'grouped: modeled s',
+      'grouped: protections',
     ],
     rows,
   );
 }
 
 /** Spreadsheet calls per method, one column per size, for each action. */
-export function methodTable(results: Measurement[], sizes: number[]): string {
+export function methodTable(results: Measurement[], sizes: number[], workload = 'interleaved'): string {
   const rows: string[][] = [];
   for (const spec of ACTIONS) {
-    const runs = sizes.map((c) => results.find((r) => r.action === spec.key && r.customers === c));
+    const runs = sizes.map((c) =>
+      results.find((r) => r.action === spec.key && r.customers === c && r.workload === workload),
+    );
     const methods = new Set<string>();
     for (const r of runs) for (const m of Object.keys(r?.spreadsheetCallsByMethod ?? {})) methods.add(m);
     for (const m of [...methods].sort()) {
@@ -87,12 +130,15 @@ export function methodTable(results: Measurement[], sizes: number[]): string {
 }
 
 export function resultsMarkdown(run: BenchRun): string {
-  const sizes = run.sizes.map((s) => s.composition.customers);
+  const sizes = [...new Set(run.sizes.map((s) => s.composition.customers))];
   const failed = run.budgets.filter((b) => !b.ok);
   const notBuilt = [...new Set(run.results.filter((r) => r.status === 'not built yet').map((r) => r.action))];
   const workload = table(
     [
+      'workload',
       'customers',
+      'account managers',
+      'sheets filled (actions)',
       'purchases',
       'interactions',
       'feedback',
@@ -102,7 +148,12 @@ export function resultsMarkdown(run: BenchRun): string {
       'composition',
     ],
     run.sizes.map((s) => [
+      s.workload,
       n(s.composition.customers),
+      n(s.composition.accountManagers),
+      s.composition.sheets.length === DATA_SHEETS.length && s.actions.length >= 10
+        ? 'all (every action)'
+        : `${s.composition.sheets.join(', ')} (${s.actions.join(', ')})`,
       n(s.rows.purchases ?? 0),
       n(s.rows.interactions ?? 0),
       n(s.rows.feedback ?? 0),
@@ -123,10 +174,12 @@ export function resultsMarkdown(run: BenchRun): string {
     '',
     '## Workload',
     '',
-    `Seed ${BENCH_SEED}; ${TARGET.accountManagers} account managers, each owning one block of rows; ` +
+    `Seed ${BENCH_SEED}; ${sizes.map((c) => `${n(accountManagersFor(c))} account managers at ${n(c)} customers`).join(', ')}; ` +
       `${TARGET.purchases} purchase rows, ${TARGET.interactions} interactions and ${TARGET.feedback} feedback row per customer on average; ` +
-      `${TARGET.duplicateRate * 100}% of customers repeat an earlier customer's e-mail. Setup trims the sheets it creates to their own columns ` +
-      '(Google Sheets counts every grid cell against its 10,000,000-cell limit). Actions run in the order below on one workbook per size.',
+      `${TARGET.duplicateRate * 100}% of customers repeat an earlier customer's e-mail. Two workloads: ` +
+      WORKLOADS.map((w) => `**${w.key}** (${w.label})`).join(' and ') +
+      '. Every budget must hold on the interleaved one. Setup trims the sheets it creates to their own columns ' +
+      '(Google Sheets counts every grid cell against its 10,000,000-cell limit). Where the whole workbook fits, the actions run in the order below on one workbook per size; where it cannot (the full workload at 100,000 customers is more than 10,000,000 cells), the bench builds, per group of actions, a workbook holding only the data sheets those actions read, at full size (the table says which), and the actions of each group run in order on it.',
     '',
     workload,
     '',
@@ -138,9 +191,17 @@ export function resultsMarkdown(run: BenchRun): string {
       'function timed alone in node on the same data. Heap delta is heapUsed after minus before the run (GC first); peak RSS is ' +
       "the process's high-water mark so far. Modeled Apps Script time comes from the cost model below.",
     '',
+    '### Both workloads side by side',
+    '',
+    'Remote calls and modeled time as in the cost model; protections are those in the spreadsheet after the action.',
+    '',
+    sideBySideTable(run.results, sizes),
+    '',
+    '### Every measurement',
+    '',
     mainTable(run.results),
     '',
-    '## Spreadsheet calls per method',
+    '## Spreadsheet calls per method (interleaved workload)',
     '',
     methodTable(run.results, sizes),
     '',

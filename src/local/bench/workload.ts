@@ -26,11 +26,41 @@ export const TARGET = {
   purchases: 10,
   interactions: 3,
   feedback: 1,
-  accountManagers: 50,
   duplicateRate: 0.01,
 };
 /** New customers in the import CSV, as a share of the workbook's customers. */
 export const IMPORT_SHARE = 0.1;
+
+/** Account managers per size: a small team, a department, a company (5, 50 and 200). */
+export function accountManagersFor(customers: number): number {
+  return customers <= 1_000 ? 5 : customers <= 10_000 ? 50 : 200;
+}
+
+/**
+ * The two shapes the data comes in. `interleaved` is how rows arrive: customers in entry order
+ * with owners taking turns, purchases, interactions and feedback appended in date order (every
+ * budget must hold on it). `grouped` is the same data after sorting by owner: one block of rows per
+ * account manager on every sheet.
+ */
+export const WORKLOADS = [
+  {
+    key: 'interleaved',
+    label: 'entry order: owners interleaved, purchases/interactions/feedback in date order',
+    ownerLayout: 'interleaved',
+    transactionOrder: 'date',
+  },
+  {
+    key: 'grouped',
+    label: 'grouped: one block of rows per owner on every sheet',
+    ownerLayout: 'grouped',
+    transactionOrder: 'customer',
+  },
+] as const;
+export type WorkloadKey = (typeof WORKLOADS)[number]['key'];
+export type WorkloadSpec = (typeof WORKLOADS)[number];
+
+/** The sheets the bench fills with generated rows (the others hold setup's defaults). */
+export const DATA_SHEETS: SheetKey[] = ['customers', 'purchases', 'interactions', 'feedback'];
 
 export interface Composition {
   customers: number;
@@ -39,6 +69,8 @@ export interface Composition {
   feedbackPerCustomer: number;
   accountManagers: number;
   importRows: number;
+  /** the data sheets filled (all of DATA_SHEETS unless the whole workbook cannot fit) */
+  sheets: SheetKey[];
   /** cells the grid is expected to reach after every action (trimmed columns) */
   plannedCells: number;
   /** why the composition differs from TARGET, or null */
@@ -51,37 +83,51 @@ const width = (key: SheetKey) => SHEETS[key].columns.length;
 const FIXED_CELLS =
   1000 * (width('roles') + width('settings') + width('reminderLog') + width('auditLog')) + 3 * 26_000;
 const MARGIN_CELLS = 150_000;
+/** An unfilled data sheet keeps setup's 1,000-row grid. */
+const EMPTY_SHEET_ROWS = 1000;
 
 /**
- * The composition at `customers`: TARGET when it fits the cell limit with room for what the actions
- * write (import rows, one tier-history row per customer); otherwise purchases stay at 10 per
- * customer (the 100,000 / 1,000,000 workload of the tiering and report budgets) and interactions
- * and feedback shrink by the same factor until it fits.
+ * The composition at `customers` filling `sheets` (all data sheets by default): TARGET when it fits
+ * the cell limit with room for what the actions write (import rows, one tier-history row per
+ * customer); otherwise purchases stay at 10 per customer and interactions and feedback shrink by
+ * the same factor until it fits. The bench fills only the sheets an action reads when the whole
+ * workbook cannot fit (run.ts), so that shrinking is the last resort.
  */
-export function compositionFor(customers: number): Composition {
+export function compositionFor(customers: number, sheets: SheetKey[] = DATA_SHEETS): Composition {
   const importRows = Math.round(customers * IMPORT_SHARE);
+  const has = (k: SheetKey) => sheets.includes(k);
+  const rows = (k: SheetKey, n: number) => (has(k) ? n : EMPTY_SHEET_ROWS) * width(k);
   const rest =
     (customers + importRows) * (width('customers') + width('tierHistory')) +
-    customers * TARGET.purchases * width('purchases') +
+    rows('purchases', customers * TARGET.purchases) +
+    (has('interactions') ? 0 : rows('interactions', 0)) +
+    (has('feedback') ? 0 : rows('feedback', 0)) +
     FIXED_CELLS +
     MARGIN_CELLS;
   const perCustomerOptional =
-    TARGET.interactions * width('interactions') + TARGET.feedback * width('feedback');
+    (has('interactions') ? TARGET.interactions * width('interactions') : 0) +
+    (has('feedback') ? TARGET.feedback * width('feedback') : 0);
   const room = SHEETS_CELL_LIMIT - rest;
-  const factor = Math.min(1, room / (customers * perCustomerOptional));
-  if (factor <= 0) throw new Error(`${customers} customers cannot fit Google Sheets' cell limit`);
+  const factor = perCustomerOptional === 0 ? 1 : Math.min(1, room / (customers * perCustomerOptional));
+  if (factor <= 0 || room <= 0)
+    throw new Error(`${customers} customers cannot fit Google Sheets' cell limit`);
   const round2 = (v: number) => Math.floor(v * 100) / 100;
   const interactions = factor < 1 ? round2(TARGET.interactions * factor) : TARGET.interactions;
   const feedback = factor < 1 ? round2(TARGET.feedback * factor) : TARGET.feedback;
   const plannedCells =
-    rest - MARGIN_CELLS + customers * (interactions * width('interactions') + feedback * width('feedback'));
+    rest -
+    MARGIN_CELLS +
+    customers *
+      ((has('interactions') ? interactions * width('interactions') : 0) +
+        (has('feedback') ? feedback * width('feedback') : 0));
   return {
     customers,
     purchasesPerCustomer: TARGET.purchases,
     interactionsPerCustomer: interactions,
     feedbackPerCustomer: feedback,
-    accountManagers: TARGET.accountManagers,
+    accountManagers: accountManagersFor(customers),
     importRows,
+    sheets: [...sheets],
     plannedCells: Math.round(plannedCells),
     adjusted:
       factor < 1
@@ -92,7 +138,16 @@ export function compositionFor(customers: number): Composition {
   };
 }
 
-export function sampleSizeOf(c: Composition, seed = BENCH_SEED): SampleSize {
+/** Whether every data sheet fits at TARGET in one workbook. */
+export function wholeWorkbookFits(customers: number): boolean {
+  return compositionFor(customers).adjusted === null;
+}
+
+export function sampleSizeOf(
+  c: Composition,
+  workload: WorkloadSpec = WORKLOADS[0],
+  seed = BENCH_SEED,
+): SampleSize {
   return {
     customers: c.customers,
     purchasesPerCustomer: c.purchasesPerCustomer,
@@ -101,8 +156,8 @@ export function sampleSizeOf(c: Composition, seed = BENCH_SEED): SampleSize {
     accountManagers: c.accountManagers,
     seed,
     exact: true,
-    // One block of rows per account manager: protections stay one per owner (the owner grouping of permissions).
-    ownerLayout: 'grouped',
+    ownerLayout: workload.ownerLayout,
+    transactionOrder: workload.transactionOrder,
     uniqueCompanies: true,
     duplicateRate: TARGET.duplicateRate,
   };
@@ -111,6 +166,9 @@ export function sampleSizeOf(c: Composition, seed = BENCH_SEED): SampleSize {
 export interface Workbook {
   rt: Runtime;
   composition: Composition;
+  workload: WorkloadKey;
+  /** the first customer that is not a repeat, and its owner (the customer form opens it) */
+  formCustomer: { id: string; owner: string };
   /** rows written per sheet */
   rows: Partial<Record<SheetKey, number>>;
   /** the workbook's grid cells after filling */
@@ -121,14 +179,28 @@ export interface Workbook {
  * A new workbook: setup by the bundle as the owner (which trims the sheets it creates to their own
  * columns), then the generated records, one setValues per sheet.
  */
-export function buildWorkbook(composition: Composition, distDir?: string): Workbook {
+export function buildWorkbook(
+  composition: Composition,
+  workload: WorkloadSpec = WORKLOADS[0],
+  distDir?: string,
+): Workbook {
   const rt = Runtime.create({ owner: BENCH_OWNER, now: BENCH_NOW, timeZone: BENCH_TIME_ZONE, distDir });
   rt.run('menuSetup', ['en']);
-  const records = generateData(BENCH_OWNER, sampleSizeOf(composition), BENCH_NOW, BENCH_TIME_ZONE);
+  const all = generateData(BENCH_OWNER, sampleSizeOf(composition, workload), BENCH_NOW, BENCH_TIME_ZONE);
+  const records: typeof all = { roles: all.roles };
+  for (const k of composition.sheets) records[k] = all[k];
   writeRecords(rt, records);
   const rows: Partial<Record<SheetKey, number>> = {};
   for (const [k, v] of Object.entries(records)) rows[k as SheetKey] = v?.length ?? 0;
-  return { rt, composition, rows, cells: gridCells(rt) };
+  const first = all.customers?.[0] ?? {};
+  return {
+    rt,
+    composition,
+    workload: workload.key,
+    formCustomer: { id: String(first.id ?? ''), owner: String(first.owner ?? BENCH_OWNER) },
+    rows,
+    cells: gridCells(rt),
+  };
 }
 
 export function gridCells(rt: Runtime): number {
@@ -146,6 +218,7 @@ export function importCsvText(rows: number, accountManagers: number): string {
   const size: SampleSize = {
     ...sampleSizeOf(
       { ...compositionFor(Math.max(rows, 1)), customers: rows, accountManagers },
+      WORKLOADS[0],
       BENCH_SEED + 1,
     ),
     purchasesPerCustomer: 0,

@@ -46,7 +46,7 @@ const protect: Command = {
   name: 'protect',
   usage: '[--group-by-owner [--yes]] [--json]',
   summary:
-    'Apply the role-based protections, changing only the difference (admins); --group-by-owner sorts customer rows by owner first.',
+    'Apply the role-based protections, changing only the difference (admins); --group-by-owner sorts customer rows by owner first (protections do not need it).',
   flags: ['group-by-owner', 'yes'],
   maxArgs: 0,
   run(ctx) {
@@ -55,7 +55,7 @@ const protect: Command = {
       const g = call<Grouping>(ctx, 'previewOwnerGrouping', []);
       if (g.moved > 0) {
         ctx.io.err(
-          `Grouping by owner moves ${g.moved} customer rows (protected blocks ${g.blocksBefore} -> ${g.blocksAfter}). ` +
+          `Grouping by owner moves ${g.moved} customer rows (runs of one owner ${g.blocksBefore} -> ${g.blocksAfter}). ` +
             'Nothing was changed: add --yes to confirm.',
         );
         return { save: false, code: 1 };

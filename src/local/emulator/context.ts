@@ -7,7 +7,7 @@
  */
 import { defaultAccount, type AccountProfile } from './account';
 import { scopeNeeded, permissionMessage } from './auth-mode';
-import { COST_MODEL, LOCAL_CALL, RANGE_PROPERTY_SETTER } from './cost-model';
+import { ADVANCED_CALL, COST_MODEL, LOCAL_CALL, RANGE_PROPERTY_SETTER } from './cost-model';
 import type { AuthModeName, ExecutionBudget, ExecutionKind } from './execution';
 
 export interface CallStats {
@@ -43,7 +43,10 @@ export class Counter {
     this.stats.calls[key] = (this.stats.calls[key] ?? 0) + 1;
     this.stats.totalCalls++;
     this.lastKey = key;
-    if (this.onCost && !cached(isLocal, LOCAL_CALL, key)) this.onCost(COST_MODEL.CALL_SECONDS * 1000);
+    if (this.onCost && !cached(isLocal, LOCAL_CALL, key))
+      this.onCost(
+        (ADVANCED_CALL.test(key) ? COST_MODEL.ADVANCED_CALL_SECONDS : COST_MODEL.CALL_SECONDS) * 1000,
+      );
   }
 
   read(cells: number): void {

@@ -1,7 +1,8 @@
 /**
  * The edit audit trail: an installable edit trigger, installed once by setup and running
  * as its installer (an admin, so it may write the admin-only log), appends one auditLog row per
- * user edit of a data sheet; when the log passes the threshold the oldest half moves to an archive
+ * user edit of a data sheet, after the edit check (edit-check.ts) has undone an edit the role matrix
+ * forbids (logged as `reverted` instead); when the log passes the threshold the oldest half moves to an archive
  * sheet in one step. Rows are appended under the document lock and never rewritten.
  *
  * An edit costs a constant number of calls whatever the log's size: Workbook.append reads only
@@ -10,6 +11,7 @@
 import {
   AUDIT_ARCHIVE_THRESHOLD,
   AuditRecord,
+  AUDITED_SHEETS,
   auditRowForAction,
   auditRowForEdit,
   LOG_SHEETS,
@@ -29,6 +31,7 @@ import {
   withDocumentLock,
   Workbook,
 } from '../document';
+import { enforceEdit } from './edit-check';
 import { flushPendingAudit, parkAuditRows } from './log';
 import {
   beginAsInstaller,
@@ -76,16 +79,23 @@ export function onEditAudit(e?: GoogleAppsScript.Events.SheetsOnEdit): void {
   const wb = new Workbook(e.source ?? undefined);
   const key = sheetKeyOf(e.range.getSheet());
   const editor = editorOf(e);
-  const row = auditRowForEdit({
-    sheet: key,
-    range: e.range.getA1Notation(),
-    numRows: e.range.getNumRows(),
-    numColumns: e.range.getNumColumns(),
-    oldValue: e.oldValue,
-    value: e.value,
-    user: editor,
-    time: new Date(),
-  });
+  // the edit check first: a forbidden edit is undone at once and logged instead of the edit
+  const refused =
+    key && AUDITED_SHEETS.includes(key)
+      ? enforceEdit({ wb, key, range: e.range, user: editor, oldValue: e.oldValue, value: e.value })
+      : null;
+  const row =
+    refused ??
+    auditRowForEdit({
+      sheet: key,
+      range: e.range.getA1Notation(),
+      numRows: e.range.getNumRows(),
+      numColumns: e.range.getNumColumns(),
+      oldValue: e.oldValue,
+      value: e.value,
+      user: editor,
+      time: new Date(),
+    });
   if (!row) return;
   const ex = beginAsInstaller(wb);
   if (key && LOG_SHEETS.includes(key)) reportLogEdit(ex, key, row, editor);

@@ -20,8 +20,10 @@ export const DOC_KEYS = {
   extraSheetIds: 'sheetsCrm.extraSheetIds',
   /** the highest customer number ever assigned: ids are never reused */
   highestCustomerId: 'sheetsCrm.highestCustomerId',
-  /** {hash, at, installer} of the last protection reconcile */
+  /** {fingerprint, at, installer, pending} of the last protection reconcile */
   protections: 'sheetsCrm.protections',
+  /** optional override of the requests one reconcile run sends (tests inject a tiny one) */
+  protectionsRequestsPerRun: 'sheetsCrm.protections.requestsPerRun',
   /** {installer, hour, timeZone, since} of monthly re-tiering */
   tierSchedule: 'sheetsCrm.tierSchedule',
   /** {installer, hour, timeZone, since} of the daily reminder trigger */

@@ -208,8 +208,10 @@ export class Workbook {
   /**
    * Appends records below the last row in one setValues, in the sheet's own column order; text
    * that Sheets would take for a formula is stored as text. Returns the first row written.
+   * `skip` names columns left untouched (one setValues per run of the others): a user's write must
+   * not touch columns protected against them, even with blanks.
    */
-  append(key: SheetKey, records: Record<string, unknown>[]): number {
+  append(key: SheetKey, records: Record<string, unknown>[], skip: readonly string[] = []): number {
     if (records.length === 0) return 0;
     const layout = this.layout(key);
     if (!layout) return 0;
@@ -226,7 +228,16 @@ export class Workbook {
     const first = layout.lastRow + 1;
     // Logs grow a row at a time: leave headroom so appends do not insert rows on every call.
     ensureRows(layout.sheet, first + grid.length - 1, SHEETS[key].systemOnly ? LOG_HEADROOM : 0);
-    layout.sheet.getRange(first, 1, grid.length, width).setValues(grid);
+    const skipped = new Set(skip.map((k) => layout.header.byKey[k]).filter((i) => i !== undefined));
+    let start = 0;
+    for (let c = 0; c <= width; c++) {
+      if (c < width && !skipped.has(c)) continue;
+      if (c > start)
+        layout.sheet
+          .getRange(first, start + 1, grid.length, c - start)
+          .setValues(grid.map((l) => l.slice(start, c)));
+      start = c + 1;
+    }
     this.tables.delete(key);
     this.layouts.set(key, { ...layout, lastRow: first + grid.length - 1 });
     return first;

@@ -1,139 +1,60 @@
 /**
- * Applies a protection diff to the spreadsheet: create, then update, then delete (a half-applied
- * run errs on the side of too much protection), each item's steps in the order core gives them.
- * Nothing here decides anything; the calls are proportional to the diff, never to rows.
+ * A protection diff as Sheets API requests (addProtectedRange, updateProtectedRange,
+ * deleteProtectedRange), sent in batchUpdate calls: a stale whole-sheet protection is deleted first
+ * (Sheets has one per sheet), then create, update and the other deletes, so a run cut short errs on
+ * the side of too much protection. Nothing here decides anything; the requests follow the diff.
  */
 import { normalizeEmail } from '../../core/roles';
-import {
-  CreateItem,
-  DesiredProtection,
-  ExistingProtection,
-  ProtectionDiff,
-  ProtectionStep,
-  rangeToA1,
-} from '../../core/permissions';
+import { DesiredProtection, ProtectionDiff } from '../../core/permissions';
 import { SheetKey } from '../../core/schema';
-import type { Handle } from './read';
+import { Handle, toApiRange } from './read';
 
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type ApiProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
 
-export interface ApplyOptions {
-  sheets: Partial<Record<SheetKey, Sheet>>;
-  /** the account this runs as */
+export interface RequestOptions {
+  sheetIds: Partial<Record<SheetKey, number>>;
+  /** the account this runs as: always kept an editor (Sheets refuses to lock out the caller) */
   effectiveUser: string;
-  /** sheets whose one whole-sheet protection belongs to someone else: the add-on does not take it over */
-  foreignSheetProtection: Set<SheetKey>;
-  /**
-   * The per-row path, run as whoever wrote the rows: skip what this user may not change, and what
-   * they could not create without staying one of its editors (Sheets never removes the caller).
-   */
-  onlyEditable?: { owner: string };
 }
 
-export interface ApplyResult {
-  /** items not applied: whole-sheet protections left to their owner, or not editable by this user */
-  skipped: DesiredProtection[];
+function protectedRange(d: DesiredProtection, sheetId: number, me: string): ApiProtectedRange {
+  const users = [...d.editors];
+  const self = normalizeEmail(me);
+  if (self && !users.includes(self)) users.push(self);
+  return {
+    range: toApiRange(sheetId, d.range),
+    description: d.description,
+    warningOnly: false,
+    editors: { users },
+    unprotectedRanges: d.unprotectedRanges.map((r) => toApiRange(sheetId, r)),
+  };
 }
 
-export function applyDiff(diff: ProtectionDiff<Handle>, options: ApplyOptions): ApplyResult {
-  const skipped: DesiredProtection[] = [];
-  // Sheets has one whole-sheet protection per sheet: a stale marked one is reused, not re-created.
-  const staleSheetLevel = new Map<SheetKey, ExistingProtection<Handle>>();
-  for (const d of diff.delete) if (d.existing.range === null) staleSheetLevel.set(d.sheetKey, d.existing);
-  const reused = new Set<Handle>();
+const UPDATE_FIELDS = 'range,description,warningOnly,editors,unprotectedRanges';
 
-  for (const item of diff.create) {
-    const created = create(item, options, staleSheetLevel, reused);
-    if (!created) {
-      skipped.push(item.desired);
-      continue;
-    }
-    // A new protection mirrors the spreadsheet's permissions (nobody is kept out) until its editor
-    // list is changed; when the plan adds nobody (an admins-only sheet protected by the owner),
-    // adding the effective user is the change that makes it real.
-    if (!item.steps.some((s) => s.kind === 'addEditors')) created.protection.addEditor(options.effectiveUser);
-    runSteps(created.protection, created.sheet, item.steps);
+export function diffRequests(diff: ProtectionDiff<Handle>, o: RequestOptions): Request[] {
+  const del = (h: Handle): Request => ({ deleteProtectedRange: { protectedRangeId: h.protectedRangeId } });
+  const first: Request[] = [];
+  const last: Request[] = [];
+  for (const d of diff.delete) (d.existing.range === null ? first : last).push(del(d.existing.handle));
+  const create: Request[] = [];
+  for (const c of diff.create) {
+    const sheetId = o.sheetIds[c.desired.sheetKey];
+    if (sheetId === undefined) continue;
+    create.push({
+      addProtectedRange: { protectedRange: protectedRange(c.desired, sheetId, o.effectiveUser) },
+    });
   }
-  for (const item of diff.update) {
-    const p = item.existing.handle.protection;
-    if (options.onlyEditable && !p.canEdit()) {
-      skipped.push(item.desired);
-      continue;
-    }
-    runSteps(p, item.existing.handle.sheet, item.steps);
-  }
-  for (const item of diff.delete) {
-    if (reused.has(item.existing.handle)) continue;
-    const p = item.existing.handle.protection;
-    if (options.onlyEditable && !p.canEdit()) continue;
-    p.remove();
-  }
-  return { skipped };
-}
-
-function create(
-  item: CreateItem,
-  options: ApplyOptions,
-  staleSheetLevel: Map<SheetKey, ExistingProtection<Handle>>,
-  reused: Set<Handle>,
-): Handle | null {
-  const { desired } = item;
-  const sheet = options.sheets[desired.sheetKey];
-  if (!sheet) return null;
-  const only = options.onlyEditable;
-  const me = normalizeEmail(options.effectiveUser);
-  if (only && me !== normalizeEmail(only.owner) && !desired.editors.includes(me)) return null;
-  if (desired.range) return { protection: sheet.getRange(rangeToA1(desired.range)).protect(), sheet };
-  if (options.foreignSheetProtection.has(desired.sheetKey)) return null;
-  const stale = staleSheetLevel.get(desired.sheetKey);
-  if (stale) {
-    // create steps set editors and description; what else a stale one may carry is reset here
-    const p = stale.handle.protection;
-    if (stale.warningOnly) p.setWarningOnly(false);
-    if (stale.unprotectedRanges?.length && !desired.unprotectedRanges.length) p.setUnprotectedRanges([]);
-    reused.add(stale.handle);
-    return stale.handle;
-  }
-  return { protection: sheet.protect(), sheet };
-}
-
-function runSteps(p: Protection, sheet: Sheet, steps: ProtectionStep[]): void {
-  for (const step of steps) runStep(p, sheet, step);
-}
-
-function runStep(p: Protection, sheet: Sheet, step: ProtectionStep): void {
-  switch (step.kind) {
-    case 'setWarningOnly':
-      p.setWarningOnly(step.value);
-      return;
-    case 'addEditors':
-      p.addEditors(step.emails);
-      return;
-    case 'removeEditors':
-      p.removeEditors(step.emails);
-      return;
-    case 'removeEditorsExcept': {
-      const keep = new Set(step.keep);
-      const drop = p
-        .getEditors()
-        .map((u) => normalizeEmail(u.getEmail()))
-        .filter((e) => e && !keep.has(e));
-      if (drop.length) p.removeEditors(drop);
-      return;
-    }
-    case 'disableDomainEdit':
-      // true is only possible on a Workspace domain, where turning it off is allowed
-      if (p.canDomainEdit()) p.setDomainEdit(false);
-      return;
-    case 'setRange':
-      p.setRange(sheet.getRange(rangeToA1(step.range)));
-      return;
-    case 'setUnprotectedRanges':
-      p.setUnprotectedRanges(step.ranges.map((r) => sheet.getRange(rangeToA1(r))));
-      return;
-    case 'setDescription':
-      p.setDescription(step.description);
-      return;
-  }
+  const update: Request[] = diff.update.map((u) => {
+    const p = protectedRange(u.desired, u.existing.handle.sheetId, o.effectiveUser);
+    if (u.existing.domainEdit) p.editors!.domainUsersCanEdit = false;
+    return {
+      updateProtectedRange: {
+        protectedRange: { ...p, protectedRangeId: u.existing.handle.protectedRangeId },
+        fields: UPDATE_FIELDS,
+      },
+    };
+  });
+  return [...first, ...create, ...update, ...last];
 }

@@ -1,11 +1,10 @@
 /**
- * What the reconciler reads, once each: the plan input (roles, the customers' owner column, the
- * customerId column of interactions and feedback, every sheet's size) and the protections the
- * add-on's sheets already have (Sheet.getProtections, RANGE and SHEET, once per sheet).
+ * What the reconciler reads: the plan input (roles, the customers' header, every sheet's id and
+ * grid size) and the protected ranges, all sheets at once, through one
+ * `Sheets.Spreadsheets.get` with a fields mask (the Sheets advanced service). Never a row of data:
+ * the plan is bounded by people, not rows.
  */
 import {
-  a1ToRange,
-  CUSTOMER_SCOPED_SHEETS,
   ExistingProtection,
   GridRange,
   PlanInput,
@@ -13,178 +12,137 @@ import {
   SheetLayout,
   systemWriters,
 } from '../../core/permissions';
-import { normalizeEmail, parseRoles } from '../../core/roles';
+import { normalizeEmail } from '../../core/roles';
 import { SHEET_KEYS, SheetKey } from '../../core/schema';
 import type { Execution } from '../session';
-import { Table } from '../document';
+import { recordedSheetIds, sheetsService } from '../document';
 
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type ApiRange = GoogleAppsScript.Sheets.Schema.GridRange;
+type ApiProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
 
-/** The shell's handle on an existing protection: the object and the sheet it sits on. */
+/** The shell's handle on an existing protection: its id for update and delete requests. */
 export interface Handle {
-  protection: Protection;
-  sheet: Sheet;
+  protectedRangeId: number;
+  sheetId: number;
 }
+
+const SIZES = 'sheets.properties(sheetId,gridProperties(rowCount,columnCount))';
+const WITH_PROTECTIONS =
+  'sheets(properties(sheetId,gridProperties(rowCount,columnCount)),' +
+  'protectedRanges(protectedRangeId,range,description,warningOnly,editors,unprotectedRanges))';
 
 export interface ReadInput {
   input: PlanInput;
-  sheets: Partial<Record<SheetKey, Sheet>>;
-}
-
-function layoutOf(sheet: Sheet, table: Table | null): SheetLayout {
-  const layout: SheetLayout = {
-    maxRows: sheet.getMaxRows(),
-    maxColumns: sheet.getMaxColumns(),
-    lastRow: table ? table.lastRow : Math.max(sheet.getLastRow(), 1),
-  };
-  if (table) {
-    const columns: Record<string, number> = {};
-    for (const [key, index] of Object.entries(table.header.byKey)) columns[key] = index + 1;
-    layout.columns = columns;
-  }
-  return layout;
-}
-
-/**
- * The plan input from one read of roles, customers, interactions and feedback (cached in ex.wb);
- * `only` limits it to some sheets (the per-row path plans the customers sheet alone).
- */
-export function readPlanInput(ex: Execution, only: readonly SheetKey[] = SHEET_KEYS): ReadInput {
-  const { wb } = ex;
-  const roles = parseRoles(wb.read('roles')?.rows ?? []);
-  const sheets: Partial<Record<SheetKey, Sheet>> = {};
-  const layouts: PlanInput['layouts'] = {};
-  const tables: Partial<Record<SheetKey, Table>> = {};
-  for (const key of only) {
-    const sheet = wb.sheet(key);
-    if (!sheet) continue;
-    sheets[key] = sheet;
-    const needsRows = key === 'customers' || (CUSTOMER_SCOPED_SHEETS as readonly string[]).includes(key);
-    const table = needsRows ? wb.read(key) : null;
-    if (table) tables[key] = table;
-    layouts[key] = layoutOf(sheet, table);
-  }
-  const customers = tables.customers?.rows ?? [];
-  const customerOwners: Record<string, string> = {};
-  for (const r of customers) {
-    const id = String(r.values.id ?? '').trim();
-    if (id) customerOwners[id] = normalizeEmail(r.values.owner);
-  }
-  const scopedRows: PlanInput['scopedRows'] = {};
-  for (const key of CUSTOMER_SCOPED_SHEETS) {
-    const table = tables[key];
-    if (table) scopedRows[key] = table.rows.map((r) => ({ row: r.row, customerId: r.values.customerId }));
-  }
-  const input: PlanInput = {
-    roles,
-    owner: ex.owner,
-    locale: ex.locale,
-    layouts,
-    customerRows: customers.map((r) => ({ row: r.row, owner: r.values.owner })),
-    customerOwners,
-    scopedRows,
-    systemWriters: systemWriters(roles, ex.owner),
-  };
-  return { input, sheets };
-}
-
-/** A marked protection before its editors are read: enough to decide whether to read the rest. */
-export interface MarkedRef {
-  id: string;
-  sheetKey: SheetKey;
-  range: GridRange | null;
-}
-
-export interface ReadExisting {
+  /** sheet id per key of the add-on's sheets that exist */
+  sheetIds: Partial<Record<SheetKey, number>>;
   existing: ExistingProtection<Handle>[];
   /** sheets that carry a whole-sheet protection the add-on did not make (Sheets allows one per sheet) */
   foreignSheetProtection: Set<SheetKey>;
 }
 
-const RANGE_OF_SHEET: GridRange = { row: 1, column: 1, numRows: 1, numColumns: 1 };
-
-/**
- * The protections of the given sheets. Only a description is read from a protection the add-on
- * did not make (it is handed to the diff as `sheetKey: null`, counted and never touched). A marked
- * one is read in full unless `select` leaves it out: the cheap per-row path picks the few it needs
- * from ids and ranges first, so the editors of the others are never read.
- */
-export function readExisting(
-  sheets: Partial<Record<SheetKey, Sheet>>,
-  keys: readonly SheetKey[],
-  select?: (marked: MarkedRef[]) => Set<number>,
-): ReadExisting {
-  const existing: ExistingProtection<Handle>[] = [];
-  const foreignSheetProtection = new Set<SheetKey>();
-  const marked: Array<MarkedRef & { handle: Handle; description: string }> = [];
-  const types = [SpreadsheetApp.ProtectionType.RANGE, SpreadsheetApp.ProtectionType.SHEET];
-  for (const key of keys) {
-    const sheet = sheets[key];
-    if (!sheet) continue;
-    for (const type of types) {
-      const sheetLevel = type === SpreadsheetApp.ProtectionType.SHEET;
-      for (const protection of sheet.getProtections(type)) {
-        const description = protection.getDescription();
-        const id = protectionIdOf(description);
-        const handle = { protection, sheet };
-        if (!id) {
-          if (sheetLevel) foreignSheetProtection.add(key);
-          existing.push(blank(handle, description));
-          continue;
-        }
-        // a range that no longer parses (its rows were deleted) reads as a stale one-cell range
-        const range = sheetLevel
-          ? null
-          : (a1ToRange(protection.getRange().getA1Notation()) ?? RANGE_OF_SHEET);
-        marked.push({ id, sheetKey: key, range, handle, description });
-      }
-    }
-  }
-  const chosen = select ? select(marked) : null;
-  marked.forEach((m, i) => {
-    if (!chosen || chosen.has(i)) existing.push(readFull(m.handle, m.sheetKey, m.description, m.range));
-  });
-  return { existing, foreignSheetProtection };
-}
-
-function blank(handle: Handle, description: string): ExistingProtection<Handle> {
+/** API grid range (0-based, end exclusive, absent = unbounded) to core's 1-based open range. */
+export function fromApiRange(r: ApiRange | undefined): GridRange | null {
+  if (!r) return null;
+  const bounded = [r.startRowIndex, r.endRowIndex, r.startColumnIndex, r.endColumnIndex].some(
+    (v) => v !== undefined && v !== null,
+  );
+  if (!bounded) return null; // the whole sheet
+  const row = (r.startRowIndex ?? 0) + 1;
+  const column = (r.startColumnIndex ?? 0) + 1;
   return {
-    handle,
-    sheetKey: null,
-    description,
-    range: null,
-    editors: [],
-    domainEdit: false,
-    warningOnly: false,
+    row,
+    column,
+    numRows: r.endRowIndex === undefined || r.endRowIndex === null ? null : r.endRowIndex - row + 1,
+    numColumns:
+      r.endColumnIndex === undefined || r.endColumnIndex === null ? null : r.endColumnIndex - column + 1,
   };
 }
 
-function readFull(
-  handle: Handle,
-  sheetKey: SheetKey,
-  description: string,
-  range: GridRange | null,
-): ExistingProtection<Handle> {
-  const p = handle.protection;
-  const unprotectedRanges =
-    range === null
-      ? p
-          .getUnprotectedRanges()
-          .map((r) => a1ToRange(r.getA1Notation()))
-          .filter((r): r is GridRange => r !== null)
-      : [];
-  const editors = [...new Set(p.getEditors().map((u) => normalizeEmail(u.getEmail())))]
-    .filter(Boolean)
-    .sort();
+export function toApiRange(sheetId: number, r: GridRange | null): ApiRange {
+  if (!r) return { sheetId };
+  const out: ApiRange = { sheetId, startRowIndex: r.row - 1, startColumnIndex: r.column - 1 };
+  if (r.numRows !== null) out.endRowIndex = r.row - 1 + r.numRows;
+  if (r.numColumns !== null) out.endColumnIndex = r.column - 1 + r.numColumns;
+  return out;
+}
+
+/**
+ * The sheet ids of the add-on's sheets: the ids setup recorded, where the spreadsheet still has
+ * them (no call per sheet); a key without one is found as Workbook finds it (metadata mark, name).
+ */
+function sheetIdsOf(ex: Execution, present: Set<number>): Partial<Record<SheetKey, number>> {
+  const recorded = recordedSheetIds();
+  const ids: Partial<Record<SheetKey, number>> = {};
+  for (const key of SHEET_KEYS) {
+    const id = recorded[key];
+    if (id !== undefined && present.has(id)) ids[key] = id;
+    else {
+      const sheet = ex.wb.sheet(key);
+      if (sheet) ids[key] = sheet.getSheetId();
+    }
+  }
+  return ids;
+}
+
+/**
+ * The plan input and, with `protections`, the protected ranges: one get of the whole spreadsheet's
+ * sheet properties (and protections), plus the customers' header row.
+ */
+export function readPlanInput(ex: Execution, protections: boolean): ReadInput {
+  const got = sheetsService().Spreadsheets!.get(ex.wb.ss.getId(), {
+    fields: protections ? WITH_PROTECTIONS : SIZES,
+  });
+  const sheetIds = sheetIdsOf(ex, new Set((got.sheets ?? []).map((s) => s.properties?.sheetId ?? -1)));
+  const keyOfId = new Map(Object.entries(sheetIds).map(([k, id]) => [id, k as SheetKey]));
+  const layouts: PlanInput['layouts'] = {};
+  const existing: ExistingProtection<Handle>[] = [];
+  const foreignSheetProtection = new Set<SheetKey>();
+  for (const s of got.sheets ?? []) {
+    const sheetId = s.properties?.sheetId ?? 0;
+    const key = keyOfId.get(sheetId);
+    if (!key) continue;
+    const layout: SheetLayout = {
+      maxRows: s.properties?.gridProperties?.rowCount ?? 0,
+      maxColumns: s.properties?.gridProperties?.columnCount ?? 0,
+    };
+    if (key === 'customers') layout.columns = customerColumns(ex);
+    layouts[key] = layout;
+    for (const p of s.protectedRanges ?? []) {
+      const e = existingOf(p, key, sheetId);
+      if (e.sheetKey === null && e.range === null) foreignSheetProtection.add(key);
+      existing.push(e);
+    }
+  }
+  const input: PlanInput = {
+    roles: ex.roles,
+    owner: ex.owner,
+    locale: ex.locale,
+    layouts,
+    systemWriters: systemWriters(ex.roles, ex.owner),
+  };
+  return { input, sheetIds, existing, foreignSheetProtection };
+}
+
+function customerColumns(ex: Execution): Record<string, number> {
+  const columns: Record<string, number> = {};
+  const layout = ex.wb.layout('customers');
+  for (const [key, index] of Object.entries(layout?.header.byKey ?? {})) columns[key] = index + 1;
+  return columns;
+}
+
+function existingOf(p: ApiProtectedRange, key: SheetKey, sheetId: number): ExistingProtection<Handle> {
+  const description = p.description ?? '';
+  const marked = protectionIdOf(description) !== null;
   return {
-    handle,
-    sheetKey,
+    handle: { protectedRangeId: p.protectedRangeId ?? -1, sheetId },
+    sheetKey: marked ? key : null,
     description,
-    range,
-    unprotectedRanges,
-    editors,
-    domainEdit: p.canDomainEdit(),
-    warningOnly: p.isWarningOnly(),
+    range: fromApiRange(p.range),
+    unprotectedRanges: (p.unprotectedRanges ?? [])
+      .map(fromApiRange)
+      .filter((r): r is GridRange => r !== null),
+    editors: [...new Set((p.editors?.users ?? []).map(normalizeEmail))].filter(Boolean).sort(),
+    domainEdit: p.editors?.domainUsersCanEdit === true,
+    warningOnly: p.warningOnly === true,
   };
 }

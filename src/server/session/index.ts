@@ -4,7 +4,15 @@
  * document lock is server/document's.
  */
 export { buildMenu, buildMinimalMenu } from './menu';
-export { begin, beginAsInstaller, isInteractive, readSettings, requireAction, requireTable, roleNotice } from './session';
+export {
+  begin,
+  beginAsInstaller,
+  isInteractive,
+  readSettings,
+  requireAction,
+  requireTable,
+  roleNotice,
+} from './session';
 export type { Execution } from './session';
 export { emailFromUserKey, eventEmail, rememberIdentity, resolveIdentity } from './identity';
 export type { Identity, IdentityOptions, IdentitySource } from './identity';

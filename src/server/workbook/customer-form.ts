@@ -18,6 +18,8 @@ import {
   validationContext,
   ValidationIssue,
 } from '../../core/workbook';
+import { MANAGER_ONLY_COLUMNS } from '../../core/permissions';
+import { editsAllCustomers } from '../../core/roles';
 import { planFollowUp } from '../../core/tiering';
 import { dayNumberToDate, columnLetter, neutralizeFormula, phoneCell } from '../../core/shared';
 import { listSetting, CellValue, CUSTOMER_COLUMNS, formatCustomerId, SheetRow } from '../../core/schema';
@@ -220,7 +222,9 @@ function addCustomer(ex: Execution, submitted: Record<string, unknown>, options?
   values.id = formatCustomerId(next);
   values.createdAt = now;
   values.updatedAt = now;
-  const row = ex.wb.append('customers', [values]);
+  // tier and tier locked are protected against everyone but managers and admins, blank or not
+  const skip = editsAllCustomers(ex.user.role) ? [] : MANAGER_ONLY_COLUMNS;
+  const row = ex.wb.append('customers', [values], skip);
   saveHighestIdAssigned(next);
   // Script writes do not fire the edit trigger: the form logs what it wrote itself.
   recordAction(ex, {

@@ -1,17 +1,13 @@
 /**
  * What other features do after the add-on writes customer rows (the form, import, merge,
- * hand-over): for example, protect new rows for their owner at once instead of waiting for the
- * hourly reconcile. Each hook reads what it needs itself and must be cheap for a few rows.
+ * hand-over). Each hook reads what it needs itself and must be cheap for a few rows. None today:
+ * protections no longer depend on rows (core/permissions plan.ts), so new rows need no protecting.
  */
 import type { Execution } from '../session';
-// Permissions: new rows are protected for their owner at once.
-import { protectCustomerRows } from '../permissions';
 
 export type CustomerRowsHook = (ex: Execution, rows: number[]) => void;
 
-export const AFTER_CUSTOMER_ROWS_WRITTEN: CustomerRowsHook[] = [
-  protectCustomerRows, // permissions
-];
+export const AFTER_CUSTOMER_ROWS_WRITTEN: CustomerRowsHook[] = [];
 
 export function customerRowsWritten(ex: Execution, rows: number[]): void {
   for (const hook of AFTER_CUSTOMER_ROWS_WRITTEN) hook(ex, rows);

@@ -24,21 +24,36 @@ import { isLocale, Locale, t, tDynamic } from '../../i18n';
 import { LocaleSwitch, switchLocale } from './locale-switch';
 import { Execution, readSettings } from '../session';
 import { SETUP_STEPS } from './setup-steps';
-import { ensureColumns, ensureRows, Workbook } from '../document';
+import { batchUpdate, ensureColumns, ensureRows, Workbook } from '../document';
 
-const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
-  id: '@',
-  phone: '@',
-  text: '@',
-  email: '@',
-  list: '@',
-  date: 'yyyy-mm-dd',
-  datetime: 'yyyy-mm-dd hh:mm',
-  money: '#,##0.00',
-  number: '#,##0.##',
-  integer: '0',
-  rating: '0',
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type NumberFormat = GoogleAppsScript.Sheets.Schema.NumberFormat;
+
+const text: NumberFormat = { type: 'TEXT', pattern: '@' };
+const NUMBER_FORMATS: Partial<Record<ColumnType, NumberFormat>> = {
+  id: text,
+  phone: text,
+  text,
+  email: text,
+  list: text,
+  date: { type: 'DATE', pattern: 'yyyy-mm-dd' },
+  datetime: { type: 'DATE_TIME', pattern: 'yyyy-mm-dd hh:mm' },
+  money: { type: 'NUMBER', pattern: '#,##0.00' },
+  number: { type: 'NUMBER', pattern: '#,##0.##' },
+  integer: { type: 'NUMBER', pattern: '0' },
+  rating: { type: 'NUMBER', pattern: '0' },
 };
+
+/** A column's number format from row 2 to the end of the sheet (open-ended: rows added later too). */
+function formatRequest(sheetId: number, column: number, numberFormat: NumberFormat): Request {
+  return {
+    repeatCell: {
+      range: { sheetId, startRowIndex: 1, startColumnIndex: column - 1, endColumnIndex: column },
+      cell: { userEnteredFormat: { numberFormat } },
+      fields: 'userEnteredFormat.numberFormat',
+    },
+  };
+}
 
 export interface SetupResult {
   created: SheetKey[];
@@ -54,6 +69,8 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
   const { wb } = ex;
   const result: SetupResult = { created: [], checked: [], columnsAdded: {}, headersRestored: [] };
   const previous = wb.sheet('settings') ? readSettingsRaw(wb).locale : undefined;
+  // every column's number format, sent as one batchUpdate once the headers are in place
+  const formats: Request[] = [];
   for (const key of SHEET_KEYS) {
     let sheet = wb.sheet(key);
     if (sheet) result.checked.push(key);
@@ -63,12 +80,13 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
     }
     wb.remember(key, sheet);
     if (!wb.isMarked(key, sheet)) sheet.addDeveloperMetadata(METADATA_SHEET_KEY, key);
-    const { added, restored } = setUpHeader(wb, key, locale);
+    const { added, restored } = setUpHeader(wb, key, locale, formats);
     if (added.length) result.columnsAdded[key] = added;
     if (restored) result.headersRestored.push(key);
     if (result.created.includes(key)) trimColumns(sheet, SHEETS[key].columns.length);
   }
   wb.saveSheetIds();
+  batchUpdate(wb.ss.getId(), formats);
   removeDefaultSheet(wb, result);
   if (previous !== undefined && isLocale(previous.trim()) && previous.trim() !== locale)
     result.localeSwitch = switchLocale(ex, previous.trim() as Locale, locale);
@@ -102,7 +120,12 @@ function uniqueName(wb: Workbook, name: string): string {
  * Header row: known columns keep their position and the user's header text; missing ones are
  * appended after the last column; every known column gets its key note, number format and width.
  */
-function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): { added: string[]; restored: boolean } {
+function setUpHeader(
+  wb: Workbook,
+  key: SheetKey,
+  locale: Locale,
+  formats: Request[],
+): { added: string[]; restored: boolean } {
   const def = SHEETS[key];
   const sheet = wb.sheet(key)!;
   if (def.columns.length === 0) return { added: [], restored: false };
@@ -160,12 +183,12 @@ function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): { added: stri
   row.setBackground('#e8eaf6');
   if (sheet.getFrozenRows() < 1) sheet.setFrozenRows(1);
 
-  const dataRows = Math.max(sheet.getMaxRows() - 1, 1);
   ensureRows(sheet, 2);
+  const sheetId = sheet.getSheetId();
   for (const column of def.columns) {
     const format = NUMBER_FORMATS[column.type];
     const c = header.byKey[column.key] + 1;
-    if (format) sheet.getRange(2, c, dataRows, 1).setNumberFormat(format);
+    if (format) formats.push(formatRequest(sheetId, c, format));
     if (missing.includes(column.key) && column.width) sheet.setColumnWidth(c, column.width);
   }
   syncColumnMarks(sheet, header, marks);

@@ -5,26 +5,24 @@
  * help text is localized. Re-running setup sets each rule on its column again, which replaces the
  * rule in place (a cell holds one rule), so rules are never duplicated and follow moved columns.
  * Dropdowns take their values from the settings sheet; re-run setup after extending a list.
+ * Every rule is one setDataValidation request of one batchUpdate (the Sheets advanced service).
  */
 import { columnLetter } from '../../core/shared';
 import { mapHeader, HeaderMap, SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
-import {
-  ColumnRef,
-  openColumnRange,
-  RuleCriteria,
-  sheetValidationRules,
-  SheetValidationRule,
-} from '../../core/workbook';
+import { ColumnRef, openColumnRange, RuleCriteria, sheetValidationRules } from '../../core/workbook';
 import { Locale } from '../../i18n';
 import type { Execution } from '../session';
+import { batchUpdate } from '../document';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Builder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 
 interface Layout {
   sheet: Sheet;
   header: HeaderMap;
 }
+
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type Condition = GoogleAppsScript.Sheets.Schema.BooleanCondition;
 
 export function applyValidationRules(ex: Execution, locale: Locale): void {
   const layouts = new Map<SheetKey, Layout | null>();
@@ -38,23 +36,36 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
     if (!layout || index === undefined) return null;
     return openColumnRange(layout.sheet.getName(), columnLetter(index + 1));
   };
+  const requests: Request[] = [];
   for (const key of SHEET_KEYS) {
     const rules = sheetValidationRules(key, ex.settings, { locale });
     if (rules.length === 0) continue;
     const layout = layoutOf(key);
     if (!layout) continue;
+    const sheetId = layout.sheet.getSheetId();
     for (const rule of rules) {
       const index = layout.header.byKey[rule.columnKey];
       if (index === undefined) continue;
-      const letter = columnLetter(index + 1);
       const sameRow = (ref: ColumnRef): string => {
         const i = layout.header.byKey[ref.columnKey];
         return i === undefined ? '' : columnLetter(i + 1);
       };
-      const validation = buildRule(rule, letter, resolve, sameRow);
-      if (validation) layout.sheet.getRange(`${letter}2:${letter}`).setDataValidation(validation);
+      const condition = conditionOf(rule.criteria, columnLetter(index + 1), resolve, sameRow);
+      if (!condition) continue;
+      requests.push({
+        setDataValidation: {
+          range: { sheetId, startRowIndex: 1, startColumnIndex: index, endColumnIndex: index + 1 },
+          rule: {
+            condition,
+            inputMessage: rule.helpText,
+            strict: !rule.allowInvalid,
+            showCustomUi: rule.criteria.kind === 'list',
+          },
+        },
+      });
     }
   }
+  batchUpdate(ex.wb.ss.getId(), requests);
 }
 
 /** The header of a sheet only (setup has just written it): one read of values and notes. */
@@ -67,43 +78,32 @@ function readLayout(ex: Execution, key: SheetKey): Layout | null {
   return { sheet, header };
 }
 
-function buildRule(
-  rule: SheetValidationRule,
-  letter: string,
-  resolve: (ref: ColumnRef) => string | null,
-  sameRow: (ref: ColumnRef) => string,
-): GoogleAppsScript.Spreadsheet.DataValidation | null {
-  const builder = SpreadsheetApp.newDataValidation()
-    .setAllowInvalid(rule.allowInvalid)
-    .setHelpText(rule.helpText);
-  const withCriteria = applyCriteria(builder, rule.criteria, letter, resolve, sameRow);
-  return withCriteria ? withCriteria.build() : null;
-}
-
-function applyCriteria(
-  builder: Builder,
+/** A rule's criteria as the Sheets API's condition (ConditionType), or null when it cannot be set. */
+function conditionOf(
   criteria: RuleCriteria,
   letter: string,
   resolve: (ref: ColumnRef) => string | null,
   sameRow: (ref: ColumnRef) => string,
-): Builder | null {
+): Condition | null {
+  const value = (v: string | number) => ({ userEnteredValue: String(v) });
   switch (criteria.kind) {
     case 'list':
-      return builder.requireValueInList(criteria.values, true);
+      return { type: 'ONE_OF_LIST', values: criteria.values.map(value) };
     case 'email':
-      return builder.requireTextIsEmail();
+      return { type: 'TEXT_IS_EMAIL' };
     case 'date':
-      return builder.requireDate();
+      return { type: 'DATE_IS_VALID' };
     case 'checkbox':
-      return builder.requireCheckbox();
+      return { type: 'BOOLEAN' };
     case 'numberAtLeast':
-      return builder.requireNumberGreaterThanOrEqualTo(criteria.min);
+      return { type: 'NUMBER_GREATER_THAN_EQ', values: [value(criteria.min)] };
     case 'formula': {
       // A rule whose referenced column is missing is skipped; setup re-adds the column first.
       if (criteria.refs.some((r) => resolve(r) === null)) return null;
-      return builder.requireFormulaSatisfied(
-        criteria.formula(letter, 2, (r) => resolve(r) as string, sameRow),
-      );
+      return {
+        type: 'CUSTOM_FORMULA',
+        values: [value(criteria.formula(letter, 2, (r) => resolve(r) as string, sameRow))],
+      };
     }
   }
 }

@@ -1,44 +1,107 @@
 /**
- * The benchmark's call-count budgets at 1,000 and 10,000 customers, through the built bundle: every
- * action makes the same number of spreadsheet service calls at both sizes (batch I/O), within a few
- * calls for a branch taken once (a sheet that must grow) or, for protections and merges, calls per
- * changed block. Counters only; time budgets live in `npm run bench`.
+ * The benchmark's budgets at 1,000 and 10,000 customers, on both workloads (interleaved, date
+ * ordered; grouped by owner), through the built bundle: counters and the cost model, not timers.
+ *
+ * Every budget the bench checks is in exactly one of two lists. EXPECTED_TO_PASS: every check of
+ * that budget passes at both sizes on both workloads. AWAITING_PERMISSION_REDESIGN: budgets the
+ * current protection code misses (one protection per owner block and one Protection call per
+ * setting make them grow with rows on the interleaved workload); the permission redesign moves each
+ * name to EXPECTED_TO_PASS as it meets it. The last test fails when a list names a budget the bench
+ * no longer checks, or the bench checks a budget neither list names.
  */
 import { ACTIONS } from '../../../src/local/bench/actions';
-import { callBudgets, timeBudgets } from '../../../src/local/bench/budgets';
+import { allBudgets, callBudgets, timeBudgets } from '../../../src/local/bench/budgets';
 import type { Measurement } from '../../../src/local/bench/measure';
 import { BenchRun, runBench } from '../../../src/local/bench/run';
+
+const EXPECTED_TO_PASS: string[] = [
+  ...['audit', 'dedupe', 'tierPreview', 'formOpen', 'remind', 'report'].flatMap((a) => [
+    `runs: ${a}`,
+    `calls grow: ${a}`,
+  ]),
+  'runs: import',
+  'runs: dedupeMerge',
+  'calls grow: hourlyCheck',
+  'calls grow: tierApply',
+  'time < 30 s: tierPreview',
+  'time < 30 s: formOpen',
+  // met by the permission redesign: a constant set of protections written in one batchUpdate, the
+  // edit check for row ownership, a fingerprinted hourly check
+  ...['setup', 'protect', 'protectAgain', 'hourlyCheck', 'tierApply', 'formSave'].map((a) => `runs: ${a}`),
+  ...['setup', 'import', 'dedupeMerge', 'protect', 'protectAgain', 'formSave'].map((a) => `calls grow: ${a}`),
+  'time < 30 s: protect',
+  'time < 30 s: protectAgain',
+  'time < 30 s: formSave',
+  'protections kept',
+];
+
+const AWAITING_PERMISSION_REDESIGN: string[] = [
+  // Not met yet. Setup still writes each sheet's header, notes, formats and column marks with
+  // SpreadsheetApp (about 530 remote calls, 88 s modeled; only number formats and validation rules
+  // go out as one batchUpdate each). Protect makes about 50 remote calls and the hourly check about
+  // 37 (7.4 s): the protections themselves are one Sheets.Spreadsheets.get and at most one
+  // batchUpdate, the rest is the role check, finding the sheets (getSheetId per sheet), the
+  // customers' header and the audit row.
+  'remote calls <= 30: setup',
+  'remote calls <= 30: protect',
+  'remote calls <= 30: protectAgain',
+  'time < 30 s: setup',
+  'time < 5 s: hourlyCheck',
+];
 
 let run: BenchRun;
 
 beforeAll(() => {
   run = runBench([1_000, 10_000], { timeCores: false });
-}, 120_000);
+}, 600_000);
 
-const at = (action: string, customers: number) =>
-  run.results.find((r) => r.action === action && r.customers === customers)!;
+const at = (action: string, customers: number, workload = 'grouped') =>
+  run.results.find((r) => r.action === action && r.customers === customers && r.workload === workload)!;
 
-test('every action of the benchmark exists in the bundle and runs at both sizes', () => {
+test('every action of the benchmark exists in the bundle; none throws on the grouped workload', () => {
   const problems = run.results
-    .filter((r) => r.status !== 'ok')
-    .map((r) => `${r.action} at ${r.customers}: ${r.status}${r.error ? ` (${r.error})` : ''}`);
+    .filter((r) => r.status === 'not built yet' || (r.workload === 'grouped' && r.status !== 'ok'))
+    .map(
+      (r) => `${r.action} at ${r.customers} (${r.workload}): ${r.status}${r.error ? ` (${r.error})` : ''}`,
+    );
   expect(problems).toEqual([]);
 });
 
+test('the workloads hold what they say: sizes, account managers, date order on the interleaved one', () => {
+  const grouped = run.sizes.filter((s) => s.workload === 'grouped');
+  expect(grouped.map((s) => [s.rows.customers, s.composition.accountManagers])).toEqual([
+    [1_000, 5],
+    [10_000, 50],
+  ]);
+  const rt = run.sizes.find((s) => s.workload === 'interleaved');
+  expect(rt?.rows.interactions).toBeGreaterThan(2_500);
+});
+
 test('the actions did real work on the larger workbook', () => {
-  expect(run.sizes.map((s) => s.rows.customers)).toEqual([1_000, 10_000]);
   // The import appended its 1,000 rows in one block; the apply wrote tiers and history.
   expect(at('import', 10_000).cellsWritten).toBeGreaterThan(at('import', 1_000).cellsWritten * 5);
   expect(at('tierApply', 10_000).cellsWritten).toBeGreaterThan(10_000);
   expect(at('audit', 10_000).cellsRead).toBeGreaterThan(10_000 * 23);
+  expect(at('formSave', 10_000).cellsWritten).toBeGreaterThan(0);
 });
 
-test.each(ACTIONS.map((a) => a.key))('%s: spreadsheet calls do not grow with rows', (action) => {
-  const small = at(action, 1_000);
-  const large = at(action, 10_000);
-  const check = callBudgets([small, large]);
-  expect(check.filter((c) => !c.ok).map((c) => c.line)).toEqual([]);
-  expect(large.spreadsheetCalls).toBeGreaterThan(0);
+test.each(EXPECTED_TO_PASS)('budget met on both workloads at 1,000 and 10,000: %s', (name) => {
+  const checks = run.budgets.filter((b) => b.name === name);
+  expect(checks.filter((c) => !c.ok).map((c) => c.line)).toEqual([]);
+  if (!name.startsWith('runs: ')) expect(checks.length).toBeGreaterThan(0); // runs: only lists failures
+});
+
+test('every budget the bench checks is listed once: expected to pass, or awaiting the permission redesign', () => {
+  const listed = [...EXPECTED_TO_PASS, ...AWAITING_PERMISSION_REDESIGN];
+  expect(listed.length).toBe(new Set(listed).size);
+  const checked = [...new Set(allBudgets(run.results).map((b) => b.name))];
+  expect(checked.filter((n) => !listed.includes(n))).toEqual([]);
+  const everCheckable = new Set([
+    ...checked,
+    ...ACTIONS.map((a) => `runs: ${a.key}`),
+    ...ACTIONS.map((a) => `calls grow: ${a.key}`),
+  ]);
+  expect(listed.filter((n) => !everCheckable.has(n))).toEqual([]);
 });
 
 test('the call budget fails an action whose calls grow with rows', () => {
@@ -51,7 +114,8 @@ test('the call budget fails an action whose calls grow with rows', () => {
     }) as Measurement;
   const [check] = callBudgets([fake(1_000, 10), fake(10_000, 100)]);
   expect(check.ok).toBe(false);
-  expect(check.line).toMatch(/^FAIL calls {2}audit: .* grow with rows: \+90 at 10,000/);
+  expect(check.name).toBe('calls grow: audit');
+  expect(check.line).toMatch(/^FAIL calls {2}audit \(grouped\): .* grow with rows: \+90 at 10,000/);
   const grown = {
     ...fake(10_000, 10),
     spreadsheetCalls: 11,
@@ -74,11 +138,39 @@ test('the time budget fails one execution over the limit, even of an action that
   ]);
   expect(over.ok).toBe(false);
   expect(over.line).toMatch(
-    /^FAIL time {3}dedupeMerge at 100,000: modeled 442 s > the 360 s execution limit; one execution, splits by design: one execution merges at most 200 groups/,
+    /^FAIL time {3}dedupeMerge at 100,000 \(grouped\): modeled 442 s > the 360 s execution limit; one execution, splits by design: one execution merges at most 200 groups/,
   );
   expect(under.ok).toBe(true);
   expect(under.line).toMatch(
-    /^ok {3}time {3}dedupeMerge at 100,000: modeled 300 s <= 360 s; one execution, splits by design/,
+    /^ok {3}time {3}dedupeMerge at 100,000 \(grouped\): modeled 300 s <= 360 s; one execution, splits by design/,
   );
   expect(other.ok).toBe(false);
+});
+
+test('the scale budgets: 30 remote calls for protect, protections bounded by account managers, 90 s at 100,000', () => {
+  const fake = (action: string, patch: Partial<Measurement>): Measurement =>
+    ({ ...at(action, 10_000), ...patch }) as Measurement;
+  const checks = allBudgets([
+    fake('protect', {
+      customers: 100_000,
+      protections: 820,
+      modeled: { ...at('protect', 10_000).modeled, remoteCalls: 12, seconds: 9 },
+    }),
+    fake('audit', {
+      customers: 100_000,
+      protections: 821,
+      modeled: { ...at('audit', 10_000).modeled, seconds: 95 },
+    }),
+  ]);
+  const line = (name: string) => checks.filter((c) => c.name === name).map((c) => [c.ok, c.line]);
+  expect(line('remote calls <= 30: protect')).toEqual([
+    [true, 'ok   remote protect at 100,000 (grouped): 12 remote calls <= 30'],
+  ]);
+  expect(line('time < 90 s: audit')[0][0]).toBe(false);
+  expect(line('protections kept')).toEqual([
+    [
+      false,
+      'FAIL protections at 100,000 (grouped): 821 kept (most after audit) > 4 x 200 account managers + 20 = 820',
+    ],
+  ]);
 });

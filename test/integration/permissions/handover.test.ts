@@ -17,7 +17,7 @@ async function protectedWorkbook(): Promise<string> {
 type Customer = { id: string; owner: string };
 
 describe('crm handover', () => {
-  test('moves every customer of r1 to r2 in one write, re-protects and logs it', async () => {
+  test('moves every customer of r1 to r2 in one write and logs it; the edit check follows the new owner', async () => {
     const workbook = await protectedWorkbook();
     const result = await crm(workbook, 'handover', PEOPLE.r1, PEOPLE.r2, '--as', ADMIN, '--json');
     expect(result.code).toBe(0);
@@ -29,10 +29,6 @@ describe('crm handover', () => {
     expect(stats.calls['Range.setValues']).toBe(2); // the owner column block, then the audit row
 
     const rt = loadRuntime(workbook);
-    expect(rt.spreadsheet.canEdit(PEOPLE.r1, 'Customers', 2, 3)).toBe(false);
-    expect(rt.spreadsheet.canEdit(PEOPLE.r2, 'Customers', 2, 3)).toBe(true);
-    expect(rt.spreadsheet.canEdit(PEOPLE.r2, 'Interactions', 2, 4)).toBe(true); // C000001's call
-    expect(rt.spreadsheet.canEdit(PEOPLE.r1, 'Interactions', 2, 4)).toBe(false);
     const log = rt.spreadsheet.app
       .getActiveSpreadsheet()
       .getSheetByName('Audit log')!
@@ -41,6 +37,17 @@ describe('crm handover', () => {
     expect(log[log.length - 1]).toEqual(
       expect.arrayContaining([ADMIN, 'customers', PEOPLE.r1, PEOPLE.r2, 'handOver customers=3 blocks=2']),
     );
+    // the rows are r2's now: the edit check keeps r1 out of them and lets r2 in
+    const cell = (sheet: string, a1: string) =>
+      rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName(sheet)!.getRange(a1).getValue();
+    rt.userEdit(PEOPLE.r1, 'Customers', 'C2', 'by r1');
+    expect(cell('Customers', 'C2')).not.toBe('by r1');
+    rt.userEdit(PEOPLE.r2, 'Customers', 'C2', 'by r2');
+    expect(cell('Customers', 'C2')).toBe('by r2');
+    rt.userEdit(PEOPLE.r1, 'Interactions', 'D2', 'by r1'); // C000001's call
+    expect(cell('Interactions', 'D2')).not.toBe('by r1');
+    rt.userEdit(PEOPLE.r2, 'Interactions', 'D2', 'by r2');
+    expect(cell('Interactions', 'D2')).toBe('by r2');
     // the second protect finds nothing to do
     const again = await crm(workbook, 'protect', '--as', ADMIN, '--json');
     expect((again.json() as { report: { counts: object } }).report.counts).toMatchObject({
@@ -94,10 +101,10 @@ describe('crm protect', () => {
     writeWorkbookFile(workbook, permissionsWorkbook().toFile('fixture'));
     const asked = await crm(workbook, 'protect', '--group-by-owner', '--as', ADMIN);
     expect(asked.code).toBe(1);
-    expect(asked.stderr).toContain('Grouping by owner moves 2 customer rows (protected blocks 4 -> 2)');
+    expect(asked.stderr).toContain('Grouping by owner moves 2 customer rows (runs of one owner 4 -> 2)');
     const done = await crm(workbook, 'protect', '--group-by-owner', '--yes', '--as', ADMIN);
     expect(done.code).toBe(0);
-    expect(done.stdout).toMatch(/^Customer rows moved to group them by owner: 2\.\nProtections: \d+ created/);
+    expect(done.stdout).toMatch(/^Customer rows moved to group them by owner: 2\.\nProtections/);
     const customers = (await crm(workbook, 'dump', 'customers', '--json')).json() as Customer[];
     expect(customers.map((c) => c.owner)).toEqual([
       PEOPLE.r1,

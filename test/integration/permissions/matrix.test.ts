@@ -1,8 +1,10 @@
 /**
- * Protected ranges through the local runner: after `crm protect`, `crm edit <sheet> <row> <column>
- * <value> --as <user>` succeeds or fails with the Sheets protection message exactly as the role
- * matrix says, for every role, own and other rows, every column group, and the roles and settings
- * sheets. The expectation comes from the matrix (test/support/design-matrix.ts), not the plan.
+ * The role matrix through the local runner: after `crm protect`, `crm edit <sheet> <row> <column>
+ * <value> --as <user>` is either refused by Sheets (a protection: exit 1 with the Sheets message),
+ * undone by the edit check (exit 0, the old value back and an audit row `reverted`), or kept, and
+ * what is kept is exactly what the role matrix allows, for every role, own and other rows (owners
+ * interleaved), every column group, and the roles and settings sheets. The expectation comes from
+ * the matrix (test/support/design-matrix.ts), not the plan; which layer refuses is recorded too.
  *
  * The people are a@x, m@x, r1@x, r2@x, s@x and v@x (test/support/permissions.ts), with a ".test"
  * domain because the workbook's own e-mail validation wants a dot in the domain (the owner column
@@ -12,7 +14,7 @@ import { PROTECTED_MESSAGE } from '../../../src/local/emulator/spreadsheet';
 import { writeWorkbookFile } from '../../../src/local/workbook-file';
 import { Role } from '../../../src/core/schema';
 import { allows, MATRIX } from '../../support/design-matrix';
-import { crm, tempWorkbook } from '../../support/runner';
+import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
 import { ADMIN, OWNERS, PEOPLE, permissionsWorkbook } from '../../support/permissions';
 
 const USERS: Array<{ email: string; role: Role }> = [
@@ -37,15 +39,20 @@ interface Edit {
 const customerRow = (row: number) => OWNERS[row - 2];
 const id = (row: number) => `C${String(row - 1).padStart(6, '0')}`;
 
-/** Every column group of customers: contact (name, email), others (company, notes), locked (id, owner, tier). */
+/**
+ * Every column group of customers: contact (name, email), others (company, notes), locked (id,
+ * owner, tier, tierLocked). id and owner keep their values, so ownership does not move during the
+ * walk; the edit is checked all the same.
+ */
 const CUSTOMER_CELLS = (row: number): Array<[string, string]> => [
   ['name', `Renamed ${row}`],
   ['email', `new${row}@example.com`],
   ['company', `Company ${row} Ltd`],
   ['notes', 'called back'],
-  ['id', id(row)], // the same id: the edit is checked, the data stays sound
-  ['owner', customerRow(row)], // the same owner, so ownership does not move during the walk
+  ['id', id(row)],
+  ['owner', customerRow(row)],
   ['tier', 'A'],
+  ['tierLocked', 'TRUE'],
 ];
 
 const EDITS: Edit[] = [
@@ -77,8 +84,8 @@ const EDITS: Edit[] = [
     row: 2,
     column: 'product',
     value: 'CRM Pro',
-    matrixRow: () => 'purchases',
-    ownerOfRow: null,
+    matrixRow: () => 'purchases, feedback of a customer',
+    ownerOfRow: PEOPLE.r1, // SO1 is for C000001
   },
   {
     sheet: 'roles',
@@ -136,9 +143,19 @@ describe('crm edit as every role after crm protect (the role matrix)', () => {
     expect(protect).toMatchObject({ code: 0, stderr: '' });
   });
 
+  /** What became of an edit that Sheets let through: kept, or undone by the edit check and logged. */
+  function settled(edit: Edit): 'edited' | 'reverted' {
+    const rt = loadRuntime(workbook);
+    const ss = rt.spreadsheet.app.getActiveSpreadsheet();
+    const log = ss.getSheetByName('Audit log')!.getDataRange().getValues();
+    const last = log[log.length - 1].map(String);
+    return last.some((c) => /^reverted reason=/.test(c)) && last.includes(edit.sheet) ? 'reverted' : 'edited';
+  }
+
   test.each(USERS)('$email ($role)', async (user) => {
     const outcomes: string[] = [];
     const wanted: string[] = [];
+    const layers: string[] = [];
     for (const edit of EDITS) {
       const owns = edit.ownerOfRow === user.email;
       const cell = MATRIX[edit.matrixRow(owns)][user.role];
@@ -153,11 +170,29 @@ describe('crm edit as every role after crm protect (the role matrix)', () => {
         user.email,
       );
       const where = `${edit.sheet} row ${edit.row} (${owns ? 'own' : 'other'}) ${edit.column}`;
-      outcomes.push(
-        `${where}: ${result.code === 0 ? 'edited' : result.stderr === `${PROTECTED_MESSAGE}\n` ? 'protected' : `exit ${result.code}: ${result.stderr.trim()}`}`,
-      );
-      wanted.push(`${where}: ${expected(user, edit, cell) ? 'edited' : 'protected'}`);
+      const how =
+        result.code === 0
+          ? settled(edit)
+          : result.stderr === `${PROTECTED_MESSAGE}\n`
+            ? 'refused by Sheets'
+            : `exit ${result.code}: ${result.stderr.trim()}`;
+      layers.push(`${where}: ${how}`);
+      outcomes.push(`${where}: ${how === 'edited' ? 'edited' : how.startsWith('exit') ? how : 'not edited'}`);
+      wanted.push(`${where}: ${expected(user, edit, cell) ? 'edited' : 'not edited'}`);
     }
     expect(outcomes).toEqual(wanted);
+    // which layer stops what: Sheets the tier columns and other roles' sheets, the edit check rows of others
+    if (user.email === PEOPLE.r1) {
+      expect(layers).toContain('customers row 2 (own) tier: refused by Sheets');
+      expect(layers).toContain('customers row 2 (own) tierLocked: refused by Sheets');
+      expect(layers).toContain('customers row 4 (other) notes: reverted');
+      expect(layers).toContain('customers row 2 (own) owner: reverted');
+      expect(layers).toContain('interactions row 3 (other) summary: reverted');
+    }
+    if (user.email === PEOPLE.assistant) {
+      expect(layers).toContain('customers row 2 (other) company: reverted');
+      expect(layers).toContain('customers row 2 (other) owner: reverted');
+      expect(layers).toContain('customers row 2 (other) tier: refused by Sheets');
+    }
   });
 });

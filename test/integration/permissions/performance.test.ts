@@ -1,18 +1,19 @@
 /**
- * Permissions at scale: reconciling customers among 50 owners (grouped) makes Protection calls in
- * proportion to the blocks that change, not to rows: the same calls at 5,000 and 50,000 customers.
- * A second run with nothing changed writes nothing. Counted by the emulator, not timed.
+ * Permissions at scale: 50 account managers whose customers are interleaved in entry order. The
+ * protections are the same few at 5,000 and 50,000 customers, applying them is one batchUpdate, and
+ * a second run, a hand-over or an hourly check with nothing changed makes the same few calls at both
+ * sizes. Counted by the emulator, not timed.
  */
-import { NOW, protectionCalls, protectionWrites } from '../../support/permissions';
-import { sampleData, setUpWorkbook } from '../../support/workbook';
+import { NOW, sheetsApiCalls } from '../../support/permissions';
+import { sampleData, setUpWorkbook, spreadsheetCallCount } from '../../support/workbook';
 
 interface Run {
-  protectionCalls: number;
-  writes: Record<string, number>;
-  counts: Record<string, number>;
+  calls: number;
+  api: { get: number; batchUpdate: number };
+  counts: Record<string, number> | null;
 }
 
-function measure(customers: number): { first: Run; second: Run; oneRowMoved: Run; handOver: Run } {
+function measure(customers: number) {
   const data = sampleData(
     {
       customers,
@@ -27,53 +28,52 @@ function measure(customers: number): { first: Run; second: Run; oneRowMoved: Run
   );
   const rt = setUpWorkbook({ now: NOW, records: { roles: data.roles, customers: data.customers } });
   const run = (fn: string, args: unknown[]): Run => {
-    const result = rt.run(fn, args) as { report: { counts: Record<string, number> } };
+    const result = rt.run(fn, args) as { report: { counts: Record<string, number> } } | null;
     return {
-      protectionCalls: protectionCalls(rt),
-      writes: protectionWrites(rt),
-      counts: result.report.counts,
+      calls: spreadsheetCallCount(rt),
+      api: sheetsApiCalls(rt),
+      counts: result?.report.counts ?? null,
     };
   };
-  const first = run('applyPermissions', [{ groupByOwner: true }]);
-  const second = run('applyPermissions', []);
-  // one customer in the middle of rep1's block goes to rep2: that block splits in three
-  const sheet = rt.spreadsheet.app.getActiveSpreadsheet().getSheetByName('Customers')!;
-  const owners = sheet.getRange(2, 11, customers, 1).getValues().flat();
-  const middle = Math.floor(
-    (owners.indexOf('rep1@example.com') + owners.lastIndexOf('rep1@example.com')) / 2,
-  );
-  sheet.getRange(2 + middle, 11).setValue('rep2@example.com');
-  const oneRowMoved = run('applyPermissions', []);
+  const owners = rt.spreadsheet.app
+    .getActiveSpreadsheet()
+    .getSheetByName('Customers')!
+    .getRange(2, 11, 40, 1)
+    .getValues()
+    .flat();
+  const runs = new Set(owners.filter((o, i) => i === 0 || o !== owners[i - 1])).size;
+  const protections = rt.spreadsheet.app
+    .getActiveSpreadsheet()
+    .getProtections(rt.spreadsheet.app.ProtectionType.RANGE).length;
+  run('applyPermissions', []); // the people written after setup join the editor lists
+  const again = run('applyPermissions', []);
   const handOver = run('handOverCustomers', ['rep3@example.com', 'rep4@example.com']);
-  return { first, second, oneRowMoved, handOver };
+  const hourly = run('reconcileProtectionsTrigger', []);
+  return { runs, protections, again, handOver, hourly };
 }
 
-describe('reconciling 50 owners: Protection calls follow changed blocks, not rows', () => {
+describe('50 account managers, customers interleaved: protections and calls do not grow with rows', () => {
   const small = measure(5000);
   const large = measure(50000);
 
-  test('the first (grouping) run makes the same Protection calls at 5,000 and 50,000 customers', () => {
-    expect(large.first.counts).toEqual(small.first.counts);
-    expect(large.first.protectionCalls).toBe(small.first.protectionCalls);
-    expect(large.first.writes).toEqual(small.first.writes);
-    // 50 row blocks (one per owner) are created, whatever the number of rows
-    expect(large.first.writes['Range.protect']).toBeLessThanOrEqual(50 + 6);
+  test('the rows are interleaved, and setup left the same few protections at both sizes', () => {
+    expect(small.runs).toBeGreaterThan(10);
+    expect(large.protections).toBe(small.protections);
+    expect(large.protections).toBeLessThanOrEqual(4 * 50 + 20);
   });
 
-  test('a second run with nothing changed makes no protection writes at either size', () => {
+  test('protect-again sends nothing and makes the same calls at both sizes', () => {
     for (const size of [small, large]) {
-      expect(size.second.writes).toEqual({});
-      expect(size.second.counts).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+      expect(size.again.counts).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+      expect(size.again.api.batchUpdate).toBe(0);
     }
-    expect(large.second.protectionCalls).toBe(small.second.protectionCalls);
+    expect(large.again.calls).toBe(small.again.calls);
   });
 
-  test('one owner change costs the same few calls at both sizes; so does a hand-over', () => {
-    expect(small.oneRowMoved.counts).toMatchObject({ created: 2, updated: 1, deleted: 0 });
-    expect(large.oneRowMoved.writes).toEqual(small.oneRowMoved.writes);
-    expect(large.oneRowMoved.protectionCalls).toBe(small.oneRowMoved.protectionCalls);
-    expect(large.handOver.counts).toEqual(small.handOver.counts);
-    expect(large.handOver.writes).toEqual(small.handOver.writes);
-    expect(large.handOver.protectionCalls).toBe(small.handOver.protectionCalls);
+  test('a hand-over changes no protection; the hourly check then stops early', () => {
+    expect(small.handOver.counts).toMatchObject({ created: 0, updated: 0, deleted: 0 });
+    expect(large.handOver.api).toEqual(small.handOver.api);
+    expect(small.hourly.counts).toBeNull();
+    expect(large.hourly.calls).toBe(small.hourly.calls);
   });
 });

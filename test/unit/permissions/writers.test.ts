@@ -25,8 +25,6 @@ describe('systemWriters', () => {
       owner: 'o@x',
       locale: 'en',
       layouts: { auditLog: { maxRows: 10, maxColumns: 7, lastRow: 1 } },
-      customerRows: [],
-      customerOwners: {},
       systemWriters: systemWriters(roles, 'o@x'),
     });
     expect(plan.protections.map((p) => p.editors)).toEqual([['m@x', 'o@x']]);
