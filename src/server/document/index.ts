@@ -25,4 +25,4 @@ export {
 export type { DocKey } from './state';
 export { INTERACTIVE_WAIT_MS, withDocumentLock } from './lock';
 export type { LockPolicy } from './lock';
-export type { Table } from './workbook';
+export type { Layout, Table } from './workbook';
