@@ -205,6 +205,16 @@ export class Workbook {
     return { layout, values: cells.map((line) => line[0]) };
   }
 
+  /** One data row, every column, in one call: an action on one customer reads one row. */
+  readRow(key: SheetKey, row: number): SheetRow | null {
+    const table = this.tables.get(key);
+    if (table) return table.rows.find((r) => r.row === row) ?? null;
+    const layout = this.layout(key);
+    if (!layout || row < 2 || row > layout.lastRow) return null;
+    const line = layout.sheet.getRange(row, 1, 1, layout.width).getValues()[0] as CellValue[];
+    return toRows([line], layout.header).map((r) => ({ ...r, row }))[0] ?? null;
+  }
+
   /**
    * Only some columns of a sheet's data rows, as records holding those keys: an action that needs
    * five of thirty columns reads five cells per row, not thirty. Wanted columns close together are
