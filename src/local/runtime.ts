@@ -18,6 +18,7 @@ const gas = require('gas-local') as {
 import { CallStats, createContext, EmulatorContext, isDate } from './emulator/context';
 import { SpreadsheetState, SpreadsheetStore } from './emulator/spreadsheet';
 import { createServices, Services, ServicesState } from './emulator/services';
+import { createSheetsApi, enabledSheetsSymbol } from './emulator/services/sheets-api';
 
 export const WORKBOOK_FORMAT = 'sheets-crm-workbook';
 export const WORKBOOK_VERSION = 1;
@@ -199,10 +200,22 @@ export class Runtime {
     }
     return {
       ...this.services.globals(),
+      ...this.advancedServices(),
       SpreadsheetApp: this.spreadsheet.app,
       Charts: this.spreadsheet.charts,
       Date: ClockDate,
     };
+  }
+
+  /**
+   * Advanced services exist only when dist/appsscript.json enables them (Apps Script's "Enable
+   * advanced services" guide: `dependencies.enabledAdvancedServices`); the manifest is read per run.
+   */
+  private advancedServices(): Record<string, unknown> {
+    const file = path.join(this.distDir, 'appsscript.json');
+    if (!existsSync(file)) return {};
+    const symbol = enabledSheetsSymbol(JSON.parse(readFileSync(file, 'utf8')));
+    return symbol ? { [symbol]: createSheetsApi(() => this.spreadsheet.apiEnv) } : {};
   }
 
   /** Runs a global function of the bundle as one execution and returns its result. */

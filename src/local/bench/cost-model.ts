@@ -32,11 +32,19 @@
  *   bugbugnow.net page (1,000 getRange().getValue() pairs in 3,064 ms: about 3 ms a pair).
  * - APPS_SCRIPT_CPU_FACTOR 3: the script's own JavaScript (the core computation) is assumed to run 3x
  *   slower on Apps Script's V8 than in node on this machine. An ESTIMATE: no published figure found.
+ * - ADVANCED_CALL_SECONDS 1.0 s per call of the Sheets advanced service (Sheets.Spreadsheets.get,
+ *   batchUpdate, Values.batchGet, Values.batchUpdate; counted as "Sheets.*"): an ESTIMATE. Each is an
+ *   HTTPS request to the Sheets API that the spreadsheet service's look-ahead/write-back cache never
+ *   absorbs; the closest published measurement is tanaikech's "Best Practices for Discontinuous Cells
+ *   on Google Spreadsheet by Google Apps Script" (2023), where one Sheets API call over many ranges
+ *   costs about as much as a handful of uncached SpreadsheetApp calls. 1 s is above that on purpose:
+ *   a batchUpdate also applies every request it carries. Cells it reads or writes are charged as above.
  * - EXECUTION_LIMIT_SECONDS 360: "Script runtime 6 min / execution" (Apps Script quotas,
  *   developers.google.com/apps-script/guides/services/quotas).
  */
 export const COST_MODEL = {
   CALL_SECONDS: 0.16,
+  ADVANCED_CALL_SECONDS: 1.0,
   CELL_READ_SECONDS: 0.00001,
   CELL_WRITE_SECONDS: 0.00015,
   APPS_SCRIPT_CPU_FACTOR: 3,
@@ -54,6 +62,9 @@ export const LOCAL_CALL =
  */
 export const RANGE_PROPERTY_SETTER =
   /^(Range|RangeList)\.(set(NumberFormat|DataValidation|Background|FontWeight|FontColor|FontStyle|FontSize|FontFamily|HorizontalAlignment|VerticalAlignment|Wrap|WrapStrategy|Border|TextRotation)|clearFormat|clearDataValidations|clearNote)$/;
+
+/** Calls of the Sheets advanced service: one HTTPS request each (see ADVANCED_CALL_SECONDS). */
+export const ADVANCED_CALL = /^Sheets\./;
 
 export interface CostInput {
   /** calls per "Class.method" of every Apps Script service (spreadsheet, properties, lock, mail, ...) */
@@ -76,8 +87,13 @@ export interface ModeledTime {
 
 export function modeledTime(input: CostInput): ModeledTime {
   let remoteCalls = 0;
-  for (const [method, n] of Object.entries(input.calls)) if (!LOCAL_CALL.test(method)) remoteCalls += n;
-  const callsSeconds = remoteCalls * COST_MODEL.CALL_SECONDS;
+  let callsSeconds = 0;
+  for (const [method, n] of Object.entries(input.calls)) {
+    if (LOCAL_CALL.test(method)) continue;
+    remoteCalls += n;
+    callsSeconds +=
+      n * (ADVANCED_CALL.test(method) ? COST_MODEL.ADVANCED_CALL_SECONDS : COST_MODEL.CALL_SECONDS);
+  }
   const cellsSeconds =
     input.cellsRead * COST_MODEL.CELL_READ_SECONDS + input.cellsWritten * COST_MODEL.CELL_WRITE_SECONDS;
   const cpuSeconds = ((input.coreMs ?? 0) / 1000) * COST_MODEL.APPS_SCRIPT_CPU_FACTOR;
@@ -94,6 +110,7 @@ export function modeledTime(input: CostInput): ModeledTime {
 export const COST_MODEL_NOTES = [
   'No cost for local calls (an assumption): builders (newDataValidation(), DataValidationBuilder.*, ...), accessors of objects already fetched (User.getEmail, Range.getA1Notation, getRow, ...) and Sheet.getRange, Sheet.getRangeList, RangeList.getRanges (references).',
   `${COST_MODEL.CALL_SECONDS} s per other service call (an uncached round trip: 1,000 getLastRow() calls in a loop took 160 s, bugbugnow.net 2019; 1,000 interleaved getValue/setValue pairs about 318 s). Conservative: a cached read costs about 3 ms.`,
+  `${COST_MODEL.ADVANCED_CALL_SECONDS} s per call of the Sheets advanced service (Sheets.Spreadsheets.get, batchUpdate, Values.batchGet/batchUpdate: one Sheets API request each, whatever it carries): an estimate above the per-request cost tanaikech measured (2023, "Best Practices for Discontinuous Cells").`,
   `${COST_MODEL.CELL_WRITE_SECONDS * 1000} ms per cell written (one setValues of 4,000 cells plus flush() took 610 ms: Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?").`,
   'Cells given one property by a range-wide setter (setNumberFormat, setDataValidation, setBackground, ...) are charged as one call, not per cell: Sheets stores such properties per range.',
   `${COST_MODEL.CELL_READ_SECONDS * 1000} ms per cell read: an estimate (no published per-cell read figure found; a 10M-cell sheet can be read within one execution, tanaikech 2022, so at most 0.036 ms).`,

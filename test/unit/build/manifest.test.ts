@@ -40,8 +40,21 @@ describe('appsscript.json', () => {
     expect(manifest.exceptionLogging).toBe('STACKDRIVER');
   });
 
+  const advanced: { userSymbol: string; serviceId: string; version: string }[] =
+    manifest.dependencies?.enabledAdvancedServices ?? [];
+
+  test('the Sheets advanced service is enabled, as Sheets v4 (the only version Apps Script offers)', () => {
+    expect(advanced).toEqual([{ userSymbol: 'Sheets', version: 'v4', serviceId: 'sheets' }]);
+  });
+
   test('oauthScopes lists exactly the scopes of the services the server code uses', () => {
-    const needed = [...new Set(SCOPE_OF.filter(([re]) => re.test(server)).map(([, scope]) => scope))].sort();
-    expect([...manifest.oauthScopes].sort()).toEqual(needed);
+    const needed = new Set(SCOPE_OF.filter(([re]) => re.test(server)).map(([, scope]) => scope));
+    // The Sheets API has no "current spreadsheet only" scope: an enabled Sheets service needs
+    // `spreadsheets`, which covers what SpreadsheetApp's currentonly scope allows.
+    if (advanced.some((s) => s.serviceId === 'sheets')) {
+      needed.delete('https://www.googleapis.com/auth/spreadsheets.currentonly');
+      needed.add('https://www.googleapis.com/auth/spreadsheets');
+    }
+    expect([...manifest.oauthScopes].sort()).toEqual([...needed].sort());
   });
 });

@@ -46,6 +46,8 @@ export const SPREADSHEET_CLASSES: string[] = [
   'DeveloperMetadataFinder',
   'DeveloperMetadataLocation',
   'User',
+  // The Sheets advanced service ("Sheets.Spreadsheets.batchUpdate", ...): it acts on the same spreadsheet.
+  'Sheets',
 ];
 
 export interface SpreadsheetStoreOptions {
@@ -143,6 +145,11 @@ export class SpreadsheetStore {
   /** The model, for other emulator parts (uncounted). */
   get workbook(): WorkbookModel {
     return this.env.wb;
+  }
+
+  /** The context and model, for the Sheets advanced service (which acts on the same model). */
+  get apiEnv(): Env {
+    return this.env;
   }
 
   toState(): SpreadsheetState {

@@ -1,0 +1,90 @@
+/**
+ * "If any request is not valid then the entire request will fail and nothing will be applied"
+ * (Sheets API, spreadsheets.batchUpdate). Requests apply in order, each seeing the earlier ones'
+ * effects, so the batch runs on the live model after a snapshot of everything a request may change
+ * (every part except cell values, which no emulated batchUpdate request writes), restored on failure.
+ * Model objects keep their identity, so Protection or DeveloperMetadata objects a script holds stay valid.
+ */
+import type { Layers, LayerEntry } from '../../spreadsheet/layers';
+import type {
+  CfRule,
+  MetadataModel,
+  ProtectionModel,
+  SheetModel,
+  WorkbookModel,
+} from '../../spreadsheet/model';
+
+interface SheetSaved {
+  sheet: SheetModel;
+  fields: Pick<
+    SheetModel,
+    'name' | 'frozenRows' | 'frozenColumns' | 'tabColor' | 'hidden' | 'maxRows' | 'maxColumns'
+  >;
+  formats: Map<string, { layer: Layers<unknown>; entries: LayerEntry<unknown>[] }>;
+  validations: LayerEntry<unknown>[];
+  cfRules: CfRule[];
+  cfCopies: CfRule[];
+  columnWidths: Map<number, number>;
+  rowHeights: Map<number, number>;
+  hiddenColumns: Set<number>;
+  hiddenRows: Set<number>;
+}
+
+export interface Snapshot {
+  restore(): void;
+}
+
+export function snapshot(wb: WorkbookModel): Snapshot {
+  const nextId = wb.nextId;
+  const sheets = [...wb.sheets];
+  const protections = wb.protections.map((p) => ({ p, copy: structuredClone(p) as ProtectionModel }));
+  const protectionList = [...wb.protections];
+  const metadata = wb.metadata.map((m) => ({ m, copy: structuredClone(m) as MetadataModel }));
+  const metadataList = [...wb.metadata];
+  const namedRanges = [...wb.namedRanges];
+  const saved: SheetSaved[] = wb.sheets.map((s) => ({
+    sheet: s,
+    fields: {
+      name: s.name,
+      frozenRows: s.frozenRows,
+      frozenColumns: s.frozenColumns,
+      tabColor: s.tabColor,
+      hidden: s.hidden,
+      maxRows: s.maxRows,
+      maxColumns: s.maxColumns,
+    },
+    formats: new Map([...s.formats].map(([k, layer]) => [k, { layer, entries: [...layer.entries] }])),
+    validations: [...s.validations.entries] as LayerEntry<unknown>[],
+    cfRules: [...s.cfRules],
+    cfCopies: s.cfRules.map((r) => ({ ...r, ranges: r.ranges.map((x) => ({ ...x, rect: { ...x.rect } })) })),
+    columnWidths: new Map(s.columnWidths),
+    rowHeights: new Map(s.rowHeights),
+    hiddenColumns: new Set(s.hiddenColumns),
+    hiddenRows: new Set(s.hiddenRows),
+  }));
+  return {
+    restore() {
+      wb.nextId = nextId;
+      wb.sheets = sheets;
+      for (const { p, copy } of protections) Object.assign(p, copy);
+      wb.protections = protectionList;
+      for (const { m, copy } of metadata) Object.assign(m, copy);
+      wb.metadata = metadataList;
+      wb.namedRanges = namedRanges;
+      for (const x of saved) {
+        Object.assign(x.sheet, x.fields);
+        for (const k of [...x.sheet.formats.keys()]) if (!x.formats.has(k)) x.sheet.formats.delete(k);
+        for (const [k, { layer, entries }] of x.formats) {
+          layer.entries = entries;
+          x.sheet.formats.set(k, layer);
+        }
+        x.sheet.validations.entries = x.validations as typeof x.sheet.validations.entries;
+        x.sheet.cfRules = x.cfRules.map((r, i) => Object.assign(r, x.cfCopies[i]));
+        x.sheet.columnWidths = x.columnWidths;
+        x.sheet.rowHeights = x.rowHeights;
+        x.sheet.hiddenColumns = x.hiddenColumns;
+        x.sheet.hiddenRows = x.hiddenRows;
+      }
+    },
+  };
+}

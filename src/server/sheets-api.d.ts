@@ -1,0 +1,3 @@
+// Types of the Sheets advanced service (`Sheets`, enabled in appsscript.json). They ship with
+// @types/google-apps-script but are not part of its index.
+/// <reference types="google-apps-script/apis/sheets_v4" />
