@@ -28,11 +28,11 @@ import {
   repointRanges,
 } from '../../core/workbook';
 import { auditRowForAction } from '../../core/audit';
-import { literalText, neutralizeFormula, cellText } from '../../core/shared';
+import { literalText, neutralizeFormula, cellText, columnLetter } from '../../core/shared';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
 import { MessageKey, messagesFor, tDynamic, UserError } from '../../i18n';
 import { saveHighestIdAssigned, highestIdAssigned } from './customer-ids';
-import { extraSheet, withDocumentLock, ensureColumns, ensureRows, Table } from '../document';
+import { extraSheet, withDocumentLock, ensureColumns, ensureRows, sheetsService, Table } from '../document';
 import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable } from '../session';
 
@@ -278,18 +278,47 @@ function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Rec
 function writeKeptRows(table: Table, rows: Array<{ row: number; values: Record<string, CellValue> }>): void {
   if (rows.length === 0) return;
   const width = Math.max(table.width, ...Object.values(table.header.byKey).map((i) => i + 1));
-  const formulas = table.sheet.getRange(2, 1, table.grid.length, width).getFormulas();
+  const formulas = keptRowFormulas(
+    table,
+    rows.map((r) => r.row),
+    width,
+  );
   for (const { row, values } of rows) {
     const line: unknown[] = new Array(width).fill('');
     (table.grid[row - 2] ?? []).forEach((v, i) => (line[i] = literal(v)));
     for (const [key, index] of Object.entries(table.header.byKey))
       if (key in values) line[index] = literal(values[key]);
     // The kept row's own values win, so its formulas stay (all but updatedAt, which the merge sets).
-    formulas[row - 2]?.forEach((f, i) => {
+    formulas.get(row)?.forEach((f, i) => {
       if (f && i !== table.header.byKey.updatedAt) line[i] = f;
     });
     table.sheet.getRange(row, 1, 1, width).setValues([line]);
   }
+}
+
+/**
+ * The formulas of the kept rows only, in one Sheets.Spreadsheets.get of those rows' cells: reading
+ * the whole sheet's formulas would cost a cell per customer and column. userEnteredValue tells a
+ * formula (formulaValue) from text that only looks like one (stringValue).
+ */
+function keptRowFormulas(table: Table, rows: number[], width: number): Map<number, string[]> {
+  const name = `'${table.sheet.getName().replace(/'/g, "''")}'`;
+  const last = columnLetter(width);
+  const response = sheetsService().Spreadsheets!.get(table.sheet.getParent().getId(), {
+    ranges: rows.map((r) => `${name}!A${r}:${last}${r}`),
+    fields:
+      'sheets.properties.sheetId,sheets.data.startRow,sheets.data.rowData.values.userEnteredValue.formulaValue',
+  });
+  const id = table.sheet.getSheetId();
+  const out = new Map<number, string[]>();
+  for (const grid of response.sheets?.find((s) => s.properties?.sheetId === id)?.data ?? []) {
+    const cells = grid.rowData?.[0]?.values ?? [];
+    out.set(
+      (grid.startRow ?? 0) + 1,
+      cells.map((c) => c.userEnteredValue?.formulaValue ?? ''),
+    );
+  }
+  return out;
 }
 
 /** Removes rows, one deleteRows per contiguous run, bottom up so row numbers stay valid. */

@@ -139,6 +139,25 @@ describe('duplicates', () => {
     expect(saved.id).toBe('C000054');
   });
 
+  test("a kept row keeps the user's formulas; text that looks like a formula stays text", () => {
+    const rt = workbookWithDuplicates(50);
+    const customers = sheet(rt, 'customers');
+    customers.insertColumnAfter(customers.getLastColumn());
+    const own = customers.getLastColumn() + 1;
+    customers.getRange(1, own).setValue('My score');
+    customers.getRange(2, own).setFormula('=LEN("abc")'); // C000001's row
+    const notes = customers
+      .getRange(1, 1, 1, own)
+      .getNotes()[0]
+      .findIndex((n) => /:notes/.test(String(n)));
+    customers.getRange(3, notes + 1).setValue("'=not a formula"); // C000002's notes, typed as text
+    rt.run('mergeDuplicates', [['C000001+C000051', 'C000002+C000052']]);
+    const after = sheet(rt, 'customers');
+    expect(after.getRange(2, own).getFormula()).toBe('=LEN("abc")');
+    expect(after.getRange(3, notes + 1).getFormula()).toBe('');
+    expect(after.getRange(3, notes + 1).getValue()).toBe('=not a formula');
+  });
+
   test('finding duplicates, the audit and a merge of the same groups make the same number of spreadsheet service calls at 1,000 and 10,000 customers', () => {
     const find: number[] = [];
     const audit: number[] = [];
