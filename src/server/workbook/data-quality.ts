@@ -28,11 +28,19 @@ import {
   repointRanges,
 } from '../../core/workbook';
 import { auditRowForAction } from '../../core/audit';
-import { literalText, neutralizeFormula, cellText, columnLetter } from '../../core/shared';
+import { literalText, neutralizeFormula, cellText, columnLetter, serialToDate } from '../../core/shared';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
 import { MessageKey, messagesFor, tDynamic, UserError } from '../../i18n';
 import { saveHighestIdAssigned, highestIdAssigned } from './customer-ids';
-import { extraSheet, withDocumentLock, ensureColumns, ensureRows, sheetsService, Table } from '../document';
+import {
+  batchUpdate,
+  extraSheet,
+  withDocumentLock,
+  ensureColumns,
+  ensureRows,
+  sheetsService,
+  type Layout,
+} from '../document';
 import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable } from '../session';
 
@@ -135,6 +143,11 @@ export function findDuplicates(): DuplicatesReport {
   };
 }
 
+/** The customer columns duplicates are compared on (and the ids, for the groups' keys). */
+const COMPARED_COLUMNS = ['id', 'name', 'company', 'phone', 'email'] as const;
+
+type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
+
 /**
  * google.script.run and `crm dedupe --apply`: merges the groups whose keys are given (as listed by
  * findDuplicates), or every group when `keys` is null.
@@ -144,8 +157,10 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
   requireAction(ex, 'dedupe');
   const wanted = Array.isArray(keys) ? new Set(keys.map(String)) : null;
   return withDocumentLock(ex, () => {
-    const table = requireTable(ex, 'customers');
-    const all = findDuplicateGroups(table.rows);
+    const compared = ex.wb.readColumns('customers', COMPARED_COLUMNS);
+    if (!compared) throw new UserError(ex.locale, 'error.notSetUp');
+    const layout = compared.layout;
+    const all = findDuplicateGroups(compared.rows);
     const asked = wanted ? all.filter((g) => wanted.has(groupKey(g))) : all;
     const stale = wanted ? wanted.size - asked.length : 0;
     const groups = asked.slice(0, MERGE_GROUPS_PER_RUN);
@@ -154,21 +169,30 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
     if (groups.length === 0)
       return { merged: 0, remaining: 0, archived: 0, repointed: 0, stale, summary: ex.t('dedupe.none') };
     // Merged-away ids stay retired: remember the highest id before any row leaves the sheet.
-    saveHighestIdAssigned(highestIdAssigned(table.rows));
-    const plan = planMerge(table.rows, groups, new Date());
+    saveHighestIdAssigned(highestIdAssigned(compared.rows));
+    const members = readMemberRows(
+      ex,
+      layout,
+      groups.flatMap((g) => [g.keep.row, ...g.others.map((m) => m.row)]),
+    );
+    const plan = planMerge(members.rows, groups, new Date());
 
+    // Re-pointed references and the kept rows' filled cells: one Values.batchUpdate.
+    const data: ValueRange[] = [];
     let repointed = 0;
     for (const key of ['interactions', 'purchases', 'feedback'] as SheetKey[])
-      repointed += repointSheet(ex, key, plan.repoint);
-    archiveRows(ex, table, plan.archive, plan.repoint);
-    writeKeptRows(
-      table,
-      plan.merged.map((m) => ({ row: m.keptRow, values: m.values })),
-    );
-    deleteRuns(
-      table,
-      plan.archive.map((r) => r.row),
-    );
+      repointed += repointSheet(ex, key, plan.repoint, data);
+    const keptDates = keptRowChanges(layout, members.formulas, plan.merged, data);
+    if (data.length)
+      sheetsService().Spreadsheets!.Values!.batchUpdate(
+        { valueInputOption: 'RAW', data },
+        layout.sheet.getParent().getId(),
+      );
+    for (const { a1, value } of keptDates) layout.sheet.getRangeList(a1).setValue(value);
+    archiveRows(ex, layout, plan.archive, members.lines, plan.repoint);
+    const removed = plan.archive.map((r) => r.row);
+    deleteRows(layout, removed);
+    ex.wb.rowsDeleted('customers', new Set(removed).size);
 
     const now = new Date();
     ex.wb.append(
@@ -186,8 +210,8 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
         }),
       ),
     );
-    const removed = plan.archive.map((r) => r.row).sort((a, b) => a - b);
-    const shifted = (row: number) => row - removed.filter((x) => x < row).length;
+    const sortedRemoved = [...removed].sort((a, b) => a - b);
+    const shifted = (row: number) => row - sortedRemoved.filter((x) => x < row).length;
     customerRowsWritten(
       ex,
       plan.merged.map((m) => shifted(m.keptRow)),
@@ -208,25 +232,135 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
   });
 }
 
+/** A sheet's name quoted for an A1 range. */
+function quotedName(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  return `'${sheet.getName().replace(/'/g, "''")}'`;
+}
+
+interface MemberRows {
+  /** the members as records by column key (dates as Dates) */
+  rows: SheetRow[];
+  /** each member's whole line in sheet column order, for the archive's user columns */
+  lines: Map<number, CellValue[]>;
+  /** each member's formulas by column index ('' where none) */
+  formulas: Map<number, string[]>;
+}
+
 /**
- * Re-points one sheet's references: reads its customerId column alone, then writes only the cells
- * that change, one RangeList.setValue per kept id (consecutive rows joined into one A1 range), so
- * the calls grow with the merged ids and the cells written with the references, never with rows.
+ * The whole rows of the groups' members only, never the whole sheet: one Values.batchGet of their
+ * values (dates as serial numbers, turned back into Dates for the schema's date columns) and one
+ * Sheets.Spreadsheets.get of their formulas (userEnteredValue.formulaValue tells a formula from
+ * text that only looks like one). Two calls whatever the number of members.
  */
-function repointSheet(ex: Execution, key: SheetKey, repoint: Record<string, string>): number {
+function readMemberRows(ex: Execution, layout: Layout, rows: number[]): MemberRows {
+  const wanted = [...new Set(rows)].sort((a, b) => a - b);
+  const width = Math.max(layout.width, ...Object.values(layout.header.byKey).map((i) => i + 1));
+  const name = quotedName(layout.sheet);
+  const last = columnLetter(width);
+  const ranges = wanted.map((r) => `${name}!A${r}:${last}${r}`);
+  const id = layout.sheet.getParent().getId();
+  const api = sheetsService().Spreadsheets!;
+  const got = api.Values!.batchGet(id, {
+    ranges,
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'SERIAL_NUMBER',
+  });
+  const dateColumns = CUSTOMER_COLUMNS.filter((c) => c.type === 'date' || c.type === 'datetime')
+    .map((c) => layout.header.byKey[c.key])
+    .filter((i): i is number => i !== undefined);
+  const lines = new Map<number, CellValue[]>();
+  (got.valueRanges ?? []).forEach((vr, k) => {
+    const line: CellValue[] = new Array(width).fill('');
+    ((vr.values?.[0] ?? []) as CellValue[]).forEach((v, i) => (line[i] = v ?? ''));
+    for (const i of dateColumns)
+      if (typeof line[i] === 'number') line[i] = serialToDate(line[i] as number, ex.timeZone);
+    lines.set(wanted[k], line);
+  });
+  const records: SheetRow[] = [];
+  for (const [row, line] of lines) {
+    const values: Record<string, CellValue> = {};
+    for (const [key, index] of Object.entries(layout.header.byKey)) values[key] = line[index] ?? '';
+    records.push({ row, values });
+  }
+  const response = api.get(id, {
+    ranges,
+    fields:
+      'sheets.properties.sheetId,sheets.data.startRow,sheets.data.rowData.values.userEnteredValue.formulaValue',
+  });
+  const sheetId = layout.sheet.getSheetId();
+  const formulas = new Map<number, string[]>();
+  for (const grid of response.sheets?.find((s) => s.properties?.sheetId === sheetId)?.data ?? []) {
+    const cells = grid.rowData?.[0]?.values ?? [];
+    formulas.set(
+      (grid.startRow ?? 0) + 1,
+      cells.map((c) => c.userEnteredValue?.formulaValue ?? ''),
+    );
+  }
+  return { rows: records, lines, formulas };
+}
+
+/**
+ * Re-points one sheet's references: reads its customerId column alone and adds only the cells that
+ * change to `data` (consecutive rows with the same new id as one range), so cells written grow with
+ * the references, never with rows. Returns the references changed.
+ */
+function repointSheet(
+  ex: Execution,
+  key: SheetKey,
+  repoint: Record<string, string>,
+  data: ValueRange[],
+): number {
   const column = ex.wb.readColumn(key, 'customerId');
   if (!column || column.values.length === 0) return 0;
   const changes = repointColumn(column.values, repoint);
   if (changes.length === 0) return 0;
   const index = column.layout.header.byKey.customerId;
+  const name = quotedName(column.layout.sheet);
   for (const { to, a1 } of repointRanges(changes, index + 1))
-    column.layout.sheet.getRangeList(a1).setValue(literalText(to));
+    for (const part of a1) {
+      const [first, lastCell] = part.split(':');
+      const rows = lastCell ? Number(/\d+/.exec(lastCell)![0]) - Number(/\d+/.exec(first)![0]) + 1 : 1;
+      // RAW stores the text as-is: an id is never parsed as a formula or a number.
+      data.push({ range: `${name}!${part}`, values: Array.from({ length: rows }, () => [to]) });
+    }
   ex.wb.forget(key);
   return changes.length;
 }
 
-function literal(v: CellValue): CellValue {
-  return typeof v === 'string' ? literalText(v) : v;
+/**
+ * The cells a merge changes in each kept row: the columns filled from the others (RAW values added
+ * to `data`, never parsed, so text stays text) and updatedAt. The kept row's own formulas stay.
+ * Dates are returned instead, to be written through SpreadsheetApp, which stores a Date as a date
+ * (RAW would store a number): updatedAt of every kept row as one RangeList.
+ */
+function keptRowChanges(
+  layout: Layout,
+  formulas: Map<number, string[]>,
+  merged: Array<{ keptRow: number; values: Record<string, CellValue>; filled: string[] }>,
+  data: ValueRange[],
+): Array<{ a1: string[]; value: Date }> {
+  const name = quotedName(layout.sheet);
+  const dates = new Map<number, { a1: string[]; value: Date }>();
+  const addDate = (a1: string, value: Date) => {
+    const entry = dates.get(value.getTime()) ?? { a1: [], value };
+    entry.a1.push(a1);
+    dates.set(value.getTime(), entry);
+  };
+  for (const m of merged) {
+    const own = formulas.get(m.keptRow) ?? [];
+    for (const key of m.filled) {
+      const index = layout.header.byKey[key];
+      if (index === undefined || own[index]) continue;
+      const a1 = `${columnLetter(index + 1)}${m.keptRow}`;
+      const v = m.values[key];
+      if (v instanceof Date) addDate(a1, v);
+      else data.push({ range: `${name}!${a1}`, values: [[v]] });
+    }
+    const updated = layout.header.byKey.updatedAt;
+    const at = m.values.updatedAt;
+    if (updated !== undefined && at instanceof Date) addDate(`${columnLetter(updated + 1)}${m.keptRow}`, at);
+  }
+  return [...dates.values()];
 }
 
 const ARCHIVE_META_LABELS = [
@@ -236,11 +370,21 @@ const ARCHIVE_META_LABELS = [
   'archive.originalRow',
 ] as const;
 
+function literal(v: CellValue): CellValue {
+  return typeof v === 'string' ? literalText(v) : v;
+}
+
 /**
  * Appends the merged-away rows to the archive sheet: when, into which id, by whom, the original
  * row, every customer column by key, and the user's own columns as JSON (header: value).
  */
-function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Record<string, string>): void {
+function archiveRows(
+  ex: Execution,
+  layout: Layout,
+  rows: SheetRow[],
+  lines: Map<number, CellValue[]>,
+  repoint: Record<string, string>,
+): void {
   const sheet = extraSheet(ex, 'customerArchive');
   const header = [
     ...ARCHIVE_META_LABELS.map((k) => ex.t(k)),
@@ -251,12 +395,12 @@ function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Rec
   ensureColumns(sheet, width);
   const lastRow = sheet.getLastRow();
   const now = new Date();
-  const lines: unknown[][] = rows.map((r) => {
+  const out: unknown[][] = rows.map((r) => {
     const id = cellText(r.values.id).trim().toUpperCase();
     const extra: Record<string, CellValue> = {};
-    for (const i of table.header.userColumns) {
-      const v = table.grid[r.row - 2]?.[i];
-      if (v !== undefined && v !== '') extra[cellText(table.headerValues[i]) || `#${i + 1}`] = v;
+    for (const i of layout.header.userColumns) {
+      const v = lines.get(r.row)?.[i];
+      if (v !== undefined && v !== '') extra[cellText(layout.headerValues[i]) || `#${i + 1}`] = v;
     }
     return [
       now,
@@ -267,70 +411,34 @@ function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Rec
       Object.keys(extra).length ? neutralizeFormula(JSON.stringify(extra)) : '',
     ];
   });
-  const first = lastRow === 0 ? [header, ...lines] : lines;
+  const first = lastRow === 0 ? [header, ...out] : out;
   const start = lastRow === 0 ? 1 : lastRow + 1;
   ensureRows(sheet, start + first.length - 1);
   sheet.getRange(start, 1, first.length, width).setValues(first);
   if (lastRow === 0) sheet.setFrozenRows(1);
 }
 
-/** Each kept row in one setValues; the user's own columns and formulas in the row are kept. */
-function writeKeptRows(table: Table, rows: Array<{ row: number; values: Record<string, CellValue> }>): void {
-  if (rows.length === 0) return;
-  const width = Math.max(table.width, ...Object.values(table.header.byKey).map((i) => i + 1));
-  const formulas = keptRowFormulas(
-    table,
-    rows.map((r) => r.row),
-    width,
-  );
-  for (const { row, values } of rows) {
-    const line: unknown[] = new Array(width).fill('');
-    (table.grid[row - 2] ?? []).forEach((v, i) => (line[i] = literal(v)));
-    for (const [key, index] of Object.entries(table.header.byKey))
-      if (key in values) line[index] = literal(values[key]);
-    // The kept row's own values win, so its formulas stay (all but updatedAt, which the merge sets).
-    formulas.get(row)?.forEach((f, i) => {
-      if (f && i !== table.header.byKey.updatedAt) line[i] = f;
-    });
-    table.sheet.getRange(row, 1, 1, width).setValues([line]);
-  }
-}
-
 /**
- * The formulas of the kept rows only, in one Sheets.Spreadsheets.get of those rows' cells: reading
- * the whole sheet's formulas would cost a cell per customer and column. userEnteredValue tells a
- * formula (formulaValue) from text that only looks like one (stringValue).
+ * Removes rows with one Sheets.Spreadsheets.batchUpdate: a deleteDimension per contiguous run,
+ * bottom up so each request's indexes are those of the sheet as read. Like Sheet.deleteRows, it
+ * takes formats, notes and formulas of the removed rows with them and moves the others up.
  */
-function keptRowFormulas(table: Table, rows: number[], width: number): Map<number, string[]> {
-  const name = `'${table.sheet.getName().replace(/'/g, "''")}'`;
-  const last = columnLetter(width);
-  const response = sheetsService().Spreadsheets!.get(table.sheet.getParent().getId(), {
-    ranges: rows.map((r) => `${name}!A${r}:${last}${r}`),
-    fields:
-      'sheets.properties.sheetId,sheets.data.startRow,sheets.data.rowData.values.userEnteredValue.formulaValue',
-  });
-  const id = table.sheet.getSheetId();
-  const out = new Map<number, string[]>();
-  for (const grid of response.sheets?.find((s) => s.properties?.sheetId === id)?.data ?? []) {
-    const cells = grid.rowData?.[0]?.values ?? [];
-    out.set(
-      (grid.startRow ?? 0) + 1,
-      cells.map((c) => c.userEnteredValue?.formulaValue ?? ''),
-    );
-  }
-  return out;
-}
-
-/** Removes rows, one deleteRows per contiguous run, bottom up so row numbers stay valid. */
-function deleteRuns(table: Table, rows: number[]): void {
+function deleteRows(layout: Layout, rows: number[]): void {
   const sorted = [...new Set(rows)].sort((a, b) => b - a);
+  const sheetId = layout.sheet.getSheetId();
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
   let i = 0;
   while (i < sorted.length) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] - 1) j++;
-    table.sheet.deleteRows(sorted[j], j - i + 1);
+    requests.push({
+      deleteDimension: {
+        range: { sheetId, dimension: 'ROWS', startIndex: sorted[j] - 1, endIndex: sorted[i] },
+      },
+    });
     i = j + 1;
   }
+  if (requests.length) batchUpdate(layout.sheet.getParent().getId(), requests);
 }
 
 // ---------------------------------------------------------------------------------------------

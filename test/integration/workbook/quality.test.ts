@@ -216,7 +216,7 @@ describe('re-pointing references', () => {
     return rt;
   }
 
-  test('only the changed cells are written, one RangeList.setValue per kept id and sheet; only the id column is read', () => {
+  test('only the changed cells are written, every sheet in one Values.batchUpdate; only the id column is read', () => {
     const stats = [100, 3000].map((filler) => {
       const rt = workbook(filler);
       const before = values(rt, 'purchases');
@@ -239,7 +239,14 @@ describe('re-pointing references', () => {
       expect(readTable(rt, 'interactions').records.map((r) => r.customerId)).toEqual(['C000005', 'C000001']);
       return rt.lastStats!;
     });
-    for (const s of stats) expect(s.calls['RangeList.setValue']).toBe(3); // purchases: 2 kept ids; interactions: 1
+    for (const s of stats) {
+      // References and kept rows in one Values.batchUpdate; the kept rows' updatedAt in one RangeList.
+      expect(s.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+      expect(s.calls['RangeList.setValue']).toBe(1);
+      // The merged-away rows leave in one batchUpdate, never one deleteRows per run.
+      expect(s.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+      expect(s.calls['Sheet.deleteRows'] ?? 0).toBe(0);
+    }
     // 2,900 more purchase rows: the merge reads one more cell per row (the id column) and writes nothing more.
     expect(stats[1].cellsWritten).toBe(stats[0].cellsWritten);
     expect(stats[1].cellsRead - stats[0].cellsRead).toBe(2900);
