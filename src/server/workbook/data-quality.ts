@@ -2,13 +2,16 @@
  * Duplicates and the data-quality audit (menu dialogs, `crm dedupe`, `crm audit`).
  *
  * Dedupe reads the customers once and lists groups of likely duplicates (core dedupe). A merge,
- * under the document lock: the kept row gets the non-empty values of the others, interactions,
- * purchases and feedback are re-pointed to the kept id (only their customerId column is read, and
- * only the changed cells are written: one RangeList write per kept id and sheet), the merged-away rows
- * are appended to the archive sheet (one write) and only then removed from the customers sheet
- * (deleteRows per contiguous run, bottom up, so formats, notes and formulas of the other rows
- * stay with them), and each merge is written to the audit log (one write). Finding duplicates
- * takes a constant number of service calls; merging costs a few calls per merged group.
+ * under the document lock, finds the groups from the compared columns only, then reads the
+ * members' whole rows (one Values.batchGet, one Spreadsheets.get for their formulas): the kept row
+ * gets the non-empty values of the others, interactions, purchases and feedback are re-pointed to the
+ * kept id (only their customerId column is read), and every changed cell of those sheets and of the
+ * kept rows is written in one Values.batchUpdate (RAW: text is never parsed); dates go through
+ * SpreadsheetApp, one RangeList per value. The merged-away rows are appended to the archive sheet
+ * (one write) and only then removed from the customers sheet (one batchUpdate of deleteDimension
+ * requests, bottom up, so formats, notes and formulas of the other rows stay with them), and each
+ * merge is written to the audit log (one write). Finding and merging duplicates take a constant
+ * number of calls, whatever the number of rows or groups (but one per distinct filled date).
  *
  * The audit reads each audited sheet once, never changes data, and rewrites its report sheet in
  * one block.
@@ -70,8 +73,8 @@ export interface DuplicatesReport {
 }
 
 /**
- * Groups merged per execution. Each costs a few calls of its own (the kept row's write, the
- * merged-away row's deletion, its owner block's protection): 200 groups stay well inside Apps
+ * Groups merged per execution. The merge's own calls do not grow with groups (the after-write hook's
+ * may), its cells do (the members' rows, the changed cells): 200 groups stay well inside Apps
  * Script's 6-minute limit at 100,000 customers (see bench/RESULTS.md); the rest is merged by the
  * next run, which finds the remaining groups again.
  */

@@ -278,6 +278,55 @@ describe('merging many groups', () => {
   }, 120_000);
 });
 
+describe('merge cost', () => {
+  /** `pairs` duplicate pairs among 2,000 customers, each twin filling a text and a date its elder lacks. */
+  function merged(pairs: number) {
+    const { rt } = setUpRuntime(0, 'en');
+    const customers = Array.from({ length: 2000 }, (_, i) => {
+      const twin = i % 2 === 1 && i < pairs * 2;
+      const n = twin ? (i - 1) / 2 : i / 2;
+      return {
+        id: `C${String(i + 1).padStart(6, '0')}`,
+        name: twin ? `Twin ${n}` : `Person ${i}`,
+        company: `Company ${i}`,
+        email: twin ? `p${n}@example.com` : `p${i / 2}@example.com`.replace('.5@', `x${i}@`),
+        phone: '',
+        title: twin ? '=HYPERLINK("x")' : '',
+        lastContact: twin ? new Date(Date.UTC(2026, 0, 1 + (n % 3))) : '',
+        owner: 'rep1@example.com',
+      };
+    });
+    writeRecords(rt, { customers });
+    const result = rt.run('mergeDuplicates', [null]) as { merged: number };
+    expect(result.merged).toBe(pairs);
+    return { rt, stats: rt.lastStats! };
+  }
+
+  test("the merge's own calls do not grow with the groups merged; filled text stays text, dates stay dates", () => {
+    const [few, many] = [5, 60].map(merged);
+    // The after-write hook (protections of the kept rows' owner blocks) is another feature's cost.
+    const own = (calls: Record<string, number>) =>
+      Object.entries(calls)
+        .filter(([k]) => !/^(Protection\.|Range\.protect|Sheet\.getProtections|User\.)/.test(k))
+        .sort(([a], [b]) => a.localeCompare(b));
+    expect(own(many.stats.calls)).toEqual(own(few.stats.calls));
+    expect(many.stats.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    const grid = values(many.rt, 'customers');
+    const header = grid[0].map(String);
+    const kept = grid.find((r) => r[header.indexOf('Customer ID')] === 'C000001')!;
+    expect(kept[header.indexOf('Title')]).toBe('=HYPERLINK("x")'); // text, not a formula
+    expect(
+      sheet(many.rt, 'customers')
+        .getRange(2, header.indexOf('Title') + 1)
+        .getFormula(),
+    ).toBe('');
+    const date = kept[header.indexOf('Last contact')];
+    expect(Object.prototype.toString.call(date)).toBe('[object Date]');
+    expect((date as Date).toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect(readTable(many.rt, 'customers').records).toHaveLength(2000 - 60);
+  }, 120_000);
+});
+
 describe('crm audit and crm dedupe on the sample workbook', () => {
   let wb: string;
   beforeAll(async () => {
