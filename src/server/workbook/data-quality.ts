@@ -6,12 +6,12 @@
  * members' whole rows (one Values.batchGet, one Spreadsheets.get for their formulas): the kept row
  * gets the non-empty values of the others, interactions, purchases and feedback are re-pointed to the
  * kept id (only their customerId column is read), and every changed cell of those sheets and of the
- * kept rows is written in one Values.batchUpdate (RAW: text is never parsed); dates go through
- * SpreadsheetApp, one RangeList per value. The merged-away rows are appended to the archive sheet
+ * kept rows is written in one Values.batchUpdate (RAW: text is never parsed), dates in another
+ * (USER_ENTERED ISO text, stored as dates). The merged-away rows are appended to the archive sheet
  * (one write) and only then removed from the customers sheet (one batchUpdate of deleteDimension
  * requests, bottom up, so formats, notes and formulas of the other rows stay with them), and each
  * merge is written to the audit log (one write). Finding and merging duplicates take a constant
- * number of calls, whatever the number of rows or groups (but one per distinct filled date).
+ * number of calls, whatever the number of rows or groups.
  *
  * The audit reads each audited sheet once, never changes data, and rewrites its report sheet in
  * one block.
@@ -31,7 +31,14 @@ import {
   repointRanges,
 } from '../../core/workbook';
 import { auditRowForAction } from '../../core/audit';
-import { literalText, neutralizeFormula, cellText, columnLetter, serialToDate } from '../../core/shared';
+import {
+  literalText,
+  neutralizeFormula,
+  cellText,
+  columnLetter,
+  serialToDate,
+  wallClock,
+} from '../../core/shared';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
 import { MessageKey, messagesFor, tDynamic, UserError } from '../../i18n';
 import { saveHighestIdAssigned, highestIdAssigned } from './customer-ids';
@@ -185,13 +192,12 @@ export function mergeDuplicates(keys?: unknown): MergeResult {
     let repointed = 0;
     for (const key of ['interactions', 'purchases', 'feedback'] as SheetKey[])
       repointed += repointSheet(ex, key, plan.repoint, data);
-    const keptDates = keptRowChanges(layout, members.formulas, plan.merged, data);
-    if (data.length)
-      sheetsService().Spreadsheets!.Values!.batchUpdate(
-        { valueInputOption: 'RAW', data },
-        layout.sheet.getParent().getId(),
-      );
-    for (const { a1, value } of keptDates) layout.sheet.getRangeList(a1).setValue(value);
+    const dates: ValueRange[] = [];
+    keptRowChanges(ex, layout, members.formulas, plan.merged, data, dates);
+    const values = sheetsService().Spreadsheets!.Values!;
+    const id = layout.sheet.getParent().getId();
+    if (data.length) values.batchUpdate({ valueInputOption: 'RAW', data }, id);
+    if (dates.length) values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: dates }, id);
     archiveRows(ex, layout, plan.archive, members.lines, plan.repoint);
     const removed = plan.archive.map((r) => r.row);
     deleteRows(layout, removed);
@@ -331,39 +337,42 @@ function repointSheet(
 }
 
 /**
- * The cells a merge changes in each kept row: the columns filled from the others (RAW values added
- * to `data`, never parsed, so text stays text) and updatedAt. The kept row's own formulas stay.
- * Dates are returned instead, to be written through SpreadsheetApp, which stores a Date as a date
- * (RAW would store a number): updatedAt of every kept row as one RangeList.
+ * The cells a merge changes in each kept row: the columns filled from the others and updatedAt.
+ * The kept row's own formulas stay. Values other than dates go to `data` (written RAW: never parsed,
+ * so text stays text); dates go to `dates` as ISO wall-clock text in the spreadsheet's time zone, to
+ * be written USER_ENTERED, which stores them as dates (RAW would store a number or text).
  */
 function keptRowChanges(
+  ex: Execution,
   layout: Layout,
   formulas: Map<number, string[]>,
   merged: Array<{ keptRow: number; values: Record<string, CellValue>; filled: string[] }>,
   data: ValueRange[],
-): Array<{ a1: string[]; value: Date }> {
+  dates: ValueRange[],
+): void {
   const name = quotedName(layout.sheet);
-  const dates = new Map<number, { a1: string[]; value: Date }>();
-  const addDate = (a1: string, value: Date) => {
-    const entry = dates.get(value.getTime()) ?? { a1: [], value };
-    entry.a1.push(a1);
-    dates.set(value.getTime(), entry);
+  const put = (index: number, row: number, v: CellValue) => {
+    const range = `${name}!${columnLetter(index + 1)}${row}`;
+    if (v instanceof Date) dates.push({ range, values: [[isoWallClock(v, ex.timeZone)]] });
+    else data.push({ range, values: [[v]] });
   };
   for (const m of merged) {
     const own = formulas.get(m.keptRow) ?? [];
     for (const key of m.filled) {
       const index = layout.header.byKey[key];
-      if (index === undefined || own[index]) continue;
-      const a1 = `${columnLetter(index + 1)}${m.keptRow}`;
-      const v = m.values[key];
-      if (v instanceof Date) addDate(a1, v);
-      else data.push({ range: `${name}!${a1}`, values: [[v]] });
+      if (index !== undefined && !own[index]) put(index, m.keptRow, m.values[key]);
     }
     const updated = layout.header.byKey.updatedAt;
-    const at = m.values.updatedAt;
-    if (updated !== undefined && at instanceof Date) addDate(`${columnLetter(updated + 1)}${m.keptRow}`, at);
+    if (updated !== undefined && m.values.updatedAt instanceof Date)
+      put(updated, m.keptRow, m.values.updatedAt);
   }
-  return [...dates.values()];
+}
+
+/** "yyyy-mm-dd hh:mm:ss" as the wall clock shows it in a time zone: Sheets parses it as a date in every locale. */
+function isoWallClock(d: Date, timeZone: string): string {
+  const w = wallClock(d, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
 
 const ARCHIVE_META_LABELS = [
