@@ -100,6 +100,24 @@ export function dayNumberToDate(day: number, timeZone: string): Date {
   return new Date(zonedTimeToInstant(dayNumberToCivil(day), 0, 0, timeZone));
 }
 
+/**
+ * A spreadsheet serial number (days since 1899-12-30, the fraction the wall-clock time, as the
+ * Sheets API returns dates with dateTimeRenderOption SERIAL_NUMBER) as the instant it shows in a
+ * time zone: the Date SpreadsheetApp would have returned for the same cell.
+ */
+export function serialToDate(serial: number, timeZone: string): Date {
+  const day = Math.floor(serial);
+  const seconds = Math.round((serial - day) * 86400);
+  const civil = dayNumberToCivil(day - 25569);
+  const at = zonedTimeToInstant(
+    civil,
+    Math.floor(seconds / 3600),
+    Math.floor((seconds % 3600) / 60),
+    timeZone,
+  );
+  return new Date(at + (seconds % 60) * 1000);
+}
+
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 
 /** Parses YYYY-MM-DD strictly (no locale guessing); null when it is not a real calendar date. */

@@ -16,6 +16,7 @@ export {
   isValidTimeZone,
   offsetMinutes,
   parseIsoDay,
+  serialToDate,
   wallClock,
   zonedTimeToInstant,
 } from './dates';

@@ -36,4 +36,4 @@ export type { DocKey } from './state';
 export { INTERACTIVE_WAIT_MS, withDocumentLock } from './lock';
 export { batchUpdate, REQUESTS_PER_CALL, sheetsService } from './sheets-api';
 export type { LockPolicy } from './lock';
-export type { Table } from './workbook';
+export type { Layout, Table } from './workbook';

@@ -26,7 +26,6 @@ import {
   reportingFailures,
   requireAction,
   requireInstallerAction,
-  requireTable,
 } from '../session';
 import {
   documentProperties,
@@ -141,10 +140,29 @@ export function runReport(): ReportPayload {
   return figures(ex, ex.user.email);
 }
 
+/** The columns the KPIs are computed from: a dashboard refresh reads nothing else. */
+const KPI_COLUMNS = {
+  customers: [
+    'id',
+    'owner',
+    'status',
+    'tier',
+    'region',
+    'industry',
+    'createdAt',
+    'lastContact',
+    'nextFollowUp',
+  ],
+  purchases: ['orderId', 'date', 'customerId', 'amount'],
+  feedback: ['customerId', 'rating', 'resolved'],
+} as const;
+
 function compute(ex: Execution, owner: string | null): { kpis: Kpis; layout: DashboardLayout } {
-  const customers = requireTable(ex, 'customers').rows;
-  const purchases = ex.wb.read('purchases')?.rows ?? [];
-  const feedback = ex.wb.read('feedback')?.rows ?? [];
+  const customerTable = ex.wb.readColumns('customers', KPI_COLUMNS.customers);
+  if (!customerTable) throw new UserError(ex.locale, 'error.notSetUp');
+  const customers = customerTable.rows;
+  const purchases = ex.wb.readColumns('purchases', KPI_COLUMNS.purchases)?.rows ?? [];
+  const feedback = ex.wb.readColumns('feedback', KPI_COLUMNS.feedback)?.rows ?? [];
   const kpis = computeKpis({
     today: dayNumberOf(new Date(), ex.timeZone),
     timeZone: ex.timeZone,

@@ -6,7 +6,7 @@
  */
 import { columnLetter } from '../../core/shared';
 import { Tier, TIERS } from '../../core/tiering';
-import { Table } from '../document';
+import { Layout } from '../document';
 
 type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
@@ -27,7 +27,7 @@ function ourTier(rule: Rule): Tier | null {
 }
 
 /** Makes the sheet carry exactly our three rules on the tier column; returns whether it wrote. */
-export function ensureTierColours(customers: Table): boolean {
+export function ensureTierColours(customers: Layout): boolean {
   const column = customers.header.byKey.tier;
   if (column === undefined) return false;
   const letter = columnLetter(column + 1);

@@ -34,7 +34,8 @@ import { recordAction } from '../audit';
 import { begin, Execution, requireAction, requireTable } from '../session';
 import { ensureTierColours } from './colours';
 import { TierScheduleState, tierScheduleState } from './schedule-state';
-import { Table, withDocumentLock } from '../document';
+import { Layout, withDocumentLock } from '../document';
+import { columnLetter } from '../../core/shared';
 
 export interface TierChangeView extends TierChange {
   /** the customer's name as in the sheet (plain text: the sidebar renders it as a text node) */
@@ -146,14 +147,14 @@ export function applyTierOptions(
   const changes = result.changes;
   if (changes.length > 0) {
     requireTable(ex, 'tierHistory');
-    writeTierColumn(ex, customers, changes);
+    writeTierColumn(ex, customers.layout, changes);
     ex.wb.append('tierHistory', historyRows(result, changes));
   }
   // The settings sheet is admins'; a manager's apply uses the options without saving them.
   const mayEditSettings = can(ex.user.role, 'editSettings');
   const settingsSaved = mayEditSettings && saveTierSettings(ex, options);
   const settingsKept = !mayEditSettings && !savedSettingsHold(ex, options);
-  const coloursUpdated = ensureTierColours(customers);
+  const coloursUpdated = ensureTierColours(customers.layout);
   if (changes.length > 0 || settingsSaved) {
     recordAction(ex, {
       action: 'tierApply',
@@ -182,9 +183,21 @@ export function applyTierOptions(
   };
 }
 
-function computeFor(ex: Execution, options: TierOptions): { result: TierResult; customers: Table } {
-  const customers = requireTable(ex, 'customers');
-  const purchases = requireTable(ex, 'purchases');
+/** The customer columns tiering reads: identity, the tier and its lock, grouping, the preview's name. */
+const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'region', 'tier', 'tierLocked'] as const;
+/** The purchase columns the value of a customer is summed from. */
+const PURCHASE_COLUMNS = ['orderId', 'date', 'customerId', 'amount'] as const;
+
+interface Customers {
+  layout: Layout;
+  /** customer name by sheet row, for the preview's change list */
+  nameAt: (row: number) => string;
+}
+
+function computeFor(ex: Execution, options: TierOptions): { result: TierResult; customers: Customers } {
+  const customers = ex.wb.readColumns('customers', CUSTOMER_COLUMNS);
+  const purchases = ex.wb.readColumns('purchases', PURCHASE_COLUMNS);
+  if (!customers || !purchases) throw new UserError(ex.locale, 'error.notSetUp');
   const result = computeTiers({
     customers: customers.rows,
     purchases: purchases.rows,
@@ -193,20 +206,20 @@ function computeFor(ex: Execution, options: TierOptions): { result: TierResult; 
     timeZone: ex.timeZone,
     locale: ex.locale,
   });
-  return { result, customers };
+  const names = new Map<number, string>();
+  for (const r of customers.rows) names.set(r.row, String(r.values.name ?? ''));
+  return { result, customers: { layout: customers.layout, nameAt: (row) => names.get(row) ?? '' } };
 }
 
 function previewData(
   ex: Execution,
   result: TierResult,
-  customers: Table,
+  customers: Customers,
   changes: TierChange[],
   page: unknown,
 ): TierPreviewData {
   const p = tierPreview({ ...result, changes }, typeof page === 'number' ? page : Number(page ?? 1));
-  const nameColumn = customers.header.byKey.name;
-  const nameAt = (row: number) =>
-    nameColumn === undefined ? '' : String(customers.grid[row - 2]?.[nameColumn] ?? '');
+  const { nameAt } = customers;
   let locked = 0;
   for (const c of result.customers) if (c.locked) locked++;
   return {
@@ -221,20 +234,35 @@ function previewData(
   };
 }
 
-/** One setValues over the rows from the first to the last change; rows between keep their cells. */
-function writeTierColumn(ex: Execution, customers: Table, changes: TierChange[]): void {
+/**
+ * Writes only the tier cells that change: one RangeList per new tier, each setValue one call,
+ * whatever the number of rows. Rows between changes keep their cells untouched.
+ */
+function writeTierColumn(ex: Execution, customers: Layout, changes: TierChange[]): void {
   const column = customers.header.byKey.tier;
   if (column === undefined) throw new UserError(ex.locale, 'error.notSetUp');
-  let first = Infinity;
-  let last = -Infinity;
+  const letter = columnLetter(column + 1);
+  const byTier = new Map<string, number[]>();
   for (const c of changes) {
-    first = Math.min(first, c.row);
-    last = Math.max(last, c.row);
+    const rows = byTier.get(c.newTier) ?? [];
+    rows.push(c.row);
+    byTier.set(c.newTier, rows);
   }
-  const block: unknown[][] = [];
-  for (let row = first; row <= last; row++) block.push([customers.grid[row - 2]?.[column] ?? '']);
-  for (const c of changes) block[c.row - first][0] = c.newTier;
-  customers.sheet.getRange(first, column + 1, block.length, 1).setValues(block);
+  for (const [tier, rows] of byTier) {
+    customers.sheet.getRangeList(rowRuns(rows).map(([a, b]) => `${letter}${a}:${letter}${b}`)).setValue(tier);
+  }
+}
+
+/** Sorted runs [first, last] of consecutive row numbers. */
+function rowRuns(rows: number[]): Array<[number, number]> {
+  const sorted = [...rows].sort((a, b) => a - b);
+  const out: Array<[number, number]> = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r === last[1] + 1) last[1] = r;
+    else out.push([r, r]);
+  }
+  return out;
 }
 
 /** A stable, readable description of how a tier was decided: `cumulative revenue 12m by owner`. */

@@ -27,8 +27,8 @@ import { messagesFor, UserError } from '../../i18n';
 import { recordAction, recordFieldChanges } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
 import { customerRowsWritten } from './hooks';
-import { begin, Execution, requireAction, requireTable } from '../session';
-import { Table, withDocumentLock } from '../document';
+import { begin, Execution, requireAction } from '../session';
+import { Layout, withDocumentLock } from '../document';
 
 export interface FormField {
   key: string;
@@ -108,14 +108,14 @@ function requireAnyAction(ex: Execution): void {
 export function customerFormData(idOrNull?: string | null, fresh?: boolean): CustomerFormData {
   const ex = begin();
   requireAnyAction(ex);
-  const table = requireTable(ex, 'customers');
+  const layout = customersLayout(ex);
   const wanted =
     typeof idOrNull === 'string' && idOrNull.trim() !== '' ? idOrNull.trim().toUpperCase() : null;
   let found: SheetRow | null = null;
   if (wanted) {
-    found = findById(table, wanted);
+    found = findById(ex, wanted);
     if (!found) throw new UserError(ex.locale, 'form.notFound', { id: wanted });
-  } else if (!fresh) found = selectedCustomer(ex, table);
+  } else if (!fresh) found = selectedCustomer(ex, layout);
 
   const isNew = found === null;
   if (!isNew) requireAction(ex, 'editCustomers');
@@ -150,24 +150,40 @@ export function customerFormData(idOrNull?: string | null, fresh?: boolean): Cus
   };
 }
 
-function findById(table: Table, id: string): SheetRow | null {
-  return (
-    table.rows.find(
-      (r) =>
-        String(r.values.id ?? '')
-          .trim()
-          .toUpperCase() === id,
-    ) ?? null
+/** The customer columns the duplicate warning compares (and the ids, for the next id). */
+const DUPLICATE_COLUMNS = ['id', 'name', 'company', 'phone', 'email'] as const;
+
+function customersLayout(ex: Execution): Layout {
+  const layout = ex.wb.layout('customers');
+  if (!layout) throw new UserError(ex.locale, 'error.notSetUp');
+  return layout;
+}
+
+/** Every customer's id, name, company, phone and e-mail: what a save compares, not whole rows. */
+function duplicateCandidates(ex: Execution): SheetRow[] {
+  return ex.wb.readColumns('customers', DUPLICATE_COLUMNS)?.rows ?? [];
+}
+
+/** A customer by id: the id column finds the row, then that one row is read. */
+function findById(ex: Execution, id: string): SheetRow | null {
+  const column = ex.wb.readColumn('customers', 'id');
+  if (!column) throw new UserError(ex.locale, 'error.notSetUp');
+  const index = column.values.findIndex(
+    (v) =>
+      String(v ?? '')
+        .trim()
+        .toUpperCase() === id,
   );
+  return index < 0 ? null : ex.wb.readRow('customers', index + 2);
 }
 
 /** The customer on the active row when the customers sheet is the active one. */
-function selectedCustomer(ex: Execution, table: Table): SheetRow | null {
+function selectedCustomer(ex: Execution, layout: Layout): SheetRow | null {
   const sheet = ex.wb.ss.getActiveSheet();
-  if (!sheet || sheet.getSheetId() !== table.sheet.getSheetId()) return null;
+  if (!sheet || sheet.getSheetId() !== layout.sheet.getSheetId()) return null;
   const range = ex.wb.ss.getActiveRange();
   const row = range ? range.getRow() : 0;
-  return table.rows.find((r) => r.row === row) ?? null;
+  return ex.wb.readRow('customers', row);
 }
 
 /** google.script.run: validates and saves a customer (adds one when options.id is blank). */
@@ -202,7 +218,8 @@ function contextOf(ex: Execution) {
 }
 
 function addCustomer(ex: Execution, submitted: Record<string, unknown>, options?: SaveOptions): SaveResult {
-  const table = requireTable(ex, 'customers');
+  const layout = customersLayout(ex);
+  const existing = duplicateCandidates(ex);
   const editable = editableFields(ex.user.role, true, true);
   refuseLocked(ex, submitted, editable, {});
   const raw: Record<string, unknown> = {};
@@ -214,10 +231,10 @@ function addCustomer(ex: Execution, submitted: Record<string, unknown>, options?
   const values = checked.values;
   followUp(ex, values, {}, submitted);
   if (!options?.confirmDuplicates) {
-    const duplicates = findLikelyDuplicates(values, table.rows);
+    const duplicates = findLikelyDuplicates(values, existing);
     if (duplicates.length) return duplicatesFound(ex, duplicates);
   }
-  const next = highestIdAssigned(table.rows) + 1;
+  const next = highestIdAssigned(existing) + 1;
   const now = new Date();
   values.id = formatCustomerId(next);
   values.createdAt = now;
@@ -230,7 +247,7 @@ function addCustomer(ex: Execution, submitted: Record<string, unknown>, options?
   recordAction(ex, {
     action: 'customerAdd',
     sheet: 'customers',
-    range: `A${row}:${columnLetter(table.width)}${row}`,
+    range: `A${row}:${columnLetter(layout.width)}${row}`,
     details: { id: String(values.id) },
   });
   customerRowsWritten(ex, [row]);
@@ -248,8 +265,8 @@ function editCustomer(
   submitted: Record<string, unknown>,
   options?: SaveOptions,
 ): SaveResult {
-  const table = requireTable(ex, 'customers');
-  const found = findById(table, id);
+  const layout = customersLayout(ex);
+  const found = findById(ex, id);
   if (!found) throw new UserError(ex.locale, 'form.notFound', { id });
   const ownsRow = isOwnerOf(ex.user.email, found.values.owner);
   if (ex.user.role === 'accountManager' && !ownsRow)
@@ -265,7 +282,7 @@ function editCustomer(
   const values = checked.values;
   followUp(ex, values, found.values, submitted);
   if (!options?.confirmDuplicates) {
-    const duplicates = findLikelyDuplicates(values, table.rows, found.row);
+    const duplicates = findLikelyDuplicates(values, duplicateCandidates(ex), found.row);
     if (duplicates.length) return duplicatesFound(ex, duplicates);
   }
   // Only the cells that change are written: protections refuse any write to a cell the
@@ -277,16 +294,16 @@ function editCustomer(
     values.updatedAt = new Date();
     changed.push('updatedAt');
   }
-  writeCells(table, found.row, values, changed);
+  writeCells(layout, found.row, values, changed);
   recordFieldChanges(
     ex,
     'customers',
     id,
     changed
-      .filter((k) => k !== 'updatedAt' && table.header.byKey[k] !== undefined)
+      .filter((k) => k !== 'updatedAt' && layout.header.byKey[k] !== undefined)
       .map((k) => ({
         field: k,
-        range: `${columnLetter(table.header.byKey[k] + 1)}${found.row}`,
+        range: `${columnLetter(layout.header.byKey[k] + 1)}${found.row}`,
         oldValue: found.values[k],
         newValue: values[k],
       })),
@@ -351,11 +368,11 @@ function followUp(
 }
 
 /** Writes the given columns of one row: one setValues per run of adjacent columns. */
-function writeCells(table: Table, row: number, values: Record<string, CellValue>, keys: string[]): void {
+function writeCells(layout: Layout, row: number, values: Record<string, CellValue>, keys: string[]): void {
   const cells = keys
-    .filter((k) => table.header.byKey[k] !== undefined)
+    .filter((k) => layout.header.byKey[k] !== undefined)
     .map((k) => ({
-      index: table.header.byKey[k],
+      index: layout.header.byKey[k],
       value: k === 'phone' ? phoneCell(values[k]) : neutralizeFormula(values[k]),
     }))
     .sort((a, b) => a.index - b.index);
@@ -363,7 +380,7 @@ function writeCells(table: Table, row: number, values: Record<string, CellValue>
     let j = i;
     while (j + 1 < cells.length && cells[j + 1].index === cells[j].index + 1) j++;
     const run = cells.slice(i, j + 1);
-    table.sheet.getRange(row, run[0].index + 1, 1, run.length).setValues([run.map((c) => c.value)]);
+    layout.sheet.getRange(row, run[0].index + 1, 1, run.length).setValues([run.map((c) => c.value)]);
     i = j + 1;
   }
 }

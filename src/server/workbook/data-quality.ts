@@ -2,13 +2,16 @@
  * Duplicates and the data-quality audit (menu dialogs, `crm dedupe`, `crm audit`).
  *
  * Dedupe reads the customers once and lists groups of likely duplicates (core dedupe). A merge,
- * under the document lock: the kept row gets the non-empty values of the others, interactions,
- * purchases and feedback are re-pointed to the kept id (only their customerId column is read, and
- * only the changed cells are written: one RangeList write per kept id and sheet), the merged-away rows
- * are appended to the archive sheet (one write) and only then removed from the customers sheet
- * (deleteRows per contiguous run, bottom up, so formats, notes and formulas of the other rows
- * stay with them), and each merge is written to the audit log (one write). Finding duplicates
- * takes a constant number of service calls; merging costs a few calls per merged group.
+ * under the document lock, finds the groups from the compared columns only, then reads the
+ * members' whole rows (one Values.batchGet, one Spreadsheets.get for their formulas): the kept row
+ * gets the non-empty values of the others, interactions, purchases and feedback are re-pointed to the
+ * kept id (only their customerId column is read), and every changed cell of those sheets and of the
+ * kept rows is written in one Values.batchUpdate (RAW: text is never parsed), dates in another
+ * (USER_ENTERED ISO text, stored as dates). The merged-away rows are appended to the archive sheet
+ * (one write) and only then removed from the customers sheet (one batchUpdate of deleteDimension
+ * requests, bottom up, so formats, notes and formulas of the other rows stay with them), and each
+ * merge is written to the audit log (one write). Finding and merging duplicates take a constant
+ * number of calls, whatever the number of rows or groups.
  *
  * The audit reads each audited sheet once, never changes data, and rewrites its report sheet in
  * one block.
@@ -29,11 +32,26 @@ import {
   repointRanges,
 } from '../../core/workbook';
 import { auditRowForAction } from '../../core/audit';
-import { literalText, neutralizeFormula, cellText } from '../../core/shared';
+import {
+  literalText,
+  neutralizeFormula,
+  cellText,
+  columnLetter,
+  serialToDate,
+  wallClock,
+} from '../../core/shared';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
 import { MessageKey, messagesFor, tDynamic, UserError } from '../../i18n';
 import { saveHighestIdAssigned, highestIdAssigned } from './customer-ids';
-import { extraSheet, withDocumentLock, ensureColumns, ensureRows, Table } from '../document';
+import {
+  batchUpdate,
+  extraSheet,
+  withDocumentLock,
+  ensureColumns,
+  ensureRows,
+  sheetsService,
+  type Layout,
+} from '../document';
 import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable } from '../session';
 
@@ -63,8 +81,8 @@ export interface DuplicatesReport {
 }
 
 /**
- * Groups merged per execution. Each costs a few calls of its own (the kept row's write, the
- * merged-away row's deletion, its owner block's protection): 200 groups stay well inside Apps
+ * Groups merged per execution. The merge's own calls do not grow with groups (the after-write hook's
+ * may), its cells do (the members' rows, the changed cells): 200 groups stay well inside Apps
  * Script's 6-minute limit at 100,000 customers (see bench/RESULTS.md); the rest is merged by the
  * next run, which finds the remaining groups again.
  */
@@ -147,6 +165,11 @@ export function findDuplicates(): DuplicatesReport {
   };
 }
 
+/** The customer columns duplicates are compared on (and the ids, for the groups' keys). */
+const COMPARED_COLUMNS = ['id', 'name', 'company', 'phone', 'email'] as const;
+
+type ValueRange = GoogleAppsScript.Sheets.Schema.ValueRange;
+
 /**
  * google.script.run and `crm dedupe --apply`: merges the groups whose keys are given (as listed by
  * findDuplicates), or every group when `keys` is null; `options.keep` names the records that
@@ -159,8 +182,10 @@ export function mergeDuplicates(keys?: unknown, options?: unknown): MergeResult 
   const keepOption = (options as { keep?: unknown } | null | undefined)?.keep;
   const keep = Array.isArray(keepOption) ? keepOption.map(String) : [];
   return withDocumentLock(ex, () => {
-    const table = requireTable(ex, 'customers');
-    const all = findDuplicateGroups(table.rows);
+    const compared = ex.wb.readColumns('customers', COMPARED_COLUMNS);
+    if (!compared) throw new UserError(ex.locale, 'error.notSetUp');
+    const layout = compared.layout;
+    const all = findDuplicateGroups(compared.rows);
     // Groups are named by their default survivor; the person's choice of survivor applies after.
     const chosen = chooseSurvivors(wanted ? all.filter((g) => wanted.has(groupKey(g))) : all, keep);
     if (chosen.unknown.length)
@@ -175,21 +200,29 @@ export function mergeDuplicates(keys?: unknown, options?: unknown): MergeResult 
     if (groups.length === 0)
       return { merged: 0, remaining: 0, archived: 0, repointed: 0, stale, summary: ex.t('dedupe.none') };
     // Merged-away ids stay retired: remember the highest id before any row leaves the sheet.
-    saveHighestIdAssigned(highestIdAssigned(table.rows));
-    const plan = planMerge(table.rows, groups, new Date());
+    saveHighestIdAssigned(highestIdAssigned(compared.rows));
+    const members = readMemberRows(
+      ex,
+      layout,
+      groups.flatMap((g) => [g.keep.row, ...g.others.map((m) => m.row)]),
+    );
+    const plan = planMerge(members.rows, groups, new Date());
 
+    // Re-pointed references and the kept rows' filled cells: one Values.batchUpdate.
+    const data: ValueRange[] = [];
     let repointed = 0;
     for (const key of ['interactions', 'purchases', 'feedback'] as SheetKey[])
-      repointed += repointSheet(ex, key, plan.repoint);
-    archiveRows(ex, table, plan.archive, plan.repoint);
-    writeKeptRows(
-      table,
-      plan.merged.map((m) => ({ row: m.keptRow, values: m.values })),
-    );
-    deleteRuns(
-      table,
-      plan.archive.map((r) => r.row),
-    );
+      repointed += repointSheet(ex, key, plan.repoint, data);
+    const dates: ValueRange[] = [];
+    keptRowChanges(ex, layout, members.formulas, plan.merged, data, dates);
+    const values = sheetsService().Spreadsheets!.Values!;
+    const id = layout.sheet.getParent().getId();
+    if (data.length) values.batchUpdate({ valueInputOption: 'RAW', data }, id);
+    if (dates.length) values.batchUpdate({ valueInputOption: 'USER_ENTERED', data: dates }, id);
+    archiveRows(ex, layout, plan.archive, members.lines, plan.repoint);
+    const removed = plan.archive.map((r) => r.row);
+    deleteRows(layout, removed);
+    ex.wb.rowsDeleted('customers', new Set(removed).size);
 
     const now = new Date();
     ex.wb.append(
@@ -207,8 +240,8 @@ export function mergeDuplicates(keys?: unknown, options?: unknown): MergeResult 
         }),
       ),
     );
-    const removed = plan.archive.map((r) => r.row).sort((a, b) => a - b);
-    const shifted = (row: number) => row - removed.filter((x) => x < row).length;
+    const sortedRemoved = [...removed].sort((a, b) => a - b);
+    const shifted = (row: number) => row - sortedRemoved.filter((x) => x < row).length;
     customerRowsWritten(
       ex,
       plan.merged.map((m) => shifted(m.keptRow)),
@@ -229,25 +262,138 @@ export function mergeDuplicates(keys?: unknown, options?: unknown): MergeResult 
   });
 }
 
+/** A sheet's name quoted for an A1 range. */
+function quotedName(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
+  return `'${sheet.getName().replace(/'/g, "''")}'`;
+}
+
+interface MemberRows {
+  /** the members as records by column key (dates as Dates) */
+  rows: SheetRow[];
+  /** each member's whole line in sheet column order, for the archive's user columns */
+  lines: Map<number, CellValue[]>;
+  /** each member's formulas by column index ('' where none) */
+  formulas: Map<number, string[]>;
+}
+
 /**
- * Re-points one sheet's references: reads its customerId column alone, then writes only the cells
- * that change, one RangeList.setValue per kept id (consecutive rows joined into one A1 range), so
- * the calls grow with the merged ids and the cells written with the references, never with rows.
+ * The whole rows of the groups' members only, never the whole sheet: one Values.batchGet of their
+ * values (dates as serial numbers, turned back into Dates for the schema's date columns) and one
+ * Sheets.Spreadsheets.get of their formulas (userEnteredValue.formulaValue tells a formula from
+ * text that only looks like one). Two calls whatever the number of members.
  */
-function repointSheet(ex: Execution, key: SheetKey, repoint: Record<string, string>): number {
+function readMemberRows(ex: Execution, layout: Layout, rows: number[]): MemberRows {
+  const wanted = [...new Set(rows)].sort((a, b) => a - b);
+  const width = Math.max(layout.width, ...Object.values(layout.header.byKey).map((i) => i + 1));
+  const name = quotedName(layout.sheet);
+  const last = columnLetter(width);
+  const ranges = wanted.map((r) => `${name}!A${r}:${last}${r}`);
+  const id = layout.sheet.getParent().getId();
+  const api = sheetsService().Spreadsheets!;
+  const got = api.Values!.batchGet(id, {
+    ranges,
+    valueRenderOption: 'UNFORMATTED_VALUE',
+    dateTimeRenderOption: 'SERIAL_NUMBER',
+  });
+  const dateColumns = CUSTOMER_COLUMNS.filter((c) => c.type === 'date' || c.type === 'datetime')
+    .map((c) => layout.header.byKey[c.key])
+    .filter((i): i is number => i !== undefined);
+  const lines = new Map<number, CellValue[]>();
+  (got.valueRanges ?? []).forEach((vr, k) => {
+    const line: CellValue[] = new Array(width).fill('');
+    ((vr.values?.[0] ?? []) as CellValue[]).forEach((v, i) => (line[i] = v ?? ''));
+    for (const i of dateColumns)
+      if (typeof line[i] === 'number') line[i] = serialToDate(line[i] as number, ex.timeZone);
+    lines.set(wanted[k], line);
+  });
+  const records: SheetRow[] = [];
+  for (const [row, line] of lines) {
+    const values: Record<string, CellValue> = {};
+    for (const [key, index] of Object.entries(layout.header.byKey)) values[key] = line[index] ?? '';
+    records.push({ row, values });
+  }
+  const response = api.get(id, {
+    ranges,
+    fields:
+      'sheets.properties.sheetId,sheets.data.startRow,sheets.data.rowData.values.userEnteredValue.formulaValue',
+  });
+  const sheetId = layout.sheet.getSheetId();
+  const formulas = new Map<number, string[]>();
+  for (const grid of response.sheets?.find((s) => s.properties?.sheetId === sheetId)?.data ?? []) {
+    const cells = grid.rowData?.[0]?.values ?? [];
+    formulas.set(
+      (grid.startRow ?? 0) + 1,
+      cells.map((c) => c.userEnteredValue?.formulaValue ?? ''),
+    );
+  }
+  return { rows: records, lines, formulas };
+}
+
+/**
+ * Re-points one sheet's references: reads its customerId column alone and adds only the cells that
+ * change to `data` (consecutive rows with the same new id as one range), so cells written grow with
+ * the references, never with rows. Returns the references changed.
+ */
+function repointSheet(
+  ex: Execution,
+  key: SheetKey,
+  repoint: Record<string, string>,
+  data: ValueRange[],
+): number {
   const column = ex.wb.readColumn(key, 'customerId');
   if (!column || column.values.length === 0) return 0;
   const changes = repointColumn(column.values, repoint);
   if (changes.length === 0) return 0;
   const index = column.layout.header.byKey.customerId;
+  const name = quotedName(column.layout.sheet);
   for (const { to, a1 } of repointRanges(changes, index + 1))
-    column.layout.sheet.getRangeList(a1).setValue(literalText(to));
+    for (const part of a1) {
+      const [first, lastCell] = part.split(':');
+      const rows = lastCell ? Number(/\d+/.exec(lastCell)![0]) - Number(/\d+/.exec(first)![0]) + 1 : 1;
+      // RAW stores the text as-is: an id is never parsed as a formula or a number.
+      data.push({ range: `${name}!${part}`, values: Array.from({ length: rows }, () => [to]) });
+    }
   ex.wb.forget(key);
   return changes.length;
 }
 
-function literal(v: CellValue): CellValue {
-  return typeof v === 'string' ? literalText(v) : v;
+/**
+ * The cells a merge changes in each kept row: the columns filled from the others and updatedAt.
+ * The kept row's own formulas stay. Values other than dates go to `data` (written RAW: never parsed,
+ * so text stays text); dates go to `dates` as ISO wall-clock text in the spreadsheet's time zone, to
+ * be written USER_ENTERED, which stores them as dates (RAW would store a number or text).
+ */
+function keptRowChanges(
+  ex: Execution,
+  layout: Layout,
+  formulas: Map<number, string[]>,
+  merged: Array<{ keptRow: number; values: Record<string, CellValue>; filled: string[] }>,
+  data: ValueRange[],
+  dates: ValueRange[],
+): void {
+  const name = quotedName(layout.sheet);
+  const put = (index: number, row: number, v: CellValue) => {
+    const range = `${name}!${columnLetter(index + 1)}${row}`;
+    if (v instanceof Date) dates.push({ range, values: [[isoWallClock(v, ex.timeZone)]] });
+    else data.push({ range, values: [[v]] });
+  };
+  for (const m of merged) {
+    const own = formulas.get(m.keptRow) ?? [];
+    for (const key of m.filled) {
+      const index = layout.header.byKey[key];
+      if (index !== undefined && !own[index]) put(index, m.keptRow, m.values[key]);
+    }
+    const updated = layout.header.byKey.updatedAt;
+    if (updated !== undefined && m.values.updatedAt instanceof Date)
+      put(updated, m.keptRow, m.values.updatedAt);
+  }
+}
+
+/** "yyyy-mm-dd hh:mm:ss" as the wall clock shows it in a time zone: Sheets parses it as a date in every locale. */
+function isoWallClock(d: Date, timeZone: string): string {
+  const w = wallClock(d, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${String(w.year).padStart(4, '0')}-${two(w.month)}-${two(w.day)} ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`;
 }
 
 const ARCHIVE_META_LABELS = [
@@ -257,11 +403,21 @@ const ARCHIVE_META_LABELS = [
   'archive.originalRow',
 ] as const;
 
+function literal(v: CellValue): CellValue {
+  return typeof v === 'string' ? literalText(v) : v;
+}
+
 /**
  * Appends the merged-away rows to the archive sheet: when, into which id, by whom, the original
  * row, every customer column by key, and the user's own columns as JSON (header: value).
  */
-function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Record<string, string>): void {
+function archiveRows(
+  ex: Execution,
+  layout: Layout,
+  rows: SheetRow[],
+  lines: Map<number, CellValue[]>,
+  repoint: Record<string, string>,
+): void {
   const sheet = extraSheet(ex, 'customerArchive');
   const header = [
     ...ARCHIVE_META_LABELS.map((k) => ex.t(k)),
@@ -272,12 +428,12 @@ function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Rec
   ensureColumns(sheet, width);
   const lastRow = sheet.getLastRow();
   const now = new Date();
-  const lines: unknown[][] = rows.map((r) => {
+  const out: unknown[][] = rows.map((r) => {
     const id = cellText(r.values.id).trim().toUpperCase();
     const extra: Record<string, CellValue> = {};
-    for (const i of table.header.userColumns) {
-      const v = table.grid[r.row - 2]?.[i];
-      if (v !== undefined && v !== '') extra[cellText(table.headerValues[i]) || `#${i + 1}`] = v;
+    for (const i of layout.header.userColumns) {
+      const v = lines.get(r.row)?.[i];
+      if (v !== undefined && v !== '') extra[cellText(layout.headerValues[i]) || `#${i + 1}`] = v;
     }
     return [
       now,
@@ -288,41 +444,34 @@ function archiveRows(ex: Execution, table: Table, rows: SheetRow[], repoint: Rec
       Object.keys(extra).length ? neutralizeFormula(JSON.stringify(extra)) : '',
     ];
   });
-  const first = lastRow === 0 ? [header, ...lines] : lines;
+  const first = lastRow === 0 ? [header, ...out] : out;
   const start = lastRow === 0 ? 1 : lastRow + 1;
   ensureRows(sheet, start + first.length - 1);
   sheet.getRange(start, 1, first.length, width).setValues(first);
   if (lastRow === 0) sheet.setFrozenRows(1);
 }
 
-/** Each kept row in one setValues; the user's own columns and formulas in the row are kept. */
-function writeKeptRows(table: Table, rows: Array<{ row: number; values: Record<string, CellValue> }>): void {
-  if (rows.length === 0) return;
-  const width = Math.max(table.width, ...Object.values(table.header.byKey).map((i) => i + 1));
-  const formulas = table.sheet.getRange(2, 1, table.grid.length, width).getFormulas();
-  for (const { row, values } of rows) {
-    const line: unknown[] = new Array(width).fill('');
-    (table.grid[row - 2] ?? []).forEach((v, i) => (line[i] = literal(v)));
-    for (const [key, index] of Object.entries(table.header.byKey))
-      if (key in values) line[index] = literal(values[key]);
-    // The kept row's own values win, so its formulas stay (all but updatedAt, which the merge sets).
-    formulas[row - 2]?.forEach((f, i) => {
-      if (f && i !== table.header.byKey.updatedAt) line[i] = f;
-    });
-    table.sheet.getRange(row, 1, 1, width).setValues([line]);
-  }
-}
-
-/** Removes rows, one deleteRows per contiguous run, bottom up so row numbers stay valid. */
-function deleteRuns(table: Table, rows: number[]): void {
+/**
+ * Removes rows with one Sheets.Spreadsheets.batchUpdate: a deleteDimension per contiguous run,
+ * bottom up so each request's indexes are those of the sheet as read. Like Sheet.deleteRows, it
+ * takes formats, notes and formulas of the removed rows with them and moves the others up.
+ */
+function deleteRows(layout: Layout, rows: number[]): void {
   const sorted = [...new Set(rows)].sort((a, b) => b - a);
+  const sheetId = layout.sheet.getSheetId();
+  const requests: GoogleAppsScript.Sheets.Schema.Request[] = [];
   let i = 0;
   while (i < sorted.length) {
     let j = i;
     while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] - 1) j++;
-    table.sheet.deleteRows(sorted[j], j - i + 1);
+    requests.push({
+      deleteDimension: {
+        range: { sheetId, dimension: 'ROWS', startIndex: sorted[j] - 1, endIndex: sorted[i] },
+      },
+    });
     i = j + 1;
   }
+  if (requests.length) batchUpdate(layout.sheet.getParent().getId(), requests);
 }
 
 // ---------------------------------------------------------------------------------------------

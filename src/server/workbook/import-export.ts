@@ -14,13 +14,13 @@ import {
   validationContext,
 } from '../../core/workbook';
 import { cellText, columnLetter, dayNumberOf, dayNumberToIso } from '../../core/shared';
-import { isSheetKey, SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
+import { CellValue, isSheetKey, SHEET_KEYS, SheetKey, SheetRow, SHEETS } from '../../core/schema';
 import { MessageKey, messagesFor, UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
 import { customerRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable } from '../session';
-import { ensureRows, Table, withDocumentLock } from '../document';
+import { ensureRows, type Layout, withDocumentLock } from '../document';
 
 /** Sheets users keep data in: the ones import offers. */
 export const DATA_SHEETS: SheetKey[] = ['customers', 'interactions', 'purchases', 'feedback'];
@@ -167,10 +167,32 @@ export function importCsv(sheetKey: unknown, data: unknown, encoding?: unknown):
   return withDocumentLock(ex, () => importText(ex, key, text));
 }
 
-function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResult {
+/** What an import into customers compares new rows with: ids, e-mails and phones, not whole rows. */
+const CUSTOMER_MATCH_COLUMNS = ['id', 'email', 'phone'] as const;
+
+/**
+ * The rows an import compares with: into customers, only the id, e-mail and phone columns (a
+ * customer import matches on those); into another sheet, its whole rows (a row is skipped when
+ * every column equals an existing row's) and the customers' id column alone.
+ */
+function existingRows(
+  ex: Execution,
+  sheetKey: SheetKey,
+): { layout: Layout; rows: SheetRow[]; ids: CellValue[] } {
+  if (sheetKey === 'customers') {
+    const read = ex.wb.readColumns('customers', CUSTOMER_MATCH_COLUMNS);
+    if (!read) throw new UserError(ex.locale, 'error.notSetUp');
+    return { ...read, ids: read.rows.map((r) => r.values.id) };
+  }
   const table = requireTable(ex, sheetKey);
+  const ids = ex.wb.readColumn('customers', 'id');
+  if (!ids) throw new UserError(ex.locale, 'error.notSetUp');
+  return { layout: table, rows: table.rows, ids: ids.values.filter((v) => v !== '' && v !== null) };
+}
+
+function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResult {
+  const { layout: table, rows: existing, ids } = existingRows(ex, sheetKey);
   requireAllColumns(ex, table);
-  const customers = sheetKey === 'customers' ? table : requireTable(ex, 'customers');
   const layout: Array<string | null> = new Array(table.width).fill(null);
   for (const [k, i] of Object.entries(table.header.byKey)) layout[i] = k;
   const ctx = validationContext({
@@ -178,14 +200,14 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
     timeZone: ex.timeZone,
     settings: ex.settings,
     roles: ex.roles,
-    customerIds: customers.rows.map((r) => cellText(r.values.id)),
+    customerIds: ids.map((v) => cellText(v)),
   });
-  const highest = sheetKey === 'customers' ? highestIdAssigned(table.rows) : 0;
+  const highest = sheetKey === 'customers' ? highestIdAssigned(existing) : 0;
   const plan = planImport({
     sheetKey,
     text,
     layout,
-    existing: table.rows,
+    existing,
     ctx,
     highestIdAssigned: highest,
     now: new Date(),
@@ -229,7 +251,7 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
 }
 
 /** Import writes by the sheet's columns: a column the add-on needs that a user deleted refuses it. */
-function requireAllColumns(ex: Execution, table: Table): void {
+function requireAllColumns(ex: Execution, table: Layout): void {
   const missing = SHEETS[table.key].columns.filter((c) => !(c.key in table.header.byKey));
   if (missing.length)
     throw new UserError(ex.locale, 'import.sheetMissingColumns', {

@@ -415,6 +415,72 @@ describe('other request types act on the SpreadsheetApp model', () => {
   });
 });
 
+describe('deleteDimension: "Deletes the dimensions from the sheet" (DimensionRange: zero-based, half open)', () => {
+  test('rows leave as with Sheet.deleteRows: cells, notes and protections below move up; one call for many', () => {
+    const { Sheets, sheet, ctx, app } = api();
+    sheet.getRange('A4:C6').setValues([
+      [3, 'Cord', REP],
+      [4, 'Dart', MGR],
+      [5, 'Echo', REP],
+    ]);
+    sheet.getRange('B6').setNote('kept note');
+    sheet.getRange('A6:C6').protect().setDescription('last row');
+    ctx.counter.reset();
+    // Bottom-up, so each request's indexes are still those of the sheet as read.
+    Sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { deleteDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 3, endIndex: 5 } } },
+          { deleteDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } },
+        ],
+      },
+      ID,
+    );
+    expect(ctx.counter.snapshot().calls).toEqual({ 'Sheets.Spreadsheets.batchUpdate': 1 });
+    expect(sheet.getRange('A1:B3').getValues()).toEqual([
+      ['id', 'name'],
+      [2, 'Bolt'],
+      [5, 'Echo'],
+    ]);
+    expect(sheet.getRange('B3').getNote()).toBe('kept note');
+    const ps = sheet.getProtections(app.ProtectionType.RANGE);
+    expect(ps.map((p) => p.getRange().getA1Notation())).toEqual(['A3:C3']);
+    expect(sheet.getMaxRows()).toBe(997);
+  });
+
+  test('a later invalid request leaves the deleted rows in place; protected rows are refused to a non-editor', () => {
+    const { Sheets, sheet, store, ctx } = api();
+    const before = store.toState();
+    expect(() =>
+      Sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            { deleteDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } },
+            { deleteProtectedRange: { protectedRangeId: 987654 } },
+          ],
+        },
+        ID,
+      ),
+    ).toThrow('Invalid requests[1].deleteProtectedRange');
+    expect(store.toState()).toEqual(before);
+    expect(sheet.getRange('B2').getValue()).toBe('Acme');
+    sheet.getRange('A2:C2').protect().removeEditors([REP, MGR]);
+    expect(() =>
+      asUser(ctx, REP, () =>
+        Sheets.Spreadsheets.batchUpdate(
+          {
+            requests: [
+              { deleteDimension: { range: { sheetId: 0, dimension: 'ROWS', startIndex: 1, endIndex: 2 } } },
+            ],
+          },
+          ID,
+        ),
+      ),
+    ).toThrow(PROTECTED_MESSAGE);
+    expect(sheet.getRange('B2').getValue()).toBe('Acme');
+  });
+});
+
 describe('Spreadsheets.get', () => {
   test('"By default, data within grids is not returned"; a fields mask keeps only what it lists', () => {
     const { Sheets, ctx } = api();

@@ -158,3 +158,24 @@ describe('customer ids', () => {
     expect(save(rt, REP1, { name: 'B', email: 'b@example.com' }).id).toBe('C000005');
   });
 });
+
+describe('customer form at size', () => {
+  test('opening and saving read the id column, one row and the compared columns, not whole rows', () => {
+    const rt = setUpRuntime(2000).rt;
+    const data = rt.run('customerFormData', ['C000150'], { as: 'owner@example.com' }) as {
+      values: Record<string, string>;
+    };
+    expect(data.values.id).toBe('C000150');
+    const customerColumns = sheet(rt, 'customers').getLastColumn();
+    // the id column and one row (plus settings and roles, which begin reads)
+    const opened = rt.lastStats!.cellsRead;
+    const saved = save(rt, 'owner@example.com', { notes: 'called back' }, { id: 'C000150' });
+    expect(saved.status).toBe('saved');
+    expect(customer(rt, 'C000150').notes).toBe('called back');
+    const savedCells = rt.lastStats!.cellsRead;
+    expect(opened).toBeLessThan(2000 * 2);
+    // id, name, company, phone, e-mail of every customer: five of the sheet's columns
+    expect(savedCells).toBeLessThan(2000 * 7);
+    expect(customerColumns).toBeGreaterThan(20);
+  });
+});

@@ -139,6 +139,25 @@ describe('duplicates', () => {
     expect(saved.id).toBe('C000054');
   });
 
+  test("a kept row keeps the user's formulas; text that looks like a formula stays text", () => {
+    const rt = workbookWithDuplicates(50);
+    const customers = sheet(rt, 'customers');
+    customers.insertColumnAfter(customers.getLastColumn());
+    const own = customers.getLastColumn() + 1;
+    customers.getRange(1, own).setValue('My score');
+    customers.getRange(2, own).setFormula('=LEN("abc")'); // C000001's row
+    const notes = customers
+      .getRange(1, 1, 1, own)
+      .getNotes()[0]
+      .findIndex((n) => /:notes/.test(String(n)));
+    customers.getRange(3, notes + 1).setValue("'=not a formula"); // C000002's notes, typed as text
+    rt.run('mergeDuplicates', [['C000001+C000051', 'C000002+C000052']]);
+    const after = sheet(rt, 'customers');
+    expect(after.getRange(2, own).getFormula()).toBe('=LEN("abc")');
+    expect(after.getRange(3, notes + 1).getFormula()).toBe('');
+    expect(after.getRange(3, notes + 1).getValue()).toBe('=not a formula');
+  });
+
   test('finding duplicates, the audit and a merge of the same groups make the same number of spreadsheet service calls at 1,000 and 10,000 customers', () => {
     const find: number[] = [];
     const audit: number[] = [];
@@ -197,7 +216,7 @@ describe('re-pointing references', () => {
     return rt;
   }
 
-  test('only the changed cells are written, one RangeList.setValue per kept id and sheet; only the id column is read', () => {
+  test('only the changed cells are written, the references of every sheet in one Values.batchUpdate; only the id column is read', () => {
     const stats = [100, 3000].map((filler) => {
       const rt = workbook(filler);
       const before = values(rt, 'purchases');
@@ -220,7 +239,14 @@ describe('re-pointing references', () => {
       expect(readTable(rt, 'interactions').records.map((r) => r.customerId)).toEqual(['C000005', 'C000001']);
       return rt.lastStats!;
     });
-    for (const s of stats) expect(s.calls['RangeList.setValue']).toBe(3); // purchases: 2 kept ids; interactions: 1
+    for (const s of stats) {
+      // References and kept rows' text in one Values.batchUpdate (RAW), their dates in another.
+      expect(s.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(2);
+      expect(s.calls['RangeList.setValue'] ?? 0).toBe(0);
+      // The merged-away rows leave in one batchUpdate, never one deleteRows per run.
+      expect(s.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+      expect(s.calls['Sheet.deleteRows'] ?? 0).toBe(0);
+    }
     // 2,900 more purchase rows: the merge reads one more cell per row (the id column) and writes nothing more.
     expect(stats[1].cellsWritten).toBe(stats[0].cellsWritten);
     expect(stats[1].cellsRead - stats[0].cellsRead).toBe(2900);
@@ -249,6 +275,55 @@ describe('merging many groups', () => {
     const second = rt.run('mergeDuplicates', [null]) as { merged: number; remaining: number };
     expect(second).toMatchObject({ merged: 5, remaining: 0 });
     expect(readTable(rt, 'customers').records).toHaveLength(pairs);
+  }, 120_000);
+});
+
+describe('merge cost', () => {
+  /** `pairs` duplicate pairs among 2,000 customers, each twin filling a text and a date its elder lacks. */
+  function merged(pairs: number) {
+    const { rt } = setUpRuntime(0, 'en');
+    const customers = Array.from({ length: 2000 }, (_, i) => {
+      const twin = i % 2 === 1 && i < pairs * 2;
+      const n = twin ? (i - 1) / 2 : i / 2;
+      return {
+        id: `C${String(i + 1).padStart(6, '0')}`,
+        name: twin ? `Twin ${n}` : `Person ${i}`,
+        company: `Company ${i}`,
+        email: twin ? `p${n}@example.com` : `p${i / 2}@example.com`.replace('.5@', `x${i}@`),
+        phone: '',
+        title: twin ? '=HYPERLINK("x")' : '',
+        lastContact: twin ? new Date(Date.UTC(2026, 0, 1 + (n % 28))) : '',
+        owner: 'rep1@example.com',
+      };
+    });
+    writeRecords(rt, { customers });
+    const result = rt.run('mergeDuplicates', [null]) as { merged: number };
+    expect(result.merged).toBe(pairs);
+    return { rt, stats: rt.lastStats! };
+  }
+
+  test("the merge's own calls do not grow with the groups merged; filled text stays text, dates stay dates", () => {
+    const [few, many] = [5, 60].map(merged);
+    // The after-write hook (protections of the kept rows' owner blocks) is another feature's cost.
+    const own = (calls: Record<string, number>) =>
+      Object.entries(calls)
+        .filter(([k]) => !/^(Protection\.|Range\.protect|Sheet\.getProtections|User\.)/.test(k))
+        .sort(([a], [b]) => a.localeCompare(b));
+    expect(own(many.stats.calls)).toEqual(own(few.stats.calls));
+    expect(many.stats.calls['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+    const grid = values(many.rt, 'customers');
+    const header = grid[0].map(String);
+    const kept = grid.find((r) => r[header.indexOf('Customer ID')] === 'C000001')!;
+    expect(kept[header.indexOf('Title')]).toBe('=HYPERLINK("x")'); // text, not a formula
+    expect(
+      sheet(many.rt, 'customers')
+        .getRange(2, header.indexOf('Title') + 1)
+        .getFormula(),
+    ).toBe('');
+    const date = kept[header.indexOf('Last contact')];
+    expect(Object.prototype.toString.call(date)).toBe('[object Date]');
+    expect((date as Date).toISOString().slice(0, 10)).toBe('2026-01-01');
+    expect(readTable(many.rt, 'customers').records).toHaveLength(2000 - 60);
   }, 120_000);
 });
 

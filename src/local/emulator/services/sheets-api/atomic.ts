@@ -2,11 +2,14 @@
  * "If any request is not valid then the entire request will fail and nothing will be applied"
  * (Sheets API, spreadsheets.batchUpdate). Requests apply in order, each seeing the earlier ones'
  * effects, so the batch runs on the live model after a snapshot of everything a request may change
- * (every part except cell values, which no emulated batchUpdate request writes), restored on failure.
+ * (every part but cell values and range positions, which only a structural request such as
+ * deleteDimension changes: those are saved too when the batch holds one), restored on failure.
  * Model objects keep their identity, so Protection or DeveloperMetadata objects a script holds stay valid.
  */
 import type { Layers, LayerEntry } from '../../spreadsheet/layers';
+import { RangeValue } from '../../spreadsheet/model';
 import type {
+  RangeRef,
   CfRule,
   MetadataModel,
   ProtectionModel,
@@ -34,7 +37,15 @@ export interface Snapshot {
   restore(): void;
 }
 
-export function snapshot(wb: WorkbookModel): Snapshot {
+export function snapshot(wb: WorkbookModel, structural = false): Snapshot {
+  const grids = structural
+    ? wb.sheets.map((s) => ({ s, rows: s.rows.map((line) => line && [...line]) }))
+    : [];
+  const rects = structural ? rangeRects(wb) : [];
+  const charts = structural
+    ? wb.sheets.flatMap((s) => s.charts.map((c) => ({ c, ranges: [...c.ranges] })))
+    : [];
+  const activeRange = wb.activeRange;
   const nextId = wb.nextId;
   const sheets = [...wb.sheets];
   const protections = wb.protections.map((p) => ({ p, copy: structuredClone(p) as ProtectionModel }));
@@ -64,6 +75,10 @@ export function snapshot(wb: WorkbookModel): Snapshot {
   }));
   return {
     restore() {
+      for (const { s, rows } of grids) s.rows = rows;
+      for (const { ref, rect } of rects) ref.rect = rect;
+      for (const { c, ranges } of charts) c.ranges = ranges;
+      if (structural) wb.activeRange = activeRange;
       wb.nextId = nextId;
       wb.sheets = sheets;
       for (const { p, copy } of protections) Object.assign(p, copy);
@@ -87,4 +102,16 @@ export function snapshot(wb: WorkbookModel): Snapshot {
       }
     },
   };
+}
+
+/** Positions of the ranges held outside protections, metadata and rules (those are copied whole). */
+function rangeRects(wb: WorkbookModel): Array<{ ref: RangeRef; rect: RangeRef['rect'] }> {
+  const refs: RangeRef[] = wb.namedRanges.map((n) => n.ref);
+  for (const s of wb.sheets) {
+    for (const c of s.charts) refs.push(...c.ranges);
+    for (const e of s.validations.entries)
+      for (const v of e.value?.values ?? []) if (v instanceof RangeValue) refs.push(v.ref);
+  }
+  if (wb.activeRange) refs.push(wb.activeRange);
+  return refs.map((ref) => ({ ref, rect: { ...ref.rect } }));
 }

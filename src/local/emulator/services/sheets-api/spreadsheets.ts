@@ -24,6 +24,7 @@ import {
   deleteConditionalFormatRule,
 } from './conditional-formats';
 import { setDataValidation, validationView } from './data-validation';
+import { deleteDimension } from './dimensions';
 import { createDeveloperMetadata, deleteDeveloperMetadata, metadataView } from './developer-metadata';
 import { repeatCell, updateDimensionProperties, updateSheetProperties } from './formats';
 import {
@@ -58,7 +59,11 @@ const REQUESTS: Record<string, Handler> = {
   deleteConditionalFormatRule,
   createDeveloperMetadata,
   deleteDeveloperMetadata,
+  deleteDimension,
 };
+
+/** Requests that move cells: the batch's snapshot then saves cell values and range positions too. */
+const STRUCTURAL = ['deleteDimension'];
 
 export const NOT_FOUND = 'Requested entity was not found.';
 export const NO_PERMISSION = 'The caller does not have permission';
@@ -82,7 +87,10 @@ export function batchUpdate(
   assertCanEditDocument(env, 'batchUpdate');
   const requests = resource?.requests ?? [];
   if (!requests.length) throw new SheetsApiError('batchUpdate', 'Must specify at least one request.');
-  const saved = snapshot(env.wb);
+  const saved = snapshot(
+    env.wb,
+    requests.some((r) => STRUCTURAL.some((k) => (r as Record<string, unknown>)?.[k] !== undefined)),
+  );
   const replies: object[] = [];
   requests.forEach((request, i) => {
     const kinds = Object.keys(request ?? {}).filter(
