@@ -23,6 +23,16 @@ export {
 } from './workbook';
 export { findDuplicates, menuDataQuality, menuDedupe, mergeDuplicates, runDataQuality } from './workbook';
 
+// Customer sidebar: a customer's history, follow-ups, purchases and feedback.
+export {
+  customerSidebarData,
+  logFollowUp,
+  menuCustomerSidebar,
+  recordFeedback,
+  recordPurchase,
+  searchCustomers,
+} from './sidebar';
+
 // Roles and protected ranges: the reconciler, its hourly trigger, hand-over.
 export {
   applyPermissions,

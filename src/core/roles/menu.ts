@@ -22,6 +22,7 @@ export const MENU: MenuEntry[] = [
   'separator',
   // Customer workbook
   { labelKey: 'menu.customerForm', functionName: 'menuCustomerForm', action: 'addCustomers' },
+  { labelKey: 'menu.customerSidebar', functionName: 'menuCustomerSidebar', action: 'viewCustomers' },
   { labelKey: 'menu.import', functionName: 'menuImport', action: 'importData' },
   { labelKey: 'menu.export', functionName: 'menuExport', action: 'exportData' },
   { labelKey: 'menu.dedupe', functionName: 'menuDedupe', action: 'dedupe' },

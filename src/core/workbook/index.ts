@@ -21,11 +21,13 @@ export type { QualityFinding, QualityInput, QualityKind, QualitySheet } from './
 export {
   MAX_CELL_CHARS,
   columnLabel,
+  columnRule,
   columnRules,
   openColumnRange,
   parseBoolean,
   parseNumber,
   sheetValidationRules,
+  validateCell,
   validateRecord,
   validationContext,
 } from './validation';

@@ -231,7 +231,8 @@ describe('permission plan against the role matrix', () => {
         }
       }
     }
-    expect(canEdit('r1@x', 'purchases', 500, 'amount')).toBe(false);
+    expect(canEdit('v@x', 'purchases', 500, 'amount')).toBe(false);
+    expect(canEdit('r1@x', 'purchases', 500, 'amount')).toBe(true);
     expect(canEdit('s@x', 'purchases', 500, 'amount')).toBe(true);
   });
 
