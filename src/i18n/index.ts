@@ -12,6 +12,7 @@ import * as permissions from './catalog/permissions';
 import * as reminders from './catalog/reminders';
 import * as reports from './catalog/reports';
 import * as tiering from './catalog/tiering';
+import * as sales from './catalog/sales';
 import { fillPlaceholders } from './format';
 
 export { fillPlaceholders, formatMessage } from './format';
@@ -24,7 +25,8 @@ type English = typeof foundation.en &
   typeof permissions.en &
   typeof reminders.en &
   typeof reports.en &
-  typeof tiering.en;
+  typeof tiering.en &
+  typeof sales.en;
 
 /** Every message key of the catalogs. */
 export type MessageKey = keyof English & string;
@@ -40,7 +42,7 @@ export type ParamsArg<K extends MessageKey> = [Placeholders<English[K]>] extends
   ? []
   : [params: MessageParams<K>];
 
-const parts = [foundation, tiering, permissions, reports, reminders, workbook];
+const parts = [foundation, tiering, permissions, reports, reminders, workbook, sales];
 
 export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),

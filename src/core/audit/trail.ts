@@ -46,7 +46,10 @@ export type AuditAction =
   | 'reminderArchive'
   | 'customerAdd'
   | 'markContacted'
-  | 'snooze';
+  | 'snooze'
+  | 'addOpportunity'
+  | 'moveOpportunity'
+  | 'recomputeValues';
 
 /** One auditLog row by column key (core/schema, auditLog columns). */
 export interface AuditRecord extends Record<string, CellValue> {

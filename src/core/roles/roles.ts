@@ -25,6 +25,11 @@ export const ACTIONS = [
   'viewOwnReport',
   'backup',
   'handOver',
+  'viewOpportunities',
+  'manageOpportunities',
+  'viewPerformance',
+  'recomputeValues',
+  'manageDataReview',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -52,6 +57,12 @@ const ALLOWED: Record<Action, Role[]> = {
   refreshDashboard: MANAGERS,
   viewOwnReport: REPS,
   backup: MANAGERS,
+  // Sales: opportunities of one's own customers (checked per customer), performance scoped by role.
+  viewOpportunities: STAFF,
+  manageOpportunities: REPS,
+  viewPerformance: REPS,
+  recomputeValues: MANAGERS,
+  manageDataReview: MANAGERS,
 };
 
 export function can(role: Role, action: Action): boolean {
