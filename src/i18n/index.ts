@@ -13,6 +13,7 @@ import * as reminders from './catalog/reminders';
 import * as reports from './catalog/reports';
 import * as tiering from './catalog/tiering';
 import * as sidebar from './catalog/sidebar';
+import * as sales from './catalog/sales';
 import { fillPlaceholders } from './format';
 
 export { fillPlaceholders, formatMessage } from './format';
@@ -26,7 +27,8 @@ type English = typeof foundation.en &
   typeof reminders.en &
   typeof reports.en &
   typeof tiering.en &
-  typeof sidebar.en;
+  typeof sidebar.en &
+  typeof sales.en;
 
 /** Every message key of the catalogs. */
 export type MessageKey = keyof English & string;
@@ -42,7 +44,7 @@ export type ParamsArg<K extends MessageKey> = [Placeholders<English[K]>] extends
   ? []
   : [params: MessageParams<K>];
 
-const parts = [foundation, tiering, permissions, reports, reminders, workbook, sidebar];
+const parts = [foundation, tiering, permissions, reports, reminders, workbook, sidebar, sales];
 
 export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),

@@ -69,6 +69,10 @@ export {
 export { onEditAudit } from './audit';
 export { backupScheduled, listBackups, menuApplyBackupSchedule, menuBackupNow } from './reports';
 
+// Sales: opportunities, per-customer value (nightly job), per-rep performance.
+export { addOpportunity, listOpportunities, moveOpportunity } from './sales';
+export { nightlyCustomerValues, recomputeCustomerValuesNow, salesPerformance } from './sales';
+
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return buildMinimalMenu();
   buildMenu(begin());

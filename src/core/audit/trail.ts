@@ -49,7 +49,10 @@ export type AuditAction =
   | 'snooze'
   | 'logFollowUp'
   | 'recordPurchase'
-  | 'recordFeedback';
+  | 'recordFeedback'
+  | 'addOpportunity'
+  | 'moveOpportunity'
+  | 'recomputeValues';
 
 /** One auditLog row by column key (core/schema, auditLog columns). */
 export interface AuditRecord extends Record<string, CellValue> {

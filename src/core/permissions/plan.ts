@@ -43,11 +43,17 @@ import {
   PlanInput,
   PROTECTION_MARKER,
   SheetLayout,
+  VIEW_ONLY_FOR_ASSISTANTS,
 } from './types';
 
 /** Descriptions of whole-sheet protections: each names only the sheet. */
 type SheetTextKey =
-  'perm.desc.sheetStaff' | 'perm.desc.sheetPurchases' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
+  | 'perm.desc.sheetStaff'
+  | 'perm.desc.sheetPurchases'
+  | 'perm.desc.sheetAdmins'
+  | 'perm.desc.sheetSystem'
+  | 'perm.desc.sheetReps'
+  | 'perm.desc.sheetManagers';
 /** Descriptions of column-group protections: the sheet and its columns. */
 type ColumnsTextKey = 'perm.desc.nonContactColumns' | 'perm.desc.lockedColumns';
 
@@ -228,7 +234,9 @@ function effectiveOwner(who: Audience): (email: string) => string {
 
 function planScoped(ctx: Ctx, input: PlanInput, key: CustomerScopedSheet, layout: SheetLayout): void {
   const { admin, manager, accountManager, assistant } = ctx.who;
-  sheetAndHeader(ctx, key, editors(admin, manager, accountManager, assistant), 'perm.desc.sheetStaff');
+  if (VIEW_ONLY_FOR_ASSISTANTS.includes(key))
+    sheetAndHeader(ctx, key, editors(admin, manager, accountManager), 'perm.desc.sheetReps');
+  else sheetAndHeader(ctx, key, editors(admin, manager, accountManager, assistant), 'perm.desc.sheetStaff');
   const rows = input.scopedRows?.[key] ?? [];
   const lastRow = maxRow(layout.lastRow, rows);
   const ownerById = new Map(
@@ -261,6 +269,8 @@ export function planProtections(input: PlanInput): PermissionPlan {
       'perm.desc.sheetPurchases',
     );
   }
+  // Targets: admins and managers (a manager's own team is checked by the add-on, not by Sheets).
+  if (layouts.targets) sheetAndHeader(ctx, 'targets', editors(admin, manager), 'perm.desc.sheetManagers');
   for (const key of ['settings', 'roles'] as const) {
     if (layouts[key]) sheetOnly(key, editors(admin), 'perm.desc.sheetAdmins');
   }

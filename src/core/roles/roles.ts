@@ -29,6 +29,11 @@ export const ACTIONS = [
   'logFollowUps',
   'recordPurchases',
   'recordFeedback',
+  'viewOpportunities',
+  'manageOpportunities',
+  'viewPerformance',
+  'recomputeValues',
+  'manageDataReview',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +68,12 @@ const ALLOWED: Record<Action, Role[]> = {
   logFollowUps: STAFF,
   recordPurchases: STAFF,
   recordFeedback: STAFF,
+  // Sales: opportunities of one's own customers (checked per customer), performance scoped by role.
+  viewOpportunities: STAFF,
+  manageOpportunities: REPS,
+  viewPerformance: REPS,
+  recomputeValues: MANAGERS,
+  manageDataReview: MANAGERS,
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -33,6 +33,9 @@ export const SETTING_DEFS: SettingDef[] = [
   s('list.channel', 'list', 'Phone, Email, Visit, WeChat, Meeting, Other'),
   s('list.feedbackCategory', 'list', 'Product, Service, Delivery, Price, Other'),
   s('list.role', 'list', 'admin, manager, accountManager, assistant, viewer'),
+  // Opportunity stages, in this order: lead, qualified, proposal, negotiation, won, lost (core/sales
+  // maps each label to its stage by position, so an admin may rename a label, not reorder).
+  s('list.stage', 'list', 'Lead, Qualified, Proposal, Negotiation, Won, Lost'),
 
   s('tier.method', 'text', 'cumulative'),
   s('tier.metric', 'text', 'revenue'),
@@ -54,6 +57,11 @@ export const SETTING_DEFS: SettingDef[] = [
   s('reminder.contractDays', 'list', '30, 7, 1, 0'),
 
   s('report.atRiskDays', 'integer', '90'),
+
+  // Sales: opportunity reminders in the rep's digest, the stale-customer reminder.
+  s('sales.closingDays', 'integer', '7'),
+  s('sales.stuckDays', 'integer', '30'),
+  s('review.staleDays', 'integer', '180'),
 
   s('backup.folder', 'text', 'Sheets CRM backups'),
   s('backup.keep', 'integer', '14'),

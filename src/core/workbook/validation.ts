@@ -56,6 +56,7 @@ export type RuleKind =
   | 'integer'
   | 'nonNegative'
   | 'rating'
+  | 'percent'
   | 'boolean'
   | 'list';
 
@@ -145,6 +146,7 @@ export type IssueCode =
   | 'nonNegative'
   | 'integer'
   | 'rating'
+  | 'percent'
   | 'boolean'
   | 'list'
   | 'id'
@@ -177,6 +179,7 @@ const MESSAGE_KEYS = {
   nonNegative: 'validation.nonNegative',
   integer: 'validation.integer',
   rating: 'validation.rating',
+  percent: 'validation.percent',
   boolean: 'validation.boolean',
   list: 'validation.list',
   id: 'validation.id',
@@ -285,9 +288,12 @@ function parseByKind(rule: ColumnRule, raw: unknown, ctx: ValidationContext): Pa
     }
     case 'integer':
     case 'nonNegative':
+    case 'percent':
     case 'rating': {
       const n = parseNumber(raw);
-      if (n === null) return { code: rule.kind === 'rating' ? 'rating' : 'number' };
+      if (n === null)
+        return { code: rule.kind === 'rating' || rule.kind === 'percent' ? rule.kind : 'number' };
+      if (rule.kind === 'percent' && !(Number.isInteger(n) && n >= 0 && n <= 100)) return { code: 'percent' };
       if (rule.kind === 'rating' && !(Number.isInteger(n) && n >= 1 && n <= 5)) return { code: 'rating' };
       if (rule.kind === 'integer' && !Number.isInteger(n)) return { code: 'integer' };
       if (rule.kind === 'nonNegative' && n < 0) return { code: 'nonNegative' };
@@ -475,6 +481,8 @@ function criteriaFor(rule: ColumnRule, settings: SettingsMap): RuleCriteria | nu
     case 'rating':
       // TO_TEXT follows the cell's number format, so "3.00" must pass too.
       return { kind: 'formula', refs: [], formula: regexRule('^[1-5](\\.0+)?$') };
+    case 'percent':
+      return { kind: 'formula', refs: [], formula: regexRule('^(100|[1-9]?[0-9])(\\.0+)?$') };
     case 'nonNegative':
       return { kind: 'numberAtLeast', min: 0 };
     case 'boolean':
@@ -518,6 +526,7 @@ const HELP_KEYS = {
   integer: 'rule.integer',
   nonNegative: 'rule.nonNegative',
   rating: 'rule.rating',
+  percent: 'rule.percent',
   boolean: 'rule.boolean',
   list: 'rule.list',
 } as const satisfies Record<Exclude<RuleKind, 'text'>, MessageKey>;

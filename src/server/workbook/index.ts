@@ -13,7 +13,7 @@ export {
   runDataQuality,
 } from './data-quality';
 export type { QualityResult, DuplicatesReport, MergeResult } from './data-quality';
-export { customerRowsWritten } from './hooks';
+export { customerRowsWritten, purchaseRowsWritten } from './hooks';
 export {
   exportCsvFile,
   exportDialogData,
