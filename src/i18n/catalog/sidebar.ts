@@ -44,6 +44,12 @@ export const en = {
     'You may view this customer. Only its account manager ({owner}), managers, admins and assistants record for it.',
   'sidebar.ui.none': '(none)',
   'sidebar.ui.by': 'by {who}',
+  'sidebar.ui.tab.opportunity': 'Opportunity',
+  'sidebar.ui.opportunities': 'Opportunities',
+  'sidebar.ui.noOpportunities': 'No opportunities yet.',
+  'sidebar.ui.move': 'Move',
+  'sidebar.ui.opportunityAdded': 'Opportunity {id} added.',
+  'sidebar.ui.opportunityMoved': 'Opportunity {id} moved to {stage}.',
 } as const;
 
 export const zhCN: Catalog<typeof en> = {
@@ -86,4 +92,10 @@ export const zhCN: Catalog<typeof en> = {
     '您可以查看此客户。只有其客户经理（{owner}）、销售主管、管理员和行政助理可以为其记录。',
   'sidebar.ui.none': '（无）',
   'sidebar.ui.by': '记录人 {who}',
+  'sidebar.ui.tab.opportunity': '销售机会',
+  'sidebar.ui.opportunities': '销售机会',
+  'sidebar.ui.noOpportunities': '暂无销售机会。',
+  'sidebar.ui.move': '移动',
+  'sidebar.ui.opportunityAdded': '已添加销售机会 {id}。',
+  'sidebar.ui.opportunityMoved': '销售机会 {id} 已移至"{stage}"。',
 };

@@ -18,6 +18,15 @@ import {
   cellDisplay,
 } from '../../core/sidebar';
 import {
+  OpportunityView,
+  opportunityView,
+  readOpportunities,
+  Stage,
+  stageLabels,
+  STAGES,
+} from '../../core/sales';
+import { editsAllCustomers } from '../../core/roles';
+import {
   columnLabel,
   editableFields,
   isOwnerOf,
@@ -28,7 +37,7 @@ import { CellValue, listSetting, SheetKey, SheetRow } from '../../core/schema';
 import { columnLetter, dayNumberOf, dayNumberToIso, neutralizeFormula } from '../../core/shared';
 import { messagesWithPrefix, UserError } from '../../i18n';
 import { recordAction } from '../audit';
-import { customerRowsWritten } from '../workbook';
+import { customerRowsWritten, purchaseRowsWritten } from '../workbook';
 import { Table, withDocumentLock } from '../document';
 import { begin, Execution, requireAction, requireTable } from '../session';
 
@@ -53,6 +62,7 @@ const HISTORY_SHEETS: Array<{ sheet: SheetKey; kind: HistoryKind }> = [
   { sheet: 'interactions', kind: 'interaction' },
   { sheet: 'purchases', kind: 'purchase' },
   { sheet: 'feedback', kind: 'feedback' },
+  { sheet: 'opportunities', kind: 'opportunity' },
 ];
 
 /** Sheets whose selected row names the customer by its customerId column. */
@@ -77,9 +87,16 @@ export interface SidebarData {
   customer: CustomerCard | null;
   history: HistoryEntry[];
   /** what the acting person may do for this customer */
-  may: { logFollowUp: boolean; recordPurchase: boolean; recordFeedback: boolean };
-  /** the dropdown values of the forms */
-  options: { channel: string[]; feedbackCategory: string[] };
+  may: {
+    logFollowUp: boolean;
+    recordPurchase: boolean;
+    recordFeedback: boolean;
+    manageOpportunities: boolean;
+  };
+  /** the customer's opportunities, newest first (moved with moveOpportunity, added with addOpportunity) */
+  opportunities: OpportunityView[];
+  /** the dropdown values of the forms; stages as the workbook labels them */
+  options: { channel: string[]; feedbackCategory: string[]; stages: Array<{ key: Stage; label: string }> };
   /** column labels by "sheet.column" */
   labels: Record<string, string>;
   messages: Record<string, string>;
@@ -115,6 +132,7 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
   const customers = requireTable(ex, 'customers');
   const wanted = typeof customerId === 'string' && customerId.trim() ? customerId.trim().toUpperCase() : null;
   const found = wanted ? findCustomer(ex, customers, wanted) : selectedCustomer(ex, customers);
+  const stages = stageLabels(ex.settings, ex.locale);
   const base = {
     locale: ex.locale,
     timeZone: ex.timeZone,
@@ -122,6 +140,7 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
     options: {
       channel: listSetting(ex.settings, 'list.channel'),
       feedbackCategory: listSetting(ex.settings, 'list.feedbackCategory'),
+      stages: STAGES.map((key) => ({ key, label: stages[key] })),
     },
     labels: labels(ex),
     messages: messagesWithPrefix(ex.locale, 'sidebar.ui.'),
@@ -131,7 +150,8 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
       ...base,
       customer: null,
       history: [],
-      may: { logFollowUp: false, recordPurchase: false, recordFeedback: false },
+      opportunities: [],
+      may: { logFollowUp: false, recordPurchase: false, recordFeedback: false, manageOpportunities: false },
     };
   }
   const id = String(found.values.id ?? '')
@@ -143,6 +163,19 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
     if (table) entries.push(...historyOf(kind, table.rows, id, ex.timeZone));
   }
   const purchases = entries.filter((e) => e.kind === 'purchase');
+  const opportunityRows = ex.wb.read('opportunities')?.rows ?? [];
+  const opportunities = readOpportunities(
+    opportunityRows.filter(
+      (r) =>
+        String(r.values.customerId ?? '')
+          .trim()
+          .toUpperCase() === id,
+    ),
+    ex.settings,
+    ex.timeZone,
+  )
+    .sort((a, b) => (b.createdAt ?? 0) - (a.createdAt ?? 0) || b.row - a.row)
+    .map((o) => opportunityView(o, stages));
   const owner = found.values.owner;
   const acts = mayActOn(ex.user.role, ex.user.email, owner);
   const fields: Record<string, string> = {};
@@ -160,7 +193,11 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
       },
     },
     history: newestFirst(entries),
+    opportunities,
     may: {
+      manageOpportunities:
+        can(ex, 'manageOpportunities') &&
+        (editsAllCustomers(ex.user.role) || isOwnerOf(ex.user.email, owner)),
       logFollowUp: acts && can(ex, 'logFollowUps'),
       recordPurchase: acts && can(ex, 'recordPurchases'),
       recordFeedback: acts && can(ex, 'recordFeedback'),
@@ -168,7 +205,10 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
   };
 }
 
-function can(ex: Execution, action: 'logFollowUps' | 'recordPurchases' | 'recordFeedback'): boolean {
+function can(
+  ex: Execution,
+  action: 'logFollowUps' | 'recordPurchases' | 'recordFeedback' | 'manageOpportunities',
+): boolean {
   try {
     requireAction(ex, action);
     return true;
@@ -184,6 +224,7 @@ function labels(ex: Execution): Record<string, string> {
     ['interactions', ['date', 'channel', 'summary', 'outcome', 'nextStep', 'nextFollowUp', 'loggedBy']],
     ['purchases', ['orderId', 'date', 'product', 'quantity', 'amount']],
     ['feedback', ['date', 'rating', 'comment', 'category', 'resolved']],
+    ['opportunities', ['title', 'stage', 'amount', 'probability', 'expectedClose', 'lostReason']],
   ];
   for (const [sheet, keys] of columns)
     for (const key of keys) out[`${sheet}.${key}`] = columnLabel(ex.locale, sheet, key);
@@ -371,6 +412,8 @@ export function recordPurchase(input: unknown): RecordResult {
     if (!planned.ok) return invalid(ex, planned.issues);
     requireTable(ex, 'purchases');
     const row = ex.wb.append('purchases', [planned.value]);
+    // After-write hooks: the customer's value (revenue, orders ...) follows the new row.
+    purchaseRowsWritten(ex, [planned.value]);
     const orderId = String(planned.value.orderId);
     recordAction(ex, {
       action: 'recordPurchase',

@@ -14,7 +14,7 @@ import { formatMessage } from '../../i18n/format';
 import { byId, clear, h } from '../shared/dom';
 import { callServer } from '../shared/server';
 
-type FormKey = 'followUp' | 'purchase' | 'feedback';
+type FormKey = 'followUp' | 'purchase' | 'feedback' | 'opportunity';
 type Input = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
 let data: SidebarData | null = null;
@@ -152,6 +152,68 @@ function entryText(e: HistoryEntry): Array<string | HTMLElement> {
   }
 }
 
+/** The customer's opportunities; open ones can be moved to another stage (lost with a reason). */
+function opportunities(d: SidebarData): HTMLElement {
+  const items = d.opportunities.map((o) => {
+    const open = o.stage !== 'won' && o.stage !== 'lost';
+    const controls: HTMLElement[] = [];
+    if (d.may.manageOpportunities && open) {
+      const stage = h(
+        'select',
+        { class: 'stage', 'aria-label': label('opportunities.stage') },
+        ...d.options.stages.map((s) => h('option', { value: s.key }, s.label)),
+      );
+      if (o.stage) stage.value = o.stage;
+      const reason = h('input', {
+        class: 'lost-reason',
+        type: 'text',
+        placeholder: label('opportunities.lostReason'),
+      });
+      const move = h('button', { type: 'button', class: 'move' }, m('sidebar.ui.move'));
+      move.addEventListener('click', () => {
+        move.disabled = true;
+        state('loading');
+        callServer('moveOpportunity', o.id, stage.value, reason.value).then(
+          (moved) => {
+            notice = {
+              text: m('sidebar.ui.opportunityMoved', { id: moved.id, stage: moved.stageLabel }),
+              kind: 'ok',
+            };
+            load(moved.customerId);
+          },
+          (e: unknown) => {
+            move.disabled = false;
+            showError(e);
+          },
+        );
+      });
+      controls.push(h('div', { class: 'row move-row' }, stage, reason, move));
+    }
+    return h(
+      'li',
+      { class: 'entry opportunity', id: `opp-${o.id}`, 'data-stage': o.stage ?? '' },
+      h('b', {}, o.title),
+      h(
+        'div',
+        { class: 'muted' },
+        [o.id, o.stageLabel, o.amount.toLocaleString(), `${o.probability}%`, o.expectedClose]
+          .filter((x) => x !== '')
+          .join(' · '),
+      ),
+      o.lostReason ? h('div', { class: 'muted' }, o.lostReason) : null,
+      ...controls,
+    );
+  });
+  return h(
+    'section',
+    { id: 'opportunities' },
+    h('h2', {}, m('sidebar.ui.opportunities')),
+    items.length
+      ? h('ol', { class: 'history' }, ...items)
+      : h('div', { class: 'muted' }, m('sidebar.ui.noOpportunities')),
+  );
+}
+
 function history(d: SidebarData): HTMLElement {
   const list = h('ol', { class: 'history', id: 'history' });
   for (const e of d.history)
@@ -176,6 +238,7 @@ interface FieldSpec {
   label: string;
   kind: 'text' | 'area' | 'date' | 'number' | 'select' | 'checkbox';
   options?: string[];
+  optionLabels?: string[];
   value?: string;
   hint?: string;
 }
@@ -188,7 +251,7 @@ function field(form: FormKey, spec: FieldSpec): HTMLElement {
       'select',
       { id, name: spec.key },
       h('option', { value: '' }, m('sidebar.ui.none')),
-      ...(spec.options ?? []).map((o) => h('option', { value: o }, o)),
+      ...(spec.options ?? []).map((o, i) => h('option', { value: o }, spec.optionLabels?.[i] ?? o)),
     );
   } else if (spec.kind === 'area') {
     input = h('textarea', { id, name: spec.key, rows: 3 });
@@ -236,6 +299,20 @@ function fieldsOf(form: FormKey, d: SidebarData): FieldSpec[] {
         { key: 'quantity', label: label('purchases.quantity'), kind: 'number' },
         { key: 'amount', label: `${label('purchases.amount')} *`, kind: 'number' },
       ];
+    case 'opportunity':
+      return [
+        { key: 'title', label: `${label('opportunities.title')} *`, kind: 'text' },
+        { key: 'amount', label: `${label('opportunities.amount')} *`, kind: 'number' },
+        {
+          key: 'stage',
+          label: label('opportunities.stage'),
+          kind: 'select',
+          options: d.options.stages.map((s) => s.key),
+          optionLabels: d.options.stages.map((s) => s.label),
+        },
+        { key: 'probability', label: label('opportunities.probability'), kind: 'number' },
+        { key: 'expectedClose', label: label('opportunities.expectedClose'), kind: 'date' },
+      ];
     case 'feedback':
       return [
         { key: 'date', label: label('feedback.date'), kind: 'date', value: d.today },
@@ -268,6 +345,7 @@ const TAB_LABEL: Record<FormKey, string> = {
   followUp: 'sidebar.ui.tab.followUp',
   purchase: 'sidebar.ui.tab.purchase',
   feedback: 'sidebar.ui.tab.feedback',
+  opportunity: 'sidebar.ui.tab.opportunity',
 };
 
 function forms(d: SidebarData): HTMLElement {
@@ -275,6 +353,7 @@ function forms(d: SidebarData): HTMLElement {
   if (d.may.logFollowUp) allowed.push('followUp');
   if (d.may.recordPurchase) allowed.push('purchase');
   if (d.may.recordFeedback) allowed.push('feedback');
+  if (d.may.manageOpportunities) allowed.push('opportunity');
   if (!allowed.length)
     return h(
       'div',
@@ -328,6 +407,7 @@ function draw(): void {
     app.appendChild(card(d));
     app.appendChild(forms(d));
     app.appendChild(h('div', { id: 'status' }));
+    app.appendChild(opportunities(d));
     app.appendChild(history(d));
     app.appendChild(
       h(
@@ -406,7 +486,13 @@ function save(): void {
   };
   if (tab === 'followUp') callServer('logFollowUp', values).then(done, fail);
   else if (tab === 'purchase') callServer('recordPurchase', values).then(done, fail);
-  else callServer('recordFeedback', values).then(done, fail);
+  else if (tab === 'feedback') callServer('recordFeedback', values).then(done, fail);
+  else
+    callServer('addOpportunity', values).then((o) => {
+      button.disabled = false;
+      notice = { text: m('sidebar.ui.opportunityAdded', { id: o.id }), kind: 'ok' };
+      load(o.customerId);
+    }, fail);
 }
 
 load(null);

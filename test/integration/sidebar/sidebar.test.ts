@@ -78,11 +78,13 @@ describe('opening the sidebar', () => {
       logFollowUp: true,
       recordPurchase: true,
       recordFeedback: true,
+      manageOpportunities: true,
     });
     expect(data(rt, REP2, 'C000001').may).toEqual({
       logFollowUp: false,
       recordPurchase: false,
       recordFeedback: false,
+      manageOpportunities: false,
     });
     expect(data(rt, VIEWER, 'C000001').may.logFollowUp).toBe(false);
     expect(data(rt, ASSISTANT, 'C000001').may.logFollowUp).toBe(true);
@@ -300,6 +302,54 @@ describe('purchases and feedback', () => {
   });
 });
 
+describe('opportunities in the sidebar', () => {
+  test("listed newest first, in the history, moved by the customer's rep; another rep may only look", () => {
+    const rt = sidebarWorkbook();
+    const first = rt.run('addOpportunity', [{ customerId: 'C000001', title: 'Pilot', amount: 5000 }], {
+      as: REP1,
+    }) as {
+      id: string;
+    };
+    rt.run(
+      'addOpportunity',
+      [{ customerId: 'C000001', title: 'Rollout', amount: 20000, stage: 'proposal' }],
+      { as: REP1 },
+    );
+    const d = data(rt, REP1, 'C000001');
+    expect(d.opportunities.map((o) => [o.title, o.stage])).toEqual([
+      ['Rollout', 'proposal'],
+      ['Pilot', 'lead'],
+    ]);
+    expect(d.history.filter((e) => e.kind === 'opportunity').map((e) => e.fields.title)).toEqual([
+      'Rollout',
+      'Pilot',
+    ]);
+    expect(d.may.manageOpportunities).toBe(true);
+    expect(d.options.stages.map((s) => s.key)).toEqual([
+      'lead',
+      'qualified',
+      'proposal',
+      'negotiation',
+      'won',
+      'lost',
+    ]);
+    expect(data(rt, REP2, 'C000001').may.manageOpportunities).toBe(false);
+    rt.run('moveOpportunity', [first.id, 'lost', 'Budget cut'], { as: REP1 });
+    expect(data(rt, REP1, 'C000001').opportunities[1]).toMatchObject({
+      stage: 'lost',
+      lostReason: 'Budget cut',
+    });
+  });
+
+  test("a purchase from the sidebar runs the after-write hooks: the customer's value follows", () => {
+    const rt = sidebarWorkbook();
+    // (an account manager's purchases wait for the nightly job: the value columns are managers')
+    rt.run('recordPurchase', [{ customerId: 'C000003', amount: 250, product: 'Setup' }], { as: MANAGER });
+    rt.run('recordPurchase', [{ customerId: 'C000003', amount: 750 }], { as: MANAGER });
+    expect(customers(rt).C000003).toMatchObject({ revenue: 1000, orders: 2, lastPurchase: '2026-11-23' });
+  });
+});
+
 describe('the customer form', () => {
   test('offers the active people of the Roles sheet as the owner, with their names', () => {
     const rt = sidebarWorkbook();
@@ -406,8 +456,9 @@ describe('service calls', () => {
     const large = counts(sized(2000));
     expect(large).toEqual(small);
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-    // one read per sheet: customers, interactions, purchases, feedback (+ settings, roles in begin)
-    expect(small.open['Range.getValues']).toBe(6);
+    // one read per sheet: customers, interactions, purchases, feedback, opportunities (+ settings,
+    // roles in begin)
+    expect(small.open['Range.getValues']).toBe(7);
     expect(total(small.open)).toBeLessThan(80);
   });
 });
