@@ -4,7 +4,7 @@
  */
 import { parseInstant, UsageError } from '../cli-args';
 import { HttpError } from './http-guard';
-import { parseAnswers, type PlaygroundSession } from './session';
+import { parseAnswers, type PlaygroundSession, type Selection } from './session';
 import { MAX_WINDOW_ROWS, readWindow, sheetInfos } from './sheet-window';
 
 export interface ApiRequest {
@@ -41,6 +41,18 @@ function int(v: unknown, name: string, min: number, max: number): number {
   return n;
 }
 
+/** The page's selected cell, if any: the active range of the run. */
+function selectionOf(v: unknown): Selection | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object') throw new HttpError(400, 'select must be an object');
+  const o = v as Record<string, unknown>;
+  return {
+    sheet: text(o.sheet, 'select.sheet'),
+    row: int(o.row, 'select.row', 1, 10_000_000),
+    column: int(o.column, 'select.column', 1, 18_278),
+  };
+}
+
 export const ROUTES: Record<string, Route> = {
   '/api/workbook': {
     method: 'GET',
@@ -66,7 +78,8 @@ export const ROUTES: Record<string, Route> = {
   '/api/open': { method: 'POST', handle: (s, { body }) => s.open(userOf(body.as)) },
   '/api/run': {
     method: 'POST',
-    handle: (s, { body }) => s.run(body.fn, userOf(body.as), parseAnswers(body.answers)),
+    handle: (s, { body }) =>
+      s.run(body.fn, userOf(body.as), parseAnswers(body.answers), selectionOf(body.select)),
   },
   '/api/call': {
     method: 'POST',

@@ -63,6 +63,13 @@ function messageOf(e: unknown): string {
 }
 
 /** Checks answers sent by the page: button names, or a button with the text typed into a prompt. */
+/** A selected cell of the page: the active range of a menu run. */
+export interface Selection {
+  sheet: string;
+  row: number;
+  column: number;
+}
+
 export function parseAnswers(raw: unknown): UiAnswer[] {
   if (raw === undefined) return [];
   if (!Array.isArray(raw) || raw.length > MAX_ANSWERS)
@@ -198,14 +205,21 @@ export class PlaygroundSession {
    * When every question has an answer, the copy becomes the workbook (Apps Script keeps what a
    * failed execution wrote, so a run that throws is kept too).
    */
-  run(fn: unknown, as: string, answers: UiAnswer[]): RunOutcome {
+  run(fn: unknown, as: string, answers: UiAnswer[], select: Selection | null = null): RunOutcome {
     const name = this.checkFunction(fn);
-    return this.exclusive(`run ${name}`, () => this.runOn(name, as, answers));
+    return this.exclusive(`run ${name}`, () => this.runOn(name, as, answers, select));
   }
 
-  private runOn(name: string, as: string, answers: UiAnswer[]): { value: RunOutcome; save: boolean } {
+  private runOn(
+    name: string,
+    as: string,
+    answers: UiAnswer[],
+    select: Selection | null,
+  ): { value: RunOutcome; save: boolean } {
     const scratch = Runtime.fromFile(this.rt.toFile(), { distDir: this.rt.distDir });
     scratch.heartbeat = this.rt.heartbeat;
+    if (select && scratch.spreadsheet.workbook.sheetByName(select.sheet))
+      scratch.spreadsheet.select(select.sheet, `${columnLetter(select.column)}${select.row}`);
     scratch.services.ui._respondWith(answers);
     let result: unknown = null;
     let error: string | null = null;

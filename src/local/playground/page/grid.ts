@@ -44,6 +44,11 @@ export class Grid {
     new ResizeObserver(() => this.schedule()).observe(root);
   }
 
+  /** The selected cell, which menu handlers see as the active range (null: none). */
+  get selection(): { sheet: string; row: number; column: number } | null {
+    return this.selected && this.sheetName ? { sheet: this.sheetName, ...this.selected } : null;
+  }
+
   get sheetName(): string {
     return this.sheet;
   }

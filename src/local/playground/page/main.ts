@@ -205,7 +205,8 @@ async function runMenuItem(caption: string, fn: string): Promise<void> {
   await action(caption, async () => {
     const answers: Answer[] = [];
     for (;;) {
-      const r = await post<RunOutcome>('/api/run', { as: actingAs, fn, answers });
+      // The selected cell is the active range, as in Sheets: row actions and sidebars act on it.
+      const r = await post<RunOutcome>('/api/run', { as: actingAs, fn, answers, select: grid.selection });
       if (r.status === 'needsAnswer') {
         answers.push(await ask(r.question));
         continue;
