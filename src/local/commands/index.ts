@@ -6,6 +6,7 @@ import { foundationCommands } from './foundation';
 import { permissionCommands } from './permissions';
 import { reminderCommands } from './reminders';
 import { reportCommands } from './reports';
+import { salesCommands } from './sales';
 import { tieringCommands } from './tiering';
 import { workbookCommands } from './workbook';
 
@@ -36,6 +37,7 @@ export const COMMANDS: Command[] = [
   ...permissionCommands,
   ...workbookCommands,
   ...reminderCommands,
+  ...salesCommands,
 ];
 
 const COMMON_OPTIONS = [
