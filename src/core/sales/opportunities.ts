@@ -69,7 +69,7 @@ export function readOpportunities(rows: SheetRow[], settings: SettingsMap, timeZ
   const out: Opportunity[] = [];
   for (const r of rows) {
     const v = r.values;
-    const id = cellText(v.id).toUpperCase();
+    const id = cellText(v.id).trim().toUpperCase();
     if (!id) continue;
     const stage = stageOf(v.stage);
     const day = readDay(v.expectedClose);
@@ -77,8 +77,8 @@ export function readOpportunities(rows: SheetRow[], settings: SettingsMap, timeZ
     out.push({
       row: r.row,
       id,
-      customerId: cellText(v.customerId).toUpperCase(),
-      title: cellText(v.title),
+      customerId: cellText(v.customerId).trim().toUpperCase(),
+      title: cellText(v.title).trim(),
       stage,
       amount: parseNumber(v.amount) ?? 0,
       probability: probability ?? (stage ? DEFAULT_PROBABILITY[stage] : 0),
@@ -86,7 +86,7 @@ export function readOpportunities(rows: SheetRow[], settings: SettingsMap, timeZ
       owner: normalizeEmail(v.owner),
       createdAt: instantOf(v.createdAt),
       closedAt: instantOf(v.closedAt),
-      lostReason: cellText(v.lostReason),
+      lostReason: cellText(v.lostReason).trim(),
     });
   }
   return out;
@@ -118,7 +118,7 @@ export function opportunityView(
 export function highestOpportunityNumber(ids: Iterable<unknown>): number {
   let highest = 0;
   for (const id of ids) {
-    const n = parseOpportunityIdNumber(cellText(id).toUpperCase());
+    const n = parseOpportunityIdNumber(cellText(id).trim().toUpperCase());
     if (n !== null && n > highest) highest = n;
   }
   return highest;
@@ -152,8 +152,8 @@ export function checkNewOpportunity(
   settings: SettingsMap,
   locale: Locale,
 ): NewOpportunity {
-  const customerId = cellText(input.customerId).toUpperCase();
-  const title = cellText(input.title).replace(/\s+/g, ' ');
+  const customerId = cellText(input.customerId).trim().toUpperCase();
+  const title = cellText(input.title).replace(/\s+/g, ' ').trim();
   if (!title || title.length > MAX_TITLE) throw new UserError(locale, 'sales.error.badTitle');
   const amount = parseNumber(input.amount);
   if (amount === null || amount < 0)

@@ -174,7 +174,7 @@ export function salesPerformance(input: PerformanceInput): PerformanceReport {
   const ownerOf = new Map<string, string>();
   for (const r of input.customers) {
     const v = r.values;
-    const id = cellText(v.id).toUpperCase();
+    const id = cellText(v.id).trim().toUpperCase();
     if (!id) continue;
     const owner = normalizeEmail(v.owner);
     ownerOf.set(id, owner);
@@ -199,7 +199,7 @@ export function salesPerformance(input: PerformanceInput): PerformanceReport {
   // Purchases in the period: revenue and distinct orders of the customer's owner.
   for (const p of input.purchases) {
     const v = p.values;
-    const owner = ownerOf.get(cellText(v.customerId).toUpperCase());
+    const owner = ownerOf.get(cellText(v.customerId).trim().toUpperCase());
     if (owner === undefined || !shown(owner)) continue;
     const day = readDay(v.date);
     if (!inPeriod(day)) continue;
@@ -207,7 +207,7 @@ export function salesPerformance(input: PerformanceInput): PerformanceReport {
     if (amount === null) continue;
     const a = accOf(owner);
     a.revenue += amount;
-    const order = cellText(v.orderId);
+    const order = cellText(v.orderId).trim();
     if (order) a.orders.add(order);
   }
 

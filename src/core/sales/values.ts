@@ -39,13 +39,13 @@ export function customerValues(purchases: readonly SheetRow[], timeZone: string)
   const last = new Map<string, number>();
   for (const p of purchases) {
     const v = p.values;
-    const id = cellText(v.customerId).toUpperCase();
+    const id = cellText(v.customerId).trim().toUpperCase();
     if (!id) continue;
     const day = readDay(v.date);
     const amount = parseNumber(v.amount);
     if (isBlankDay(day) || Number.isNaN(day) || amount === null) continue;
     revenue.set(id, (revenue.get(id) ?? 0) + amount);
-    const order = cellText(v.orderId);
+    const order = cellText(v.orderId).trim();
     if (order) {
       let set = orders.get(id);
       if (!set) orders.set(id, (set = new Set()));
@@ -79,7 +79,7 @@ export function addPurchases(
     const amount = parseNumber(p.values.amount);
     if (isBlankDay(day) || Number.isNaN(day) || amount === null) continue;
     revenue += amount;
-    const order = cellText(p.values.orderId);
+    const order = cellText(p.values.orderId).trim();
     if (order && !seen.has(order)) {
       seen.add(order);
       orders++;

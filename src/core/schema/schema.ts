@@ -135,7 +135,8 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
   opportunities: {
     key: 'opportunities',
     columns: [
-      col('id', 'id', { required: true, width: 90 }),
+      // O000001: assigned by the add-on (type text: the 'id' rule is the customer id's pattern)
+      col('id', 'text', { required: true, width: 90 }),
       col('customerId', 'id', { required: true, references: 'customers' }),
       col('title', 'text', { required: true, width: 220 }),
       col('stage', 'list', { required: true, listSetting: 'list.stage' }),

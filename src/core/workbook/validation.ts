@@ -544,7 +544,10 @@ export function sheetValidationRules(
   if (SHEETS[sheetKey].systemOnly || sheetKey === 'settings') return [];
   const full = withDefaults(settings);
   const out: SheetValidationRule[] = [];
+  const computed = new Set(SHEETS[sheetKey].columns.filter((c) => c.computed).map((c) => c.key));
   for (const rule of rulesFor(sheetKey)) {
+    // Columns the add-on computes are locked and script-written: no dropdown or rule to fight.
+    if (computed.has(rule.columnKey)) continue;
     const criteria = criteriaFor(rule, full);
     if (!criteria || rule.kind === 'text') continue;
     const helpText = t(context.locale, HELP_KEYS[rule.kind], {

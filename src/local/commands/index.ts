@@ -7,6 +7,7 @@ import { permissionCommands } from './permissions';
 import { reminderCommands } from './reminders';
 import { reportCommands } from './reports';
 import { sidebarCommands } from './sidebar';
+import { salesCommands } from './sales';
 import { tieringCommands } from './tiering';
 import { workbookCommands } from './workbook';
 
@@ -38,6 +39,7 @@ export const COMMANDS: Command[] = [
   ...workbookCommands,
   ...reminderCommands,
   ...sidebarCommands,
+  ...salesCommands,
 ];
 
 const COMMON_OPTIONS = [

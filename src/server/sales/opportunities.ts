@@ -34,7 +34,7 @@ function customerOwners(ex: Execution): Map<string, string> {
   const customers = requireTable(ex, 'customers');
   const out = new Map<string, string>();
   for (const r of customers.rows) {
-    const id = cellText(r.values.id).toUpperCase();
+    const id = cellText(r.values.id).trim().toUpperCase();
     if (id && !out.has(id)) out.set(id, normalizeEmail(r.values.owner));
   }
   return out;
@@ -114,11 +114,11 @@ export function moveOpportunity(
   const ex = begin();
   requireAction(ex, 'manageOpportunities');
   const target: Stage = parseStage(stage, ex.settings, ex.locale);
-  const reason = cellText(lostReason).slice(0, 500);
+  const reason = cellText(lostReason).trim().slice(0, 500);
   const createPurchase = asObject(options).createPurchase === true;
   return withDocumentLock(ex, () => {
     const table = requireTable(ex, 'opportunities');
-    const key = cellText(id).toUpperCase();
+    const key = cellText(id).trim().toUpperCase();
     const all = readOpportunities(table.rows, ex.settings, ex.timeZone);
     const o = all.find((x) => x.id === key);
     if (!o) throw new UserError(ex.locale, 'sales.error.unknownOpportunity', { id: cellText(id) });
@@ -191,7 +191,7 @@ export function listOpportunities(filter?: unknown): OpportunityView[] {
   requireAction(ex, 'viewOpportunities');
   const table = ex.wb.read('opportunities');
   if (!table) return [];
-  const customerId = cellText(asObject(filter).customerId).toUpperCase();
+  const customerId = cellText(asObject(filter).customerId).trim().toUpperCase();
   const labels = stageLabels(ex.settings, ex.locale);
   const raw = new Map<number, string>(table.rows.map((r: SheetRow) => [r.row, cellText(r.values.stage)]));
   return readOpportunities(table.rows, ex.settings, ex.timeZone)

@@ -53,10 +53,10 @@ export function recomputeCustomerValues(ex: Execution): number {
   if (!ids || ids.values.length === 0) return 0;
   const purchases = ex.wb.read('purchases')?.rows ?? [];
   const values = customerValues(purchases, ex.timeZone);
-  const rows = ids.values.map((id) => cellsOf(values.get(cellText(id).toUpperCase()), ex.timeZone));
+  const rows = ids.values.map((id) => cellsOf(values.get(cellText(id).trim().toUpperCase()), ex.timeZone));
   // Rows without an id stay blank: a value there would belong to no one.
   ids.values.forEach((id, i) => {
-    if (cellText(id) === '') rows[i] = { revenue: '', orders: '', avgOrder: '', lastPurchase: '' };
+    if (cellText(id).trim() === '') rows[i] = { revenue: '', orders: '', avgOrder: '', lastPurchase: '' };
   });
   for (const run of valueRuns(ids.layout))
     ids.layout.sheet
@@ -74,7 +74,7 @@ export function customerValuesAfterPurchases(ex: Execution, added: Array<Record<
   if (added.length === 0 || !editsAllCustomers(ex.user.role)) return;
   const byCustomer = new Map<string, SheetRow[]>();
   added.forEach((values, i) => {
-    const id = cellText(values.customerId).toUpperCase();
+    const id = cellText(values.customerId).trim().toUpperCase();
     if (!id) return;
     let list = byCustomer.get(id);
     if (!list) byCustomer.set(id, (list = []));
@@ -84,7 +84,7 @@ export function customerValuesAfterPurchases(ex: Execution, added: Array<Record<
   if (!ids || byCustomer.size === 0) return;
   const rowOf = new Map<string, number>();
   ids.values.forEach((id, i) => {
-    const key = cellText(id).toUpperCase();
+    const key = cellText(id).trim().toUpperCase();
     if (byCustomer.has(key) && !rowOf.has(key)) rowOf.set(key, i + 2);
   });
   if (rowOf.size === 0) return;
