@@ -149,4 +149,22 @@ export const ACTIONS: ActionSpec[] = [
     args: () => [],
     core: 'report',
   },
+  {
+    key: 'sidebarOpen',
+    label: 'customer sidebar (open on a customer with its history)',
+    candidates: ['customerSidebarData'],
+    args: () => ['C000001'],
+  },
+  {
+    key: 'sidebarSearch',
+    label: 'customer sidebar search',
+    candidates: ['searchCustomers'],
+    args: () => ['C00001'],
+  },
+  {
+    key: 'logFollowUp',
+    label: 'log a follow-up (customer sidebar)',
+    candidates: ['logFollowUp'],
+    args: () => [{ customerId: 'C000001', summary: 'Bench follow-up', channel: 'Phone' }],
+  },
 ];
