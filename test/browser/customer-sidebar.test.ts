@@ -47,16 +47,16 @@ async function ready(sidebar: FrameLocator): Promise<void> {
   await sidebar.locator('body[data-state="ready"]').waitFor({ timeout: 20_000 });
 }
 
-/** The first row of Customers that REP1 owns, with its id and name. */
-async function ownRow(): Promise<{ row: number; id: string; nameColumn: number }> {
+/** The first row of Customers that `owner` owns, with its id and name column. */
+async function ownRow(owner = REP1): Promise<{ row: number; id: string; nameColumn: number }> {
   const ownerColumn = await columnOf(page, message('col.customers.owner'));
   const idColumn = await columnOf(page, message('col.customers.id'));
   const nameColumn = await columnOf(page, message('col.customers.name'));
-  return until('a customer of rep1', async () => {
+  return until(`a customer of ${owner}`, async () => {
     const rows = page.locator('tbody tr[data-row]:not(.loading)');
     for (let i = 0; i < (await rows.count()); i++) {
       const r = rows.nth(i);
-      if ((await r.locator(`td[data-col="${ownerColumn}"]`).innerText()).trim() === REP1) {
+      if ((await r.locator(`td[data-col="${ownerColumn}"]`).innerText()).trim() === owner) {
         const id = (await r.locator(`td[data-col="${idColumn}"]`).innerText()).trim();
         return { row: Number(await r.getAttribute('data-row')), id, nameColumn };
       }
@@ -138,5 +138,17 @@ describe('the customer sidebar in the playground', () => {
     // the sheet shows the new row
     await showSheet(page, message('sheet.opportunities'));
     expect(await page.locator('table.grid tbody').innerText()).toContain('Annual licence');
+  });
+
+  test("following the selection: another rep's customer is shown read-only", async () => {
+    await showSheet(page, message('sheet.customers'));
+    const { row, id, nameColumn } = await ownRow('rep2@example.com');
+    await page.click(`td[data-row="${row}"][data-col="${nameColumn}"]`);
+    const sidebar = page.frameLocator('#sidebar iframe');
+    await sidebar.locator('#from-selection').click();
+    await sidebar.locator(`body[data-state="ready"] #card[data-id="${id}"]`).waitFor();
+    expect(await sidebar.locator('#read-only').innerText()).toContain('rep2@example.com');
+    expect(await sidebar.locator('#save').count()).toBe(0);
+    await settle(page);
   });
 });

@@ -83,7 +83,7 @@ export const ROUTES: Record<string, Route> = {
   },
   '/api/call': {
     method: 'POST',
-    handle: (s, { body }) => s.call(body.fn, body.args ?? [], userOf(body.as)),
+    handle: (s, { body }) => s.call(body.fn, body.args ?? [], userOf(body.as), selectionOf(body.select)),
   },
   '/api/edit': {
     method: 'POST',

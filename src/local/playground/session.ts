@@ -248,10 +248,12 @@ export class PlaygroundSession {
   }
 
   /** google.script.run from a sidebar or dialog: one execution with the given arguments. */
-  call(fn: unknown, args: unknown, as: string): CallOutcome {
+  call(fn: unknown, args: unknown, as: string, select: Selection | null = null): CallOutcome {
     const name = this.checkFunction(fn);
     if (!Array.isArray(args)) throw new HttpError(400, 'args must be an array');
     return this.exclusive(`call ${name}`, () => {
+      if (select && this.rt.spreadsheet.workbook.sheetByName(select.sheet))
+        this.rt.spreadsheet.select(select.sheet, `${columnLetter(select.column)}${select.row}`);
       const before = this.rt.services.ui._events().length;
       let result: unknown = null;
       let error: string | null = null;

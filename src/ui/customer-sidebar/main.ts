@@ -80,6 +80,12 @@ function searchBar(): HTMLElement {
       box,
       h('button', { type: 'submit', id: 'search' }, m('sidebar.ui.search')),
     ),
+    // The sidebar stays open while the person moves around the sheet: this reopens on the row now selected.
+    h(
+      'button',
+      { type: 'button', id: 'from-selection', class: 'link', onclick: () => load(null) },
+      m('sidebar.ui.selected'),
+    ),
     results,
   );
 }

@@ -26,6 +26,8 @@ export interface FrameHost {
   whileBusy<T>(work: () => Promise<T>): Promise<T>;
   /** after each server call: show what it showed, refresh the sheet and panels */
   afterCall(fn: string, outcome: CallResult): Promise<void>;
+  /** the page's selected cell: the active range a sidebar's call sees, as in Sheets */
+  selection(): { sheet: string; row: number; column: number } | null;
 }
 
 const SIDEBAR_WIDTH = 300;
@@ -119,7 +121,12 @@ export class Frames {
       let reply: Record<string, unknown>;
       let outcome: CallResult | null = null;
       try {
-        outcome = await post<CallResult>('/api/call', { as: frame.as, fn, args: args ?? [] });
+        outcome = await post<CallResult>('/api/call', {
+          as: frame.as,
+          fn,
+          args: args ?? [],
+          select: this.host.selection(),
+        });
         reply =
           outcome.error === null ? { ok: true, value: outcome.result } : { ok: false, error: outcome.error };
       } catch (err) {

@@ -50,6 +50,7 @@ const grid = new Grid(byId('grid'), {
 const panels = new Panels(() => refresh());
 const frames = new Frames({
   whileBusy,
+  selection: () => grid.selection,
   afterCall: async (fn, outcome) => {
     panels.record('google.script.run', fn, outcome.error ? `failed: ${outcome.error}` : 'ok');
     await showEvents(outcome.events);
