@@ -16,6 +16,7 @@ import {
   DashboardLayout,
 } from '../../core/reports';
 import { dayNumberOf } from '../../core/shared';
+import { cadenceFromSettings } from '../../core/tiering';
 import { can } from '../../core/roles';
 import { CellValue } from '../../core/schema';
 import { UserError } from '../../i18n';
@@ -129,6 +130,7 @@ function compute(ex: Execution, owner: string | null): { kpis: Kpis; layout: Das
     feedback,
     owner,
     atRiskDays: atRiskDaysSetting(ex.settings),
+    cadence: cadenceFromSettings(ex.settings),
   });
   return { kpis, layout: dashboardBlocks(kpis, ex.locale, { currency: ex.settings.currency }) };
 }

@@ -120,12 +120,13 @@ describe.each(['en', 'zh-CN'] as const)('dashboardBlocks in %s', (locale) => {
 describe('dashboardBlocks content', () => {
   const layout = dashboardBlocks(kpis, 'en', { currency: '¥' });
 
-  test('months: 12 text labels (kept as text), revenue and new customers, money format', () => {
+  test('months: 13 text labels (kept as text; the first and last are partial), revenue and new customers, money format', () => {
     const m = byKey(layout, 'months');
-    expect(m.values).toHaveLength(13);
-    expect(m.values[1]).toEqual(["'2025-12", 0, 0]);
-    expect(m.values[2]).toEqual(["'2026-01", 80, 0]);
-    expect(m.values[12]).toEqual(["'2026-11", 120, 0]);
+    expect(m.values).toHaveLength(14);
+    expect(m.values[1]).toEqual(["'2025-11", 0, 0]);
+    expect(m.values[2]).toEqual(["'2025-12", 0, 0]);
+    expect(m.values[3]).toEqual(["'2026-01", 80, 0]);
+    expect(m.values[13]).toEqual(["'2026-11", 120, 0]);
     expect(m.formats!.values[0]).toEqual(['"¥"#,##0.00', '#,##0']);
     expect(m.formats!.column).toBe(m.column + 1);
   });
