@@ -22,6 +22,7 @@ export {
   menuImport,
 } from './workbook';
 export { findDuplicates, menuDataQuality, menuDedupe, mergeDuplicates, runDataQuality } from './workbook';
+export { menuToggleDataReview, monthlyDataReview } from './workbook';
 
 // Roles and protected ranges: the reconciler, its hourly trigger, hand-over.
 export {

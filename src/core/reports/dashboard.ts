@@ -251,12 +251,10 @@ function columnWidths(blocks: DashboardBlock[]): Array<{ column: number; width: 
   const widths = new Map<number, number>();
   for (const b of blocks) {
     if (b.key === 'title') continue;
+    // Label columns only (numbers fit the default width): a few calls, whatever the data.
     b.values.forEach((line) =>
-      line.forEach((v, j) => {
-        const text =
-          typeof v === 'number'
-            ? v.toLocaleString('en-US', { maximumFractionDigits: 2 }) + '.00¥'
-            : String(v ?? '');
+      line.slice(0, 1).forEach((v, j) => {
+        const text = String(v ?? '');
         let px = 16;
         for (const ch of text) px += ch.charCodeAt(0) > 0x2e7f ? WIDE_CHAR_PX : CHAR_PX;
         const column = b.column + j;
