@@ -22,6 +22,7 @@ export {
   menuImport,
 } from './workbook';
 export { findDuplicates, menuDataQuality, menuDedupe, mergeDuplicates, runDataQuality } from './workbook';
+export { menuToggleDataReview, monthlyDataReview } from './workbook';
 
 // Customer sidebar: a customer's history, follow-ups, purchases and feedback.
 export {

@@ -21,7 +21,17 @@ import { neutralizeFormula, a1Range } from '../shared';
 import { Locale, translator } from '../../i18n';
 
 export interface DashboardBlock {
-  key: 'title' | 'kpis' | 'tiers' | 'months' | 'industries' | 'statuses' | 'regions' | 'owners';
+  key:
+    | 'title'
+    | 'kpis'
+    | 'tiers'
+    | 'months'
+    | 'industries'
+    | 'statuses'
+    | 'regions'
+    | 'owners'
+    | 'pipeline'
+    | 'targets';
   row: number;
   column: number;
   /** A1 notation of the whole block */
@@ -32,7 +42,13 @@ export interface DashboardBlock {
   formats?: { row: number; column: number; a1: string; values: string[][] };
 }
 
-export type ChartKey = 'customersByTier' | 'revenueByMonth' | 'customersByIndustry';
+export type ChartKey =
+  | 'customersByTier'
+  | 'revenueByMonth'
+  | 'customersByIndustry'
+  | 'pipelineByStage'
+  | 'revenueVsTarget'
+  | 'customersByRegion';
 
 export interface ChartSpec {
   /** stable across refreshes and locales: how the shell finds the chart to update */
@@ -51,11 +67,23 @@ export interface ChartSpec {
 export interface DashboardLayout {
   blocks: DashboardBlock[];
   charts: ChartSpec[];
+  /** pixel widths per sheet column (1-based) wide enough for the longest text: labels are never cut */
+  columnWidths: Array<{ column: number; width: number }>;
+}
+
+/** Sales figures the dashboard charts: open pipeline per stage, each rep's revenue and target. */
+export interface SalesDashboard {
+  /** the period of revenue vs target, e.g. 2026-Q4 */
+  period: string;
+  /** in stage order (lead first): a funnel read top to bottom */
+  pipeline: Array<{ stage: string; amount: number }>;
+  people: Array<{ email: string; revenue: number; target: number | null }>;
 }
 
 export interface DashboardOptions {
   /** currency symbol for money formats (settings `currency`) */
   currency?: string;
+  sales?: SalesDashboard;
 }
 
 const KPI_ROW = 4;
@@ -173,12 +201,68 @@ export function dashboardBlocks(kpis: Kpis, locale: Locale, options: DashboardOp
     [COUNT, COUNT, COUNT],
   );
 
+  const regions = blocks.find((b) => b.key === 'regions')!;
+
   const charts: ChartSpec[] = [
     chart('customersByTier', 'PIE', t('report.chart.customersByTier'), tiers, 0),
     chart('revenueByMonth', 'COLUMN', t('report.chart.revenueByMonth'), months, 1),
     chart('customersByIndustry', 'BAR', t('report.chart.customersByIndustry'), industries, 2),
+    chart('customersByRegion', 'COLUMN', t('perf.chart.customersByRegion'), regions, 3),
   ];
-  return { blocks, charts };
+  const sales = options.sales;
+  if (sales) {
+    const pipeline = table(
+      'pipeline',
+      [t('perf.col.stage'), t('perf.col.amount')],
+      sales.pipeline.map((p) => [sheetText(p.stage), p.amount]),
+      [money],
+    );
+    const targets = table(
+      'targets',
+      [t('perf.col.person'), t('perf.col.revenue'), t('perf.col.target')],
+      sales.people.map((p) => [sheetText(p.email), p.revenue, p.target ?? '']),
+      [money, money],
+    );
+    charts.push(chart('pipelineByStage', 'BAR', t('perf.chart.pipelineByStage'), pipeline, 4));
+    charts.push(
+      chart(
+        'revenueVsTarget',
+        'COLUMN',
+        t('perf.chart.revenueVsTarget', { period: sales.period }),
+        targets,
+        5,
+        3,
+      ),
+    );
+  }
+  return { blocks, charts, columnWidths: columnWidths(blocks) };
+}
+
+const CHAR_PX = 7;
+const WIDE_CHAR_PX = 13;
+const MIN_WIDTH = 80;
+const MAX_WIDTH = 420;
+
+/**
+ * Widths that show each column's longest text whole (CJK characters count double). The title
+ * block spans the sheet and is left out; the KPI labels in column A set its width.
+ */
+function columnWidths(blocks: DashboardBlock[]): Array<{ column: number; width: number }> {
+  const widths = new Map<number, number>();
+  for (const b of blocks) {
+    if (b.key === 'title') continue;
+    // Label columns only (numbers fit the default width): a few calls, whatever the data.
+    b.values.forEach((line) =>
+      line.slice(0, 1).forEach((v, j) => {
+        const text = String(v ?? '');
+        let px = 16;
+        for (const ch of text) px += ch.charCodeAt(0) > 0x2e7f ? WIDE_CHAR_PX : CHAR_PX;
+        const column = b.column + j;
+        widths.set(column, Math.max(widths.get(column) ?? MIN_WIDTH, Math.min(px, MAX_WIDTH)));
+      }),
+    );
+  }
+  return [...widths.entries()].sort(([a], [b]) => a - b).map(([column, width]) => ({ column, width }));
 }
 
 /** Text that Sheets would read as a formula, number or date (2026-01, 007) is kept as text. */
@@ -221,8 +305,8 @@ function chart(
   title: string,
   table: DashboardBlock,
   slot: number,
+  numColumns = 2,
 ): ChartSpec {
-  const numColumns = 2;
   const numRows = Math.max(2, table.values.length); // header plus at least one (possibly empty) row
   return {
     key,

@@ -11,7 +11,7 @@ export {
 } from './backup';
 export type { BackupFile, BackupSchedule } from './backup';
 export { dashboardBlocks } from './dashboard';
-export type { ChartSpec, DashboardLayout } from './dashboard';
+export type { ChartSpec, DashboardLayout, SalesDashboard } from './dashboard';
 export { monthWindow } from './days';
 export { atRiskDaysSetting, computeKpis } from './kpis';
 export type { Kpis } from './kpis';

@@ -27,6 +27,7 @@ export const MENU: MenuEntry[] = [
   { labelKey: 'menu.export', functionName: 'menuExport', action: 'exportData' },
   { labelKey: 'menu.dedupe', functionName: 'menuDedupe', action: 'dedupe' },
   { labelKey: 'menu.dataQuality', functionName: 'menuDataQuality', action: 'dataQuality' },
+  { labelKey: 'menu.dataReview', functionName: 'menuToggleDataReview', action: 'manageDataReview' },
   'separator',
   // ABC tiering
   { labelKey: 'menu.tiering', functionName: 'menuTiering', action: 'previewTiers' },

@@ -41,3 +41,5 @@ export type {
   PersonPerformance,
   TeamPerformance,
 } from './performance';
+export { DEFAULT_STALE_DAYS, reviewMail, staleCustomers, staleDaysSetting } from './review';
+export type { ReviewMail, StaleCustomer } from './review';

@@ -54,7 +54,7 @@ export const en = {
 
   'sales.valuesRecomputed': 'Customer value recomputed for {customers} customers.',
 
-  'review.menuToggle': 'Monthly data review on/off',
+  'menu.dataReview': 'Monthly data review on/off',
   'review.confirmOn':
     'Turn on the monthly data review? On the 1st of each month it checks the data and mails the admins a summary.',
   'review.confirmOff': 'Turn off the monthly data review?',
@@ -142,7 +142,7 @@ export const zhCN: Catalog<typeof en> = {
 
   'sales.valuesRecomputed': '已重新计算 {customers} 位客户的价值。',
 
-  'review.menuToggle': '每月数据检查 开/关',
+  'menu.dataReview': '每月数据检查 开/关',
   'review.confirmOn': '开启每月数据检查？每月 1 日检查数据，并将摘要发送给管理员。',
   'review.confirmOff': '关闭每月数据检查？',
   'review.on': '每月数据检查已开启：管理员将在每月 1 日收到摘要。',

@@ -25,3 +25,5 @@ export {
 export type { ExportDialogData, ExportResult, ImportDialogData, ImportResult } from './import-export';
 export { runSetup } from './setup';
 export type { SetupResult } from './setup';
+export { DATA_REVIEW_HANDLER, menuToggleDataReview, monthlyDataReview } from './data-review';
+export type { ReviewResult } from './data-review';
