@@ -7,6 +7,9 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startPlayground, type Playground } from '../../src/local/playground/server';
+import { readTable } from '../../src/local/inspect';
+import { Runtime } from '../../src/local/runtime';
+import { readWorkbookFile } from '../../src/local/workbook-file';
 import { crm, tempWorkbook } from '../support/runner';
 import {
   actAs,
@@ -27,10 +30,11 @@ const REP1 = 'rep1@example.com';
 
 let browser: Browser;
 let playground: Playground;
+let file: string;
 let page: Page;
 
 beforeAll(async () => {
-  const file = tempWorkbook();
+  file = tempWorkbook();
   const made = await crm(file, 'init', '--sample');
   if (made.code !== 0) throw new Error(`crm init --sample failed: ${made.stderr}`);
   browser = await launchChromium();
@@ -135,9 +139,9 @@ describe('the customer sidebar in the playground', () => {
     expect(await moved.getAttribute('data-stage')).toBe('won');
     expect(await moved.locator('button.move').count()).toBe(0);
     await settle(page);
-    // the sheet shows the new row
-    await showSheet(page, message('sheet.opportunities'));
-    expect(await page.locator('table.grid tbody').innerText()).toContain('Annual licence');
+    // the playground saved it to the workbook file: the sheet holds the row, moved to Won
+    const rows = readTable(Runtime.fromFile(readWorkbookFile(file)), 'opportunities').records;
+    expect(rows.find((r) => r.title === 'Annual licence')).toMatchObject({ stage: 'Won', owner: REP1 });
   });
 
   test("following the selection: another rep's customer is shown read-only", async () => {
