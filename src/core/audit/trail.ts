@@ -46,7 +46,13 @@ export type AuditAction =
   | 'reminderArchive'
   | 'customerAdd'
   | 'markContacted'
-  | 'snooze';
+  | 'snooze'
+  | 'logFollowUp'
+  | 'recordPurchase'
+  | 'recordFeedback'
+  | 'addOpportunity'
+  | 'moveOpportunity'
+  | 'recomputeValues';
 
 /** One auditLog row by column key (core/schema, auditLog columns). */
 export interface AuditRecord extends Record<string, CellValue> {

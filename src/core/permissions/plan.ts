@@ -14,7 +14,10 @@
  *             locked         id, owner, tier columns, data rows: admins + managers
  * interactions, feedback     sheet: staff; header: admins; row blocks per owner of the referenced
  *                            customer: owner + managers + admins + assistants
- * purchases   sheet          managers + admins + assistants; header: admins
+ * purchases   sheet          staff; header: admins. No per-owner row blocks: purchase rows follow
+ *                            the order of sales, not of customers, so blocks would grow with rows.
+ *                            Account managers record their own customers' purchases through the
+ *                            sidebar, which checks the owner; other edits show in the audit log.
  * settings, roles            sheet: admins
  * logs, dashboard            sheet: admins + systemWriters (the add-on writes them from triggers,
  *                            which run as their installer; protections cannot make a sheet read-only
@@ -40,11 +43,17 @@ import {
   PlanInput,
   PROTECTION_MARKER,
   SheetLayout,
+  VIEW_ONLY_FOR_ASSISTANTS,
 } from './types';
 
 /** Descriptions of whole-sheet protections: each names only the sheet. */
 type SheetTextKey =
-  'perm.desc.sheetStaff' | 'perm.desc.sheetPurchases' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
+  | 'perm.desc.sheetStaff'
+  | 'perm.desc.sheetPurchases'
+  | 'perm.desc.sheetAdmins'
+  | 'perm.desc.sheetSystem'
+  | 'perm.desc.sheetReps'
+  | 'perm.desc.sheetManagers';
 /** Descriptions of column-group protections: the sheet and its columns. */
 type ColumnsTextKey = 'perm.desc.nonContactColumns' | 'perm.desc.lockedColumns';
 
@@ -225,7 +234,9 @@ function effectiveOwner(who: Audience): (email: string) => string {
 
 function planScoped(ctx: Ctx, input: PlanInput, key: CustomerScopedSheet, layout: SheetLayout): void {
   const { admin, manager, accountManager, assistant } = ctx.who;
-  sheetAndHeader(ctx, key, editors(admin, manager, accountManager, assistant), 'perm.desc.sheetStaff');
+  if (VIEW_ONLY_FOR_ASSISTANTS.includes(key))
+    sheetAndHeader(ctx, key, editors(admin, manager, accountManager), 'perm.desc.sheetReps');
+  else sheetAndHeader(ctx, key, editors(admin, manager, accountManager, assistant), 'perm.desc.sheetStaff');
   const rows = input.scopedRows?.[key] ?? [];
   const lastRow = maxRow(layout.lastRow, rows);
   const ownerById = new Map(
@@ -241,7 +252,7 @@ const SYSTEM_SHEETS: SheetKey[] = ['tierHistory', 'reminderLog', 'auditLog', 'da
 /** The desired protections of every sheet in `input.layouts`, in a stable order. */
 export function planProtections(input: PlanInput): PermissionPlan {
   const ctx: Ctx = { t: translator(input.locale), who: audience(input), plan: [] };
-  const { admin, manager, assistant } = ctx.who;
+  const { admin, manager, accountManager, assistant } = ctx.who;
   const sheetOnly = (key: SheetKey, list: string[], textKey: SheetTextKey) =>
     add(ctx, key, `crm:${key}:sheet`, null, list, ctx.t(textKey, { sheet: ctx.t(`sheet.${key}`) }));
   const layouts = input.layouts;
@@ -251,8 +262,15 @@ export function planProtections(input: PlanInput): PermissionPlan {
     if (layout) planScoped(ctx, input, key, layout);
   }
   if (layouts.purchases) {
-    sheetAndHeader(ctx, 'purchases', editors(admin, manager, assistant), 'perm.desc.sheetPurchases');
+    sheetAndHeader(
+      ctx,
+      'purchases',
+      editors(admin, manager, accountManager, assistant),
+      'perm.desc.sheetPurchases',
+    );
   }
+  // Targets: admins and managers (a manager's own team is checked by the add-on, not by Sheets).
+  if (layouts.targets) sheetAndHeader(ctx, 'targets', editors(admin, manager), 'perm.desc.sheetManagers');
   for (const key of ['settings', 'roles'] as const) {
     if (layouts[key]) sheetOnly(key, editors(admin), 'perm.desc.sheetAdmins');
   }

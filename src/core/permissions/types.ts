@@ -9,10 +9,23 @@ export const PROTECTION_MARKER = '[sheets-crm]';
 
 /** Customer columns assistants may edit on every row (the role matrix's "contact columns"). */
 export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
-/** Customer columns only managers and admins may edit. */
-export const LOCKED_COLUMNS = ['id', 'owner', 'tier'] as const;
+/**
+ * Customer columns only managers and admins may edit: id, owner, tier, and the per-customer value
+ * the add-on computes from purchases (core/sales).
+ */
+export const LOCKED_COLUMNS = [
+  'id',
+  'owner',
+  'tier',
+  'revenue',
+  'orders',
+  'avgOrder',
+  'lastPurchase',
+] as const;
 /** Sheets whose rows belong to the owner of the customer they reference. */
-export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'feedback'] as const;
+export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'feedback', 'opportunities'] as const;
+/** Customer-scoped sheets assistants may only view (the sheet protection leaves them out). */
+export const VIEW_ONLY_FOR_ASSISTANTS: readonly CustomerScopedSheet[] = ['opportunities'];
 export type CustomerScopedSheet = (typeof CUSTOMER_SCOPED_SHEETS)[number];
 
 /** A sheet as the shell finds it. */

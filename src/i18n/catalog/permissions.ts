@@ -2,7 +2,8 @@
 import type { Catalog } from '../catalog-type';
 export const en = {
   'perm.desc.sheetStaff': '{sheet}: staff may edit, viewers may not.',
-  'perm.desc.sheetPurchases': '{sheet}: managers, admins and assistants may edit.',
+  'perm.desc.sheetPurchases':
+    "{sheet}: staff may edit; account managers record their own customers' purchases (the sidebar checks, the audit log shows the rest).",
   'perm.desc.sheetAdmins': '{sheet}: only admins may edit.',
   'perm.desc.sheetSystem': '{sheet}: written by Sheets CRM; only admins may edit.',
   'perm.desc.header': '{sheet} header row: only admins may edit.',
@@ -60,7 +61,8 @@ export const en = {
 
 export const zhCN: Catalog<typeof en> = {
   'perm.desc.sheetStaff': '{sheet}：员工可编辑，只读用户不可编辑。',
-  'perm.desc.sheetPurchases': '{sheet}：销售主管、管理员和行政助理可编辑。',
+  'perm.desc.sheetPurchases':
+    '{sheet}：员工可编辑；客户经理为自己的客户记录购买（侧栏会检查，其余编辑见审计日志）。',
   'perm.desc.sheetAdmins': '{sheet}：仅管理员可编辑。',
   'perm.desc.sheetSystem': '{sheet}：由客户管理插件写入；仅管理员可编辑。',
   'perm.desc.header': '{sheet}表头行：仅管理员可编辑。',

@@ -114,6 +114,14 @@ export function timeBudgets(results: Measurement[]): BudgetCheck[] {
     .map((r) => {
       const s = Math.round(r.modeled.seconds);
       const split = specOf(r.action)?.splitsByDesign;
+      const own = specOf(r.action)?.timeBudget;
+      if (own) {
+        const ok = r.modeled.seconds < own.seconds;
+        return {
+          ok,
+          line: `${ok ? 'ok  ' : 'FAIL'} time   ${r.action} at ${n(r.customers)}: modeled ${s} s (budget < ${own.seconds} s; ${own.source})`,
+        };
+      }
       const note = split ? `; one execution, splits by design: ${split}` : '';
       if (s <= limit)
         return {

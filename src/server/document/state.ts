@@ -19,6 +19,10 @@ export const DOC_KEYS = {
   extraSheetIds: 'sheetsCrm.extraSheetIds',
   /** the highest customer number ever assigned: ids are never reused */
   highestCustomerId: 'sheetsCrm.highestCustomerId',
+  /** the highest opportunity number ever assigned: ids are never reused */
+  highestOpportunityId: 'sheetsCrm.highestOpportunityId',
+  /** {installer, since} of the monthly data review trigger */
+  dataReview: 'sheetsCrm.dataReview',
   /** {hash, at, installer} of the last protection reconcile */
   protections: 'sheetsCrm.protections',
   /** {installer, hour, timeZone, since} of monthly re-tiering */

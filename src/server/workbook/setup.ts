@@ -38,6 +38,7 @@ const NUMBER_FORMATS: Partial<Record<ColumnType, string>> = {
   number: '#,##0.##',
   integer: '0',
   rating: '0',
+  percent: '0',
 };
 
 export interface SetupResult {

@@ -75,6 +75,8 @@ const INPUT: PlanInput = {
     interactions: layout('interactions', interactionRefs.length + 1),
     feedback: layout('feedback', interactionRefs.length + 1),
     purchases: layout('purchases', 20),
+    opportunities: layout('opportunities', interactionRefs.length + 1),
+    targets: layout('targets', 9),
     roles: layout('roles', 9),
     settings: layout('settings', 15),
     tierHistory: layout('tierHistory', 5),
@@ -84,7 +86,7 @@ const INPUT: PlanInput = {
   },
   customerRows,
   customerOwners,
-  scopedRows: { interactions: interactionRefs, feedback: interactionRefs },
+  scopedRows: { interactions: interactionRefs, feedback: interactionRefs, opportunities: interactionRefs },
 };
 const PLAN = planProtections(INPUT);
 
@@ -124,12 +126,14 @@ function cases(): Case[] {
       }
     }
   }
-  for (const sheet of ['interactions', 'feedback'] as const) {
+  for (const sheet of ['interactions', 'feedback', 'opportunities'] as const) {
+    const matrixRow =
+      sheet === 'opportunities' ? 'opportunities of a customer' : 'interactions of a customer';
     for (const { row, customerId } of interactionRefs) {
       const owner = (customerOwners[customerId] ?? '').trim().toLowerCase();
       for (const { key } of SHEETS[sheet].columns) {
         for (const p of PERSONAS) {
-          const expected = allows(MATRIX['interactions of a customer'][p.role], key, owner === p.email);
+          const expected = allows(MATRIX[matrixRow][p.role], key, owner === p.email);
           out.push({ who: p.email, role: p.role, sheet, row, column: key, expected });
         }
       }
@@ -138,6 +142,7 @@ function cases(): Case[] {
   const dataRows = [2, 3, 9];
   for (const row of dataRows) {
     for (const { key } of SHEETS.purchases.columns) push('purchases', row, key, 'purchases', false);
+    for (const { key } of SHEETS.targets.columns) push('targets', row, key, 'targets', false);
     for (const sheet of ['settings', 'roles'] as const) {
       for (const { key } of SHEETS[sheet].columns) push(sheet, row, key, 'settings, roles sheets', false);
     }
@@ -149,7 +154,7 @@ const ROLES_ALL: Role[] = ['admin', 'manager', 'accountManager', 'assistant', 'v
 
 function isOwn(c: Case): boolean {
   if (c.sheet === 'customers') return normalize(CUSTOMER_OWNERS[c.row - 2]) === c.who;
-  if (c.sheet !== 'interactions' && c.sheet !== 'feedback') return false;
+  if (c.sheet !== 'interactions' && c.sheet !== 'feedback' && c.sheet !== 'opportunities') return false;
   const ref = interactionRefs.find((r) => r.row === c.row)!;
   return normalize(customerOwners[ref.customerId] ?? '') === c.who;
 }
@@ -231,7 +236,8 @@ describe('permission plan against the role matrix', () => {
         }
       }
     }
-    expect(canEdit('r1@x', 'purchases', 500, 'amount')).toBe(false);
+    expect(canEdit('v@x', 'purchases', 500, 'amount')).toBe(false);
+    expect(canEdit('r1@x', 'purchases', 500, 'amount')).toBe(true);
     expect(canEdit('s@x', 'purchases', 500, 'amount')).toBe(true);
   });
 

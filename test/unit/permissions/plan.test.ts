@@ -122,14 +122,15 @@ describe('planProtections', () => {
   it('protects id/owner/tier and non-contact columns over the data rows, found by key', () => {
     const plan = planProtections(input(['r1@x', 'r2@x']));
     const cols = plan.protections.filter((p) => /:cols:/.test(p.id)).map((p) => [p.id, rangeToA1(p.range!)]);
-    // id=A, name=B, company..title=C-D, phone..address=E-G, region..=H-Z
+    // id=A, name=B, company..title=C-D, phone..address=E-G, region..=H-AA; value columns X-AA
     expect(cols).toEqual([
       ['crm:customers:noncontact:cols:1-1', 'A2:A3'],
       ['crm:customers:noncontact:cols:3-4', 'C2:D3'],
-      ['crm:customers:noncontact:cols:8-26', 'H2:Z3'],
+      ['crm:customers:noncontact:cols:8-27', 'H2:AA3'],
       ['crm:customers:locked:cols:1-1', 'A2:A3'],
       ['crm:customers:locked:cols:11-11', 'K2:K3'],
       ['crm:customers:locked:cols:13-13', 'M2:M3'],
+      ['crm:customers:locked:cols:24-27', 'X2:AA3'],
     ]);
   });
 

@@ -1,0 +1,38 @@
+/**
+ * Per-rep performance (`crm perf`, google.script.run): reads customers, purchases, interactions,
+ * opportunities and targets once each and computes in core/sales, scoped by the acting user's
+ * role (admins everyone, managers their team, account managers their own figures). Writes nothing.
+ */
+import { parsePeriod, PerformanceReport, salesPerformance as computePerformance } from '../../core/sales';
+import { cellText, dayNumberOf, dayNumberToIso } from '../../core/shared';
+import { UserError } from '../../i18n';
+import { begin, requireAction, requireTable } from '../session';
+
+export interface PerformanceResult extends PerformanceReport {
+  /** the period's first and last day as YYYY-MM-DD */
+  from: string;
+  to: string;
+}
+
+export function salesPerformance(period: unknown): PerformanceResult {
+  const ex = begin();
+  requireAction(ex, 'viewPerformance');
+  const p = parsePeriod(period);
+  if (!p) throw new UserError(ex.locale, 'sales.error.badPeriod', { period: cellText(period) });
+  const rows = (key: 'purchases' | 'interactions' | 'opportunities' | 'targets') =>
+    ex.wb.read(key)?.rows ?? [];
+  const report = computePerformance({
+    period: p,
+    today: dayNumberOf(new Date(), ex.timeZone),
+    timeZone: ex.timeZone,
+    settings: ex.settings,
+    roles: ex.roles,
+    viewer: { email: ex.user.email, role: ex.user.role },
+    customers: requireTable(ex, 'customers').rows,
+    purchases: rows('purchases'),
+    interactions: rows('interactions'),
+    opportunities: rows('opportunities'),
+    targets: rows('targets'),
+  });
+  return { ...report, from: dayNumberToIso(p.from), to: dayNumberToIso(p.to) };
+}
