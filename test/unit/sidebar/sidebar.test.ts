@@ -159,7 +159,7 @@ describe('purchases and feedback', () => {
       orderIds: [],
       ctx,
     });
-    expect(!bad.ok && bad.issues.map((i) => i.code)).toEqual(['number']);
+    expect(!bad.ok && bad.issues.map((i) => i.code)).toEqual(['money']);
     const unknown = planPurchase({
       customerId: 'C000009',
       input: { amount: 1 },
