@@ -84,7 +84,7 @@ describe('the customer sidebar in the playground', () => {
     const summary = 'Renewal call <img src=x onerror=alert(1)>';
     await sidebar.locator('#followUp-channel').selectOption('Phone');
     await sidebar.locator('#followUp-summary').fill(summary);
-    await sidebar.locator('#followUp-outcome').fill('Wants a quote');
+    await sidebar.locator('#followUp-outcome').selectOption('Positive');
     await sidebar.locator('#save').click();
     await sidebar
       .locator('body[data-state="ready"] #status', { hasText: message('sidebar.logged').split('{')[0] })

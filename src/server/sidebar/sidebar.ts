@@ -96,7 +96,12 @@ export interface SidebarData {
   /** the customer's opportunities, newest first (moved with moveOpportunity, added with addOpportunity) */
   opportunities: OpportunityView[];
   /** the dropdown values of the forms; stages as the workbook labels them */
-  options: { channel: string[]; feedbackCategory: string[]; stages: Array<{ key: Stage; label: string }> };
+  options: {
+    channel: string[];
+    outcome: string[];
+    feedbackCategory: string[];
+    stages: Array<{ key: Stage; label: string }>;
+  };
   /** column labels by "sheet.column" */
   labels: Record<string, string>;
   messages: Record<string, string>;
@@ -139,6 +144,7 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
     today: dayNumberToIso(dayNumberOf(Date.now(), ex.timeZone)),
     options: {
       channel: listSetting(ex.settings, 'list.channel'),
+      outcome: listSetting(ex.settings, 'list.outcome'),
       feedbackCategory: listSetting(ex.settings, 'list.feedbackCategory'),
       stages: STAGES.map((key) => ({ key, label: stages[key] })),
     },

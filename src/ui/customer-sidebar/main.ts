@@ -288,7 +288,7 @@ function fieldsOf(form: FormKey, d: SidebarData): FieldSpec[] {
       return [
         { key: 'channel', label: label('interactions.channel'), kind: 'select', options: d.options.channel },
         { key: 'summary', label: `${label('interactions.summary')} *`, kind: 'area' },
-        { key: 'outcome', label: label('interactions.outcome'), kind: 'text' },
+        { key: 'outcome', label: label('interactions.outcome'), kind: 'select', options: d.options.outcome },
         { key: 'nextStep', label: label('interactions.nextStep'), kind: 'text' },
         {
           key: 'nextFollowUp',

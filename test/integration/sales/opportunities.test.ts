@@ -137,6 +137,7 @@ describe('opportunities', () => {
         date: '2026-11-23',
         customerId: 'C000001',
         product: 'Valves',
+        type: '', // blank: a sale
         quantity: 1,
         amount: 2500,
       },

@@ -118,7 +118,7 @@ describe('logging a follow-up', () => {
           customerId: 'C000001',
           channel: 'wechat',
           summary: 'Renewal call',
-          outcome: 'Interested',
+          outcome: 'Positive',
           nextStep: 'Send quote',
         },
       ],
@@ -135,7 +135,7 @@ describe('logging a follow-up', () => {
       customerId: 'C000001',
       channel: 'WeChat',
       summary: 'Renewal call',
-      outcome: 'Interested',
+      outcome: 'Positive',
       nextStep: 'Send quote',
       nextFollowUp: '2026-12-07',
       loggedBy: REP1,
@@ -267,10 +267,10 @@ describe('purchases and feedback', () => {
     expect(result.status === 'invalid' && result.issues.map((i) => [i.columnKey, i.code])).toEqual([
       ['date', 'date'],
       ['quantity', 'number'],
-      ['amount', 'nonNegative'],
+      ['amount', 'negativeSale'],
     ]);
     expect(result.status === 'invalid' && result.issues[2].message).toBe(
-      'Amount: -5 is negative; it must be 0 or more.',
+      'Amount: -5 is negative; only a return (type "Return") may have a negative amount.',
     );
     const feedback = rt.run('recordFeedback', [{ customerId: 'C000001', rating: '7', category: 'Weather' }], {
       as: REP1,
