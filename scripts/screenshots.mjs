@@ -1,6 +1,7 @@
 // `npm run screenshots`: runs the playground's browser flows (jest's slow project builds first) with
 // their screenshots written to docs/screenshots/ instead of test-output/screenshots/: the English
-// flow for README.md, the zh-CN first-week flow (zh-CN-*.png) for README.zh-CN.md.
+// tour and the customer sidebar for README.md, the zh-CN first-week flow (zh-CN-*.png) for
+// README.zh-CN.md.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,18 +15,13 @@ if (!fonts.stdout?.trim()) {
   );
 }
 const jest = path.join(root, 'node_modules/jest/bin/jest.js');
-const run = spawnSync(
-  process.execPath,
-  [
-    jest,
-    '--selectProjects=slow',
-    '--maxWorkers=1',
-    'test/browser/playground.test.ts',
-    'test/browser/first-week.test.ts',
-  ],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, PLAYGROUND_SCREENSHOTS: path.join(root, 'docs/screenshots') },
-  },
-);
+const flows = [
+  'test/browser/playground.test.ts',
+  'test/browser/customer-sidebar.test.ts',
+  'test/browser/first-week.test.ts',
+];
+const run = spawnSync(process.execPath, [jest, '--selectProjects=slow', '--runInBand', ...flows], {
+  stdio: 'inherit',
+  env: { ...process.env, PLAYGROUND_SCREENSHOTS: path.join(root, 'docs/screenshots') },
+});
 process.exitCode = run.status ?? 1;

@@ -13,6 +13,8 @@ import * as reminders from './catalog/reminders';
 import * as reports from './catalog/reports';
 import * as tiering from './catalog/tiering';
 import * as local from './catalog/local';
+import * as sidebar from './catalog/sidebar';
+import * as sales from './catalog/sales';
 import { fillPlaceholders } from './format';
 
 export {
@@ -33,7 +35,9 @@ type English = typeof foundation.en &
   typeof reminders.en &
   typeof reports.en &
   typeof tiering.en &
-  typeof local.en;
+  typeof local.en &
+  typeof sidebar.en &
+  typeof sales.en;
 
 /** Every message key of the catalogs. */
 export type MessageKey = keyof English & string;
@@ -51,7 +55,7 @@ export type ParamsArg<K extends MessageKey> = [Placeholders<English[K]>] extends
   ? []
   : [params: MessageParams<K>];
 
-const parts = [foundation, tiering, permissions, reports, reminders, workbook, local];
+const parts = [foundation, tiering, permissions, reports, reminders, workbook, local, sidebar, sales];
 
 export const CATALOGS: Record<Locale, Readonly<Record<string, string>>> = {
   en: Object.assign({}, ...parts.map((p) => p.en)),

@@ -3,7 +3,7 @@
  * companies, purchases over two years, interactions, feedback and a roles sheet for every role.
  * Same seed, same data, so benchmarks compare like with like.
  */
-import { dayNumberOf, dayNumberToDate, columnLetter } from '../core/shared';
+import { dayNumberOf, dayNumberToCivil, dayNumberToDate, columnLetter } from '../core/shared';
 import { formatCustomerId, SheetKey } from '../core/schema';
 import { listColumns, relabelColumn } from '../core/workbook';
 import { isLocale } from '../i18n';
@@ -347,7 +347,54 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
       p.orderId = id;
     }
   }
-  return { roles: roles.slice(1), customers, purchases, interactions, feedback };
+  const { opportunities, targets } = salesSample(customers, size.seed, today, dateOf);
+  return { roles: roles.slice(1), customers, purchases, interactions, feedback, opportunities, targets };
+}
+
+/**
+ * Opportunities for about a third of the customers and a quarterly target per owner, from a PRNG of
+ * their own so the other sheets stay what they were for the same seed.
+ */
+/** The share of customers with a sample opportunity (the bench counts their cells). */
+export const OPPORTUNITY_SHARE = 0.33;
+
+function salesSample(
+  customers: Array<Record<string, unknown>>,
+  seed: number,
+  today: number,
+  dateOf: (day: number) => Date,
+): { opportunities: Array<Record<string, unknown>>; targets: Array<Record<string, unknown>> } {
+  const random = rng(seed ^ 0x5a1e5);
+  const stages = ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'];
+  const probability = [10, 25, 50, 75, 100, 0];
+  const opportunities: Array<Record<string, unknown>> = [];
+  for (const c of customers) {
+    if (random() >= OPPORTUNITY_SHARE) continue;
+    const s = Math.floor(random() * stages.length);
+    const amount = Math.round(1000 + random() * 49000);
+    const created = today - Math.floor(random() * 120);
+    const closed = s >= 4 ? Math.min(today, created + Math.floor(random() * 60)) : null;
+    opportunities.push({
+      id: 'O' + String(opportunities.length + 1).padStart(6, '0'),
+      customerId: c.id,
+      title: ['Annual supply', 'Renewal', 'Upgrade', 'Pilot project'][Math.floor(random() * 4)],
+      stage: stages[s],
+      amount,
+      probability: probability[s],
+      expectedClose: dateOf(created + 30 + Math.floor(random() * 60)),
+      owner: c.owner,
+      createdAt: dateOf(created),
+      closedAt: closed === null ? '' : dateOf(closed),
+      lostReason: s === 5 ? ['Price', 'Competitor', 'No budget'][Math.floor(random() * 3)] : '',
+    });
+  }
+  const civil = dayNumberToCivil(today);
+  const period = `${civil.year}-Q${Math.ceil(civil.month / 3)}`;
+  const targets = [...new Set(customers.map((c) => String(c.owner)))]
+    .filter(Boolean)
+    .sort()
+    .map((owner) => ({ owner, period, revenueTarget: Math.round(500000 + random() * 1500000) }));
+  return { opportunities, targets };
 }
 
 /** Stable sort by the `date` field (an order's lines keep their order, so they stay adjacent). */

@@ -23,6 +23,17 @@ export {
   menuImport,
 } from './workbook';
 export { findDuplicates, menuDataQuality, menuDedupe, mergeDuplicates, runDataQuality } from './workbook';
+export { menuToggleDataReview, monthlyDataReview } from './workbook';
+
+// Customer sidebar: a customer's history, follow-ups, purchases and feedback.
+export {
+  customerSidebarData,
+  logFollowUp,
+  menuCustomerSidebar,
+  recordFeedback,
+  recordPurchase,
+  searchCustomers,
+} from './sidebar';
 
 // Roles and protected ranges: the reconciler, its hourly trigger, hand-over.
 export {
@@ -59,6 +70,10 @@ export {
 } from './reports';
 export { onEditAudit } from './audit';
 export { backupScheduled, listBackups, menuApplyBackupSchedule, menuBackupNow } from './reports';
+
+// Sales: opportunities, per-customer value (nightly job), per-rep performance.
+export { addOpportunity, listOpportunities, moveOpportunity } from './sales';
+export { nightlyCustomerValues, recomputeCustomerValuesNow, salesPerformance } from './sales';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return buildMinimalMenu();

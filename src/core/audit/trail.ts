@@ -57,7 +57,13 @@ export type AuditAction =
   /** the edit check undid a person's edit the role matrix forbids (the old value is back) */
   | 'reverted'
   /** a multi-cell edit the role matrix forbids: logged, not undone (Sheets gives no old values) */
-  | 'editFlagged';
+  | 'editFlagged'
+  | 'logFollowUp'
+  | 'recordPurchase'
+  | 'recordFeedback'
+  | 'addOpportunity'
+  | 'moveOpportunity'
+  | 'recomputeValues';
 
 /** One auditLog row by column key (core/schema, auditLog columns). */
 export interface AuditRecord extends Record<string, CellValue> {

@@ -7,9 +7,12 @@
  *
  * customers   sheet            staff (admins, managers, account managers, assistants): viewers out
  *             header row 1     admins
- *             tier, tierLocked admins + managers, rows 2 to the end of the sheet (rows not typed yet too)
+ *             tier, tierLocked, value columns (revenue, orders, avgOrder, lastPurchase)
+ *                              admins + managers, rows 2 to the end of the sheet (rows not typed yet too)
  * interactions, purchases, feedback
  *             sheet            staff; header: admins
+ * opportunities                sheet: admins, managers, account managers (assistants view); header: admins
+ * targets                      sheet: admins + managers
  * settings, roles              sheet: admins
  * logs, tierHistory, dashboard sheet: admins + systemWriters (the add-on writes them from triggers,
  *                              which run as their installer; protections cannot make a sheet
@@ -34,13 +37,22 @@ import {
   PlanInput,
   PROTECTION_MARKER,
   SheetLayout,
+  VIEW_ONLY_FOR_ASSISTANTS,
 } from './types';
 
-/** The most protections a plan holds: customers 2 + 2 runs of tier/tierLocked, 3 x 2, 2, 4 (16). */
-export const MAX_PROTECTIONS = 16;
+/**
+ * The most protections a plan holds: customers 2 + up to 4 runs of its manager-only columns (users
+ * may move them apart), 4 customer-scoped sheets x 2, targets 1, settings and roles 2, system 4.
+ */
+export const MAX_PROTECTIONS = 21;
 
 /** Descriptions of whole-sheet protections: each names only the sheet. */
-type SheetTextKey = 'perm.desc.sheetStaff' | 'perm.desc.sheetAdmins' | 'perm.desc.sheetSystem';
+type SheetTextKey =
+  | 'perm.desc.sheetStaff'
+  | 'perm.desc.sheetAdmins'
+  | 'perm.desc.sheetSystem'
+  | 'perm.desc.sheetReps'
+  | 'perm.desc.sheetManagers';
 /** Descriptions of column-group protections: the sheet and its columns. */
 type ColumnsTextKey = 'perm.desc.lockedColumns';
 
@@ -168,9 +180,13 @@ export function planProtections(input: PlanInput): PermissionPlan {
   const layouts = input.layouts;
   if (layouts.customers) planCustomers(ctx, layouts.customers);
   const staff = editors(admin, manager, accountManager, assistant);
+  const reps = editors(admin, manager, accountManager);
   for (const key of CUSTOMER_SCOPED_SHEETS) {
-    if (layouts[key]) sheetAndHeader(ctx, key, staff, 'perm.desc.sheetStaff');
+    if (!layouts[key]) continue;
+    if (VIEW_ONLY_FOR_ASSISTANTS.includes(key)) sheetAndHeader(ctx, key, reps, 'perm.desc.sheetReps');
+    else sheetAndHeader(ctx, key, staff, 'perm.desc.sheetStaff');
   }
+  if (layouts.targets) sheetOnly(ctx, 'targets', editors(admin, manager), 'perm.desc.sheetManagers');
   for (const key of ['settings', 'roles'] as const) {
     if (layouts[key]) sheetOnly(ctx, key, editors(admin), 'perm.desc.sheetAdmins');
   }

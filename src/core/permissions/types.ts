@@ -9,17 +9,38 @@ export const PROTECTION_MARKER = '[sheets-crm]';
 
 /** Customer columns assistants may edit on every row (the role matrix's "contact columns"). */
 export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
-/** Customer columns only managers and admins may edit (the add-on assigns id; owner and tier are theirs). */
-export const LOCKED_COLUMNS = ['id', 'owner', 'tier', 'tierLocked'] as const;
+/**
+ * Customer columns only managers and admins may edit: id, owner, tier and its lock, and the
+ * per-customer value the add-on computes from purchases (core/sales).
+ */
+export const LOCKED_COLUMNS = [
+  'id',
+  'owner',
+  'tier',
+  'tierLocked',
+  'revenue',
+  'orders',
+  'avgOrder',
+  'lastPurchase',
+] as const;
 /**
  * Of the locked columns, those Sheets keeps from everyone but managers and admins over the whole
  * column: no other role's action writes them. id and owner are written by an account manager's or
  * assistant's own form save of a new customer (the form runs as the user), so the edit check
  * reverts a person's edit of them instead (see edit-check.ts).
  */
-export const MANAGER_ONLY_COLUMNS = ['tier', 'tierLocked'] as const;
+export const MANAGER_ONLY_COLUMNS = [
+  'tier',
+  'tierLocked',
+  'revenue',
+  'orders',
+  'avgOrder',
+  'lastPurchase',
+] as const;
 /** Sheets whose rows belong to the owner of the customer they reference (customerId column). */
-export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback'] as const;
+export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback', 'opportunities'] as const;
+/** Customer-scoped sheets assistants may only view (the sheet protection leaves them out). */
+export const VIEW_ONLY_FOR_ASSISTANTS: readonly CustomerScopedSheet[] = ['opportunities'];
 export type CustomerScopedSheet = (typeof CUSTOMER_SCOPED_SHEETS)[number];
 
 /** A sheet as the shell finds it. */

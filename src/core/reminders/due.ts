@@ -6,7 +6,7 @@ import type { RoleEntry } from '../roles';
 import { normalizeEmail } from '../roles';
 import type { CellValue, SheetRow } from '../schema';
 import { listKeyOf } from '../schema';
-import { cadenceForTier } from '../tiering';
+import { cadenceForTier, followUpDueDay } from '../tiering';
 import type { ReminderConfig } from './config';
 import { dayReader, monthDayOf, nextAnnual } from './days';
 import type { BadRow, BadRowReason, CustomerRef, DueItem, FollowUpBasis } from './types';
@@ -115,28 +115,24 @@ export function computeDue(input: DueInput): DueResult {
       list.push(item);
     };
 
-    // Follow-up: the scheduled day, else last contact + cadence, else created + cadence.
-    let due: number | null = days.nextFollowUp;
-    let basis: FollowUpBasis = 'scheduled';
-    let from: number | null = null;
-    if (due === null) {
-      from = days.lastContact ?? days.createdAt;
-      basis = days.lastContact !== null ? 'cadence' : 'created';
-    }
-    if (from !== null) {
-      const cadence = cadenceForTier(tier, config.cadence);
-      due = from + cadence;
-      if (due - today <= config.leadDays)
+    // Follow-up: the one definition of the due day (core/tiering `followUpDueDay`) that the
+    // dashboard and per-rep performance use too.
+    const due = followUpDueDay(days, tier, config.cadence);
+    if (due !== null && due - today <= config.leadDays) {
+      if (days.nextFollowUp !== null)
+        push({ kind: kindOf(due - today), customer: customer(), day: due, basis: 'scheduled' });
+      else {
+        const basis: FollowUpBasis = days.lastContact !== null ? 'cadence' : 'created';
+        const from = (days.lastContact ?? days.createdAt) as number;
         push({
           kind: kindOf(due - today),
           customer: customer(),
           day: due,
           basis,
           from,
-          cadenceDays: cadence,
+          cadenceDays: cadenceForTier(tier, config.cadence),
         });
-    } else if (due !== null && due - today <= config.leadDays) {
-      push({ kind: kindOf(due - today), customer: customer(), day: due, basis });
+      }
     }
 
     const since = Math.min(input.since?.get(owner!) ?? today, today);

@@ -21,7 +21,17 @@ import { neutralizeFormula, a1Range } from '../shared';
 import { displayWidth, Locale, translator } from '../../i18n';
 
 export interface DashboardBlock {
-  key: 'title' | 'kpis' | 'tiers' | 'months' | 'industries' | 'statuses' | 'regions' | 'owners';
+  key:
+    | 'title'
+    | 'kpis'
+    | 'tiers'
+    | 'months'
+    | 'industries'
+    | 'statuses'
+    | 'regions'
+    | 'owners'
+    | 'pipeline'
+    | 'targets';
   row: number;
   column: number;
   /** A1 notation of the whole block */
@@ -32,7 +42,13 @@ export interface DashboardBlock {
   formats?: { row: number; column: number; a1: string; values: string[][] };
 }
 
-export type ChartKey = 'customersByTier' | 'revenueByMonth' | 'customersByIndustry';
+export type ChartKey =
+  | 'customersByTier'
+  | 'revenueByMonth'
+  | 'customersByIndustry'
+  | 'pipelineByStage'
+  | 'revenueVsTarget'
+  | 'customersByRegion';
 
 export interface ChartSpec {
   /** stable across refreshes and locales: how the shell finds the chart to update */
@@ -51,33 +67,23 @@ export interface ChartSpec {
 export interface DashboardLayout {
   blocks: DashboardBlock[];
   charts: ChartSpec[];
-  /** the width in pixels of column A, from its longest label (the title spills over, as in Sheets) */
-  labelColumnWidth: number;
+  /** pixel widths per sheet column (1-based) wide enough for the longest text: labels are never cut */
+  columnWidths: Array<{ column: number; width: number }>;
 }
 
-/** Pixels per column of text at Sheets' default 10 pt Arial, and the cell's padding. */
-const PX_PER_COLUMN = 7;
-const CELL_PADDING = 12;
-const MIN_LABEL_WIDTH = 100;
-const MAX_LABEL_WIDTH = 360;
-
-/**
- * Column A's width for its labels: the longest in display columns (a Chinese character takes two),
- * bounded so one odd label cannot push the tables off screen. The title block is left out: its
- * cells overflow into the empty cells beside them.
- */
-export function labelColumnWidth(blocks: readonly DashboardBlock[]): number {
-  let longest = 0;
-  for (const b of blocks) {
-    if (b.column !== 1 || b.key === 'title') continue;
-    for (const line of b.values) longest = Math.max(longest, displayWidth(String(line[0] ?? '')));
-  }
-  return Math.min(MAX_LABEL_WIDTH, Math.max(MIN_LABEL_WIDTH, longest * PX_PER_COLUMN + CELL_PADDING));
+/** Sales figures the dashboard charts: open pipeline per stage, each rep's revenue and target. */
+export interface SalesDashboard {
+  /** the period of revenue vs target, e.g. 2026-Q4 */
+  period: string;
+  /** in stage order (lead first): a funnel read top to bottom */
+  pipeline: Array<{ stage: string; amount: number }>;
+  people: Array<{ email: string; revenue: number; target: number | null }>;
 }
 
 export interface DashboardOptions {
   /** currency symbol for money formats (settings `currency`) */
   currency?: string;
+  sales?: SalesDashboard;
 }
 
 const KPI_ROW = 4;
@@ -196,12 +202,65 @@ export function dashboardBlocks(kpis: Kpis, locale: Locale, options: DashboardOp
     [COUNT, COUNT, COUNT],
   );
 
+  const regions = blocks.find((b) => b.key === 'regions')!;
+
   const charts: ChartSpec[] = [
     chart('customersByTier', 'PIE', t('report.chart.customersByTier'), tiers, 0),
     chart('revenueByMonth', 'COLUMN', t('report.chart.revenueByMonth'), months, 1),
     chart('customersByIndustry', 'BAR', t('report.chart.customersByIndustry'), industries, 2),
+    chart('customersByRegion', 'COLUMN', t('perf.chart.customersByRegion'), regions, 3),
   ];
-  return { blocks, charts, labelColumnWidth: labelColumnWidth(blocks) };
+  const sales = options.sales;
+  if (sales) {
+    const pipeline = table(
+      'pipeline',
+      [t('perf.col.stage'), t('perf.col.amount')],
+      sales.pipeline.map((p) => [sheetText(p.stage), p.amount]),
+      [money],
+    );
+    const targets = table(
+      'targets',
+      [t('perf.col.person'), t('perf.col.revenue'), t('perf.col.target')],
+      sales.people.map((p) => [sheetText(p.email), p.revenue, p.target ?? '']),
+      [money, money],
+    );
+    charts.push(chart('pipelineByStage', 'BAR', t('perf.chart.pipelineByStage'), pipeline, 4));
+    charts.push(
+      chart(
+        'revenueVsTarget',
+        'COLUMN',
+        t('perf.chart.revenueVsTarget', { period: sales.period }),
+        targets,
+        5,
+        3,
+      ),
+    );
+  }
+  return { blocks, charts, columnWidths: columnWidths(blocks) };
+}
+
+/** Pixels per display column at Sheets' default 10 pt Arial (a Chinese character takes two). */
+const PX_PER_COLUMN = 7;
+const CELL_PADDING = 16;
+const MIN_WIDTH = 80;
+const MAX_WIDTH = 420;
+
+/**
+ * Widths that show each label column's longest text whole, bounded so one odd label cannot push the
+ * tables off screen. The title block spans the sheet and is left out: its cells overflow into the
+ * empty cells beside them.
+ */
+function columnWidths(blocks: DashboardBlock[]): Array<{ column: number; width: number }> {
+  const widths = new Map<number, number>();
+  for (const b of blocks) {
+    if (b.key === 'title') continue;
+    // Label columns only (numbers fit the default width): a few calls, whatever the data.
+    for (const line of b.values) {
+      const px = displayWidth(String(line[0] ?? '')) * PX_PER_COLUMN + CELL_PADDING;
+      widths.set(b.column, Math.max(widths.get(b.column) ?? MIN_WIDTH, Math.min(px, MAX_WIDTH)));
+    }
+  }
+  return [...widths.entries()].sort(([a], [b]) => a - b).map(([column, width]) => ({ column, width }));
 }
 
 /** Text that Sheets would read as a formula, number or date (2026-01, 007) is kept as text. */
@@ -244,8 +303,8 @@ function chart(
   title: string,
   table: DashboardBlock,
   slot: number,
+  numColumns = 2,
 ): ChartSpec {
-  const numColumns = 2;
   const numRows = Math.max(2, table.values.length); // header plus at least one (possibly empty) row
   return {
     key,

@@ -10,8 +10,8 @@ export {
   isOurBackup,
 } from './backup';
 export type { BackupFile, BackupSchedule } from './backup';
-export { dashboardBlocks, labelColumnWidth } from './dashboard';
-export type { ChartSpec, DashboardLayout } from './dashboard';
+export { dashboardBlocks } from './dashboard';
+export type { ChartSpec, DashboardLayout, SalesDashboard } from './dashboard';
 export { monthWindow } from './days';
 export { atRiskDaysSetting, computeKpis } from './kpis';
 export type { Kpis } from './kpis';

@@ -5,8 +5,8 @@
  * customers (`owner`) in a dialog instead of the shared sheet.
  *
  * Choices, so the figures can be explained to a user:
- * - Window: the 12 calendar months ending with today's month, up to and including today
- *   (days.ts). Revenue, orders and new customers count inside it; future dates do not.
+ * - Window: "the last 12 months", the same window tiering counts (core/shared `lastMonthsWindow`,
+ *   days.ts). Revenue, orders and new customers count inside it; future dates do not.
  * - Scope: every customer row with an id, or only those whose owner is `owner`. Purchases and
  *   feedback count through their customer, so rows for unknown ids are skipped (and counted).
  * - Revenue per tier uses each customer's current tier (blank tier is its own row).
@@ -21,7 +21,9 @@
  *   value in the window (退货率).
  * - Satisfaction: mean of feedback ratings that are whole numbers 1-5 (all time); blank ratings
  *   are fine, others are skipped and counted. Open feedback: resolved is blank or false.
- * - Overdue: nextFollowUp before today. At risk: last contact more than `atRiskDays` days ago, or
+ * - Overdue: the one definition the digest and per-rep performance use (core/tiering
+ *   `followUpDueDay`): the scheduled nextFollowUp, else last contact + the tier's cadence, else
+ *   (never contacted) created + cadence, before today; inactive customers are not followed up. At risk: last contact more than `atRiskDays` days ago, or
  *   never contacted and created more than that ago; an invalid date means "unknown", never at risk.
  * - Invalid cells are skipped and counted per `sheet.column` in `skipped`; a purchase row with any
  *   invalid cell is skipped whole. Money figures are rounded to cents; rates are fractions 0-1.
@@ -29,6 +31,8 @@
 import { normalizeEmail, cellToBoolean } from '../roles';
 import { isReturn, listKeyOf, SheetRow, numberSetting, SettingsMap } from '../schema';
 import { dayNumberToIso, dayReader, isBlankDay } from '../shared';
+import { isSkippedStatus } from '../reminders';
+import { CadenceDays, DEFAULT_CADENCE, followUpDueDay, isOverdue } from '../tiering';
 import { monthIndex, monthWindow } from './days';
 
 export const DEFAULT_AT_RISK_DAYS = 90;
@@ -43,6 +47,8 @@ export interface KpiInput {
   /** only this owner's customers (account managers' own figures); blank or null = everyone */
   owner?: string | null;
   atRiskDays?: number;
+  /** follow-up cadence per tier (settings cadence.A/B/C), for customers without a scheduled day */
+  cadence?: CadenceDays;
 }
 
 export interface CountEntry {
@@ -106,6 +112,7 @@ export function computeKpis(input: KpiInput): Kpis {
   const readDay = dayReader(timeZone);
   const window = monthWindow(today);
   const atRiskDays = input.atRiskDays ?? DEFAULT_AT_RISK_DAYS;
+  const cadence = input.cadence ?? DEFAULT_CADENCE;
   const owner = normalizeEmail(input.owner) || null;
 
   const skipped: Record<string, number> = {};
@@ -166,7 +173,13 @@ export function computeKpis(input: KpiInput): Kpis {
       archivedCount++;
       continue;
     }
-    if (!isBlankDay(next) && next < today) {
+    const known = (d: number) => (isBlankDay(d) || Number.isNaN(d) ? null : d);
+    const due = followUpDueDay(
+      { nextFollowUp: known(next), lastContact: known(lastContact), createdAt: known(created) },
+      tier,
+      cadence,
+    );
+    if (!isSkippedStatus(status) && isOverdue(due, today)) {
       overdue++;
       bump(overdueByOwner, customerOwner);
     }

@@ -22,10 +22,12 @@ export const MENU: MenuEntry[] = [
   'separator',
   // Customer workbook
   { labelKey: 'menu.customerForm', functionName: 'menuCustomerForm', action: 'addCustomers' },
+  { labelKey: 'menu.customerSidebar', functionName: 'menuCustomerSidebar', action: 'viewCustomers' },
   { labelKey: 'menu.import', functionName: 'menuImport', action: 'importData' },
   { labelKey: 'menu.export', functionName: 'menuExport', action: 'exportData' },
   { labelKey: 'menu.dedupe', functionName: 'menuDedupe', action: 'dedupe' },
   { labelKey: 'menu.dataQuality', functionName: 'menuDataQuality', action: 'dataQuality' },
+  { labelKey: 'menu.dataReview', functionName: 'menuToggleDataReview', action: 'manageDataReview' },
   'separator',
   // ABC tiering
   { labelKey: 'menu.tiering', functionName: 'menuTiering', action: 'previewTiers' },

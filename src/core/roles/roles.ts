@@ -25,6 +25,15 @@ export const ACTIONS = [
   'viewOwnReport',
   'backup',
   'handOver',
+  'viewCustomers',
+  'logFollowUps',
+  'recordPurchases',
+  'recordFeedback',
+  'viewOpportunities',
+  'manageOpportunities',
+  'viewPerformance',
+  'recomputeValues',
+  'manageDataReview',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -32,6 +41,7 @@ const ADMIN: Role[] = ['admin'];
 const MANAGERS: Role[] = ['admin', 'manager'];
 const REPS: Role[] = ['admin', 'manager', 'accountManager'];
 const STAFF: Role[] = ['admin', 'manager', 'accountManager', 'assistant'];
+const EVERYONE: Role[] = ['admin', 'manager', 'accountManager', 'assistant', 'viewer'];
 
 const ALLOWED: Record<Action, Role[]> = {
   setup: ADMIN,
@@ -52,6 +62,18 @@ const ALLOWED: Record<Action, Role[]> = {
   refreshDashboard: MANAGERS,
   viewOwnReport: REPS,
   backup: MANAGERS,
+  // Customer sidebar: everyone reads (Sheets shows every cell to everyone with access); account
+  // managers write only for their own customers, checked per customer by core/sidebar mayActOn.
+  viewCustomers: EVERYONE,
+  logFollowUps: STAFF,
+  recordPurchases: STAFF,
+  recordFeedback: STAFF,
+  // Sales: opportunities of one's own customers (checked per customer), performance scoped by role.
+  viewOpportunities: STAFF,
+  manageOpportunities: REPS,
+  viewPerformance: REPS,
+  recomputeValues: MANAGERS,
+  manageDataReview: MANAGERS,
 };
 
 export function can(role: Role, action: Action): boolean {

@@ -19,6 +19,7 @@ export const LIST_NAMES = [
   'feedbackCategory',
   'role',
   'purchaseType',
+  'stage',
 ] as const;
 export type ListName = (typeof LIST_NAMES)[number];
 
@@ -100,6 +101,15 @@ export const LISTS: Record<ListName, ListItem[]> = {
   purchaseType: [
     item('sale', 'Sale', '销售', '购买', 'Purchase', 'Order'),
     item('return', 'Return', '退货', 'Refund', '退款'),
+  ],
+  // Opportunity stages, in pipeline order (core/sales reads a stage by its position in the list).
+  stage: [
+    item('lead', 'Lead', '线索'),
+    item('qualified', 'Qualified', '已确认'),
+    item('proposal', 'Proposal', '方案'),
+    item('negotiation', 'Negotiation', '谈判'),
+    item('won', 'Won', '赢单', '成交'),
+    item('lost', 'Lost', '输单', '丢单'),
   ],
 };
 

@@ -16,7 +16,9 @@ export type ColumnType =
   | 'money'
   | 'boolean'
   | 'list'
-  | 'rating';
+  | 'rating'
+  /** a whole number 0-100 */
+  | 'percent';
 
 export interface ColumnDef {
   key: string;
@@ -29,6 +31,8 @@ export interface ColumnDef {
   references?: SheetKey;
   /** column width in pixels, a hint for setup */
   width?: number;
+  /** written only by the add-on (per-customer value): protected like the locked columns */
+  computed?: boolean;
 }
 
 export interface SheetDef {
@@ -43,6 +47,8 @@ export const SHEET_KEYS = [
   'interactions',
   'purchases',
   'feedback',
+  'opportunities',
+  'targets',
   'roles',
   'settings',
   'tierHistory',
@@ -82,6 +88,11 @@ export const CUSTOMER_COLUMNS: ColumnDef[] = [
   col('notes', 'text', { width: 260 }),
   col('createdAt', 'datetime'),
   col('updatedAt', 'datetime'),
+  // Per-customer value, kept by the add-on from the purchases sheet (core/sales `customerValues`).
+  col('revenue', 'money', { computed: true }),
+  col('orders', 'integer', { computed: true }),
+  col('avgOrder', 'money', { computed: true }),
+  col('lastPurchase', 'date', { computed: true }),
 ];
 
 export const SHEETS: Record<SheetKey, SheetDef> = {
@@ -121,6 +132,31 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       col('comment', 'text', { width: 260 }),
       col('category', 'list', { listSetting: 'list.feedbackCategory' }),
       col('resolved', 'boolean'),
+    ],
+  },
+  opportunities: {
+    key: 'opportunities',
+    columns: [
+      // O000001: assigned by the add-on (type text: the 'id' rule is the customer id's pattern)
+      col('id', 'text', { required: true, width: 90 }),
+      col('customerId', 'id', { required: true, references: 'customers' }),
+      col('title', 'text', { required: true, width: 220 }),
+      col('stage', 'list', { required: true, listSetting: 'list.stage' }),
+      col('amount', 'money', { required: true }),
+      col('probability', 'percent'),
+      col('expectedClose', 'date'),
+      col('owner', 'email', { width: 180 }),
+      col('createdAt', 'datetime'),
+      col('closedAt', 'datetime'),
+      col('lostReason', 'text', { width: 220 }),
+    ],
+  },
+  targets: {
+    key: 'targets',
+    columns: [
+      col('owner', 'email', { required: true, width: 200 }),
+      col('period', 'text', { required: true }),
+      col('revenueTarget', 'money', { required: true }),
     ],
   },
   roles: {
@@ -197,6 +233,17 @@ export function formatCustomerId(n: number): string {
 
 export function parseCustomerIdNumber(id: string): number | null {
   return CUSTOMER_ID_PATTERN.test(id) ? Number(id.slice(1)) : null;
+}
+
+/** Opportunity ids look like O000001: assigned by the add-on under the document lock, never reused. */
+export const OPPORTUNITY_ID_PATTERN = /^O\d{6,}$/;
+
+export function formatOpportunityId(n: number): string {
+  return 'O' + String(n).padStart(6, '0');
+}
+
+export function parseOpportunityIdNumber(id: string): number | null {
+  return OPPORTUNITY_ID_PATTERN.test(id) ? Number(id.slice(1)) : null;
 }
 
 /**

@@ -34,6 +34,9 @@ export const SETTING_DEFS: SettingDef[] = [
   s('list.feedbackCategory', 'list', listLabels('feedbackCategory', 'en').join(', ')),
   s('list.role', 'list', listLabels('role', 'en').join(', ')),
   s('list.purchaseType', 'list', listLabels('purchaseType', 'en').join(', ')),
+  // Opportunity stages, in this order: lead, qualified, proposal, negotiation, won, lost (core/sales
+  // maps each label to its stage by position, so an admin may rename a label, not reorder).
+  s('list.stage', 'list', listLabels('stage', 'en').join(', ')),
 
   s('tier.method', 'text', 'cumulative'),
   s('tier.metric', 'text', 'revenue'),
@@ -55,6 +58,11 @@ export const SETTING_DEFS: SettingDef[] = [
   s('reminder.contractDays', 'list', '30, 7, 1, 0'),
 
   s('report.atRiskDays', 'integer', '90'),
+
+  // Sales: opportunity reminders in the rep's digest, the stale-customer reminder.
+  s('sales.closingDays', 'integer', '7'),
+  s('sales.stuckDays', 'integer', '30'),
+  s('review.staleDays', 'integer', '180'),
 
   s('backup.folder', 'text', 'Sheets CRM backups'),
   s('backup.keep', 'integer', '14'),

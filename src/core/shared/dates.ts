@@ -129,6 +129,15 @@ export function parseIsoDay(text: string): number | null {
   return civilToDayNumber(c);
 }
 
+/**
+ * "The last W months": from the day after the same day W months ago (month ends clamp) through
+ * today, so W = 12 on 2024-06-15 is 2023-06-16..2024-06-15. The one window tiering and the
+ * dashboard both count ("last 12 months"); W <= 0 means no start (all time).
+ */
+export function lastMonthsWindow(today: number, months: number): { from: number | null; to: number } {
+  return { from: months > 0 ? addMonths(today, -months) + 1 : null, to: today };
+}
+
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
 }

@@ -14,6 +14,7 @@ export {
   daysInMonth,
   isLeapYear,
   isValidTimeZone,
+  lastMonthsWindow,
   offsetMinutes,
   parseIsoDay,
   serialToDate,

@@ -42,6 +42,30 @@ export function cadenceForTier(tier: unknown, cadence: CadenceDays): number {
   return t === 'A' || t === 'B' ? cadence[t] : cadence.C;
 }
 
+/** A customer's follow-up dates as day numbers (null: blank). */
+export interface FollowUpDays {
+  nextFollowUp: number | null;
+  lastContact: number | null;
+  createdAt: number | null;
+}
+
+/**
+ * The one definition of a customer's follow-up due day, shared by the dashboard, the digest, the
+ * tier preview and per-rep performance: the scheduled nextFollowUp, else the last contact plus the
+ * tier's cadence, else (never contacted) the day the customer was created plus the cadence; null
+ * when none of the three is known.
+ */
+export function followUpDueDay(days: FollowUpDays, tier: unknown, cadence: CadenceDays): number | null {
+  if (days.nextFollowUp !== null) return days.nextFollowUp;
+  const from = days.lastContact ?? days.createdAt;
+  return from === null ? null : from + cadenceForTier(tier, cadence);
+}
+
+/** Overdue: the due day has passed (due today is not overdue yet). */
+export function isOverdue(dueDay: number | null, today: number): boolean {
+  return dueDay !== null && dueDay < today;
+}
+
 /** The follow-up day after a contact on `lastContactDay` (day numbers, see core/shared/dates.ts). */
 export function nextFollowUpAfterContact(
   lastContactDay: number,

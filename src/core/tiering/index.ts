@@ -6,10 +6,12 @@ export {
   DEFAULT_CADENCE,
   cadenceForTier,
   cadenceFromSettings,
+  followUpDueDay,
+  isOverdue,
   nextFollowUpAfterContact,
   planFollowUp,
 } from './cadence';
-export type { CadenceDays, ContactChange } from './cadence';
+export type { CadenceDays, ContactChange, FollowUpDays } from './cadence';
 export { settingHolds, tierFieldErrors, tierOptionsFromForm } from './form';
 export type { TierFieldError, TierFormField, TierFormInput } from './form';
 export {

@@ -3,8 +3,8 @@
  * spreadsheet's time zone, and a fast test of purchase date cells against it.
  */
 import {
-  addMonths,
   cellToDayNumber,
+  lastMonthsWindow,
   dayNumberOf,
   dayNumberToCivil,
   dayNumberToIso,
@@ -30,7 +30,7 @@ export interface TierWindow {
  */
 export function tierWindow(now: Date | number, timeZone: string, windowMonths: number): TierWindow {
   const endDay = dayNumberOf(now, timeZone);
-  const startDay = windowMonths > 0 ? addMonths(endDay, -windowMonths) + 1 : null;
+  const startDay = lastMonthsWindow(endDay, windowMonths).from;
   return {
     startDay,
     endDay,

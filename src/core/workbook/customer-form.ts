@@ -10,8 +10,13 @@ import { CONTACT_COLUMNS, LOCKED_COLUMNS } from '../permissions';
 import { editsAllCustomers, normalizeEmail } from '../roles';
 import { CellValue, CUSTOMER_COLUMNS, ColumnType, Role } from '../schema';
 
-/** Columns the add-on fills itself: never taken from a form. */
-export const ASSIGNED_COLUMNS = ['id', 'createdAt', 'updatedAt'];
+/** Columns the add-on fills itself (ids, times, per-customer value): never taken from a form. */
+export const ASSIGNED_COLUMNS = [
+  'id',
+  'createdAt',
+  'updatedAt',
+  ...CUSTOMER_COLUMNS.filter((c) => c.computed).map((c) => c.key),
+];
 
 /**
  * Customer columns a role may set in the form. `isNew` is an added customer; `ownsRow` whether the

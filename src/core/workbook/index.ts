@@ -29,6 +29,7 @@ export type { QualityFinding, QualityInput, QualityKind, QualitySheet } from './
 export {
   MAX_CELL_CHARS,
   columnLabel,
+  columnRule,
   columnRules,
   openColumnRange,
   parseBoolean,
@@ -36,6 +37,7 @@ export {
   parseDay,
   parseNumber,
   sheetValidationRules,
+  validateCell,
   validateRecord,
   validationContext,
 } from './validation';

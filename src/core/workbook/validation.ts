@@ -66,6 +66,7 @@ export type RuleKind =
   | 'nonNegative'
   | 'money'
   | 'rating'
+  | 'percent'
   | 'boolean'
   | 'list';
 
@@ -158,6 +159,7 @@ export type IssueCode =
   | 'negativeSale'
   | 'integer'
   | 'rating'
+  | 'percent'
   | 'boolean'
   | 'list'
   | 'id'
@@ -192,6 +194,7 @@ const MESSAGE_KEYS = {
   negativeSale: 'validation.negativeSale',
   integer: 'validation.integer',
   rating: 'validation.rating',
+  percent: 'validation.percent',
   boolean: 'validation.boolean',
   list: 'validation.list',
   id: 'validation.id',
@@ -374,9 +377,12 @@ function parseByKind(rule: ColumnRule, raw: unknown, ctx: ValidationContext): Pa
     }
     case 'integer':
     case 'nonNegative':
+    case 'percent':
     case 'rating': {
       const n = parseNumber(raw);
-      if (n === null) return { code: rule.kind === 'rating' ? 'rating' : 'number' };
+      if (n === null)
+        return { code: rule.kind === 'rating' || rule.kind === 'percent' ? rule.kind : 'number' };
+      if (rule.kind === 'percent' && !(Number.isInteger(n) && n >= 0 && n <= 100)) return { code: 'percent' };
       if (rule.kind === 'rating' && !(Number.isInteger(n) && n >= 1 && n <= 5)) return { code: 'rating' };
       if (rule.kind === 'integer' && !Number.isInteger(n)) return { code: 'integer' };
       if (rule.kind === 'nonNegative' && n < 0) return { code: 'nonNegative' };
@@ -621,6 +627,8 @@ function criteriaFor(rule: ColumnRule, settings: SettingsMap): RuleCriteria | nu
     case 'rating':
       // TO_TEXT follows the cell's number format, so "3.00" must pass too.
       return { kind: 'formula', refs: [], formula: regexRule('^[1-5](\\.0+)?$') };
+    case 'percent':
+      return { kind: 'formula', refs: [], formula: regexRule('^(100|[1-9]?[0-9])(\\.0+)?$') };
     case 'nonNegative':
       return { kind: 'numberAtLeast', min: 0 };
     case 'money': {
@@ -680,6 +688,7 @@ const HELP_KEYS = {
   nonNegative: 'rule.nonNegative',
   money: 'rule.nonNegative',
   rating: 'rule.rating',
+  percent: 'rule.percent',
   boolean: 'rule.boolean',
   list: 'rule.list',
 } as const satisfies Record<Exclude<RuleKind, 'text'>, MessageKey>;
@@ -697,7 +706,10 @@ export function sheetValidationRules(
   if (SHEETS[sheetKey].systemOnly || sheetKey === 'settings') return [];
   const full = withDefaults(settings);
   const out: SheetValidationRule[] = [];
+  const computed = new Set(SHEETS[sheetKey].columns.filter((c) => c.computed).map((c) => c.key));
   for (const rule of rulesFor(sheetKey)) {
+    // Columns the add-on computes are locked and script-written: no dropdown or rule to fight.
+    if (computed.has(rule.columnKey)) continue;
     const criteria = criteriaFor(rule, full);
     if (!criteria || rule.kind === 'text') continue;
     const helpKey =

@@ -40,6 +40,8 @@ export interface ActionSpec {
    * blocks, read from what the entry point returned, and the calls each changed block may cost.
    */
   perChangedBlock?: { blocks: (returned: unknown) => number; calls: number; why: string };
+  /** a modeled-time budget tighter than the execution limit, with the figure's source */
+  timeBudget?: { seconds: number; source: string };
 }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
@@ -196,5 +198,43 @@ export const ACTIONS: ActionSpec[] = [
     reads: ['customers', 'purchases', 'feedback'],
     args: () => [],
     core: 'report',
+  },
+  {
+    key: 'sidebarOpen',
+    label: 'customer sidebar (open on a customer with its history)',
+    candidates: ['customerSidebarData'],
+    reads: ['customers', 'interactions', 'purchases', 'feedback'],
+    args: () => ['C000001'],
+  },
+  {
+    key: 'sidebarSearch',
+    label: 'customer sidebar search',
+    candidates: ['searchCustomers'],
+    reads: ['customers'],
+    args: () => ['C00001'],
+  },
+  {
+    key: 'logFollowUp',
+    label: 'log a follow-up (customer sidebar)',
+    candidates: ['logFollowUp'],
+    reads: ['customers', 'interactions'],
+    args: () => [{ customerId: 'C000001', summary: 'Bench follow-up', channel: 'Phone' }],
+  },
+  {
+    key: 'perf',
+    label: 'perf (per-rep performance for a quarter, as an admin: everyone)',
+    candidates: ['salesPerformance'],
+    reads: ['customers', 'purchases', 'interactions'],
+    args: () => ['2026-Q4'],
+    timeBudget: { seconds: 60, source: 'sales: crm perf for 100,000 customers < 60 s modeled' },
+  },
+  {
+    key: 'values',
+    label: 'customer value (nightly recompute from all purchases)',
+    candidates: ['nightlyCustomerValues'],
+    reads: ['customers', 'purchases'],
+    args: () => [],
+    as: BENCH_OWNER,
+    mode: 'trigger',
   },
 ];

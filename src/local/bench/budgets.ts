@@ -133,6 +133,15 @@ export function timeBudgets(results: Measurement[]): BudgetCheck[] {
     .map((r) => {
       const s = Math.round(r.modeled.seconds);
       const split = specOf(r.action)?.splitsByDesign;
+      const own = specOf(r.action)?.timeBudget;
+      if (own) {
+        const ok = r.modeled.seconds < own.seconds;
+        return {
+          ok,
+          name: `time < ${own.seconds} s: ${r.action}`,
+          line: `${ok ? 'ok  ' : 'FAIL'} time   ${r.action} at ${n(r.customers)}: modeled ${s} s (budget < ${own.seconds} s; ${own.source})`,
+        };
+      }
       const note = split ? `; one execution, splits by design: ${split}` : '';
       const name = `time <= ${limit} s: ${r.action}`;
       if (s <= limit)

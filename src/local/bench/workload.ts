@@ -9,7 +9,7 @@ import { serializeCsv } from '../../core/workbook';
 import { SheetKey, SHEETS } from '../../core/schema';
 import { CATALOGS } from '../../i18n';
 import { isDate } from '../emulator/context';
-import { generateData, SampleSize, writeRecords } from '../sample';
+import { generateData, OPPORTUNITY_SHARE, SampleSize, writeRecords } from '../sample';
 import { Runtime } from '../runtime';
 
 export const BENCH_OWNER = 'owner@example.com';
@@ -100,6 +100,7 @@ export function compositionFor(customers: number, sheets: SheetKey[] = DATA_SHEE
   const rest =
     (customers + importRows) * (width('customers') + width('tierHistory')) +
     rows('purchases', customers * TARGET.purchases) +
+    Math.ceil(customers * OPPORTUNITY_SHARE) * width('opportunities') +
     (has('interactions') ? 0 : rows('interactions', 0)) +
     (has('feedback') ? 0 : rows('feedback', 0)) +
     FIXED_CELLS +

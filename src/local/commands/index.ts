@@ -8,6 +8,8 @@ import { foundationCommands } from './foundation';
 import { permissionCommands } from './permissions';
 import { reminderCommands } from './reminders';
 import { reportCommands } from './reports';
+import { sidebarCommands } from './sidebar';
+import { salesCommands } from './sales';
 import { tieringCommands } from './tiering';
 import { workbookCommands } from './workbook';
 
@@ -42,6 +44,8 @@ export const COMMANDS: Command[] = [
   ...permissionCommands,
   ...workbookCommands,
   ...reminderCommands,
+  ...sidebarCommands,
+  ...salesCommands,
 ];
 
 const COMMON_OPTIONS = [

@@ -20,6 +20,10 @@ export const DOC_KEYS = {
   extraSheetIds: 'sheetsCrm.extraSheetIds',
   /** the highest customer number ever assigned: ids are never reused */
   highestCustomerId: 'sheetsCrm.highestCustomerId',
+  /** the highest opportunity number ever assigned: ids are never reused */
+  highestOpportunityId: 'sheetsCrm.highestOpportunityId',
+  /** {installer, since} of the monthly data review trigger */
+  dataReview: 'sheetsCrm.dataReview',
   /** {fingerprint, at, installer, pending} of the last protection reconcile */
   protections: 'sheetsCrm.protections',
   /** optional override of the requests one reconcile run sends (tests inject a tiny one) */

@@ -14,10 +14,21 @@ import {
   ChartSpec,
   dashboardBlocks,
   DashboardLayout,
+  SalesDashboard,
 } from '../../core/reports';
-import { dayNumberOf } from '../../core/shared';
+import { dayNumberOf, dayNumberToCivil } from '../../core/shared';
+import {
+  isOpenStage,
+  OPEN_STAGES,
+  parsePeriod,
+  readOpportunities,
+  salesPerformance,
+  Stage,
+  stageLabels,
+} from '../../core/sales';
+import { cadenceFromSettings } from '../../core/tiering';
 import { can } from '../../core/roles';
-import { CellValue } from '../../core/schema';
+import { CellValue, SheetRow } from '../../core/schema';
 import { UserError } from '../../i18n';
 import {
   begin,
@@ -153,7 +164,7 @@ const KPI_COLUMNS = {
     'lastContact',
     'nextFollowUp',
   ],
-  purchases: ['orderId', 'date', 'customerId', 'amount'],
+  purchases: ['orderId', 'date', 'customerId', 'amount', 'type'],
   feedback: ['customerId', 'rating', 'resolved'],
 } as const;
 
@@ -171,8 +182,53 @@ function compute(ex: Execution, owner: string | null): { kpis: Kpis; layout: Das
     feedback,
     owner,
     atRiskDays: atRiskDaysSetting(ex.settings),
+    cadence: cadenceFromSettings(ex.settings),
   });
-  return { kpis, layout: dashboardBlocks(kpis, ex.locale, { currency: ex.settings.currency }) };
+  const sales = owner === null ? salesDashboard(ex, customers, purchases) : undefined;
+  return { kpis, layout: dashboardBlocks(kpis, ex.locale, { currency: ex.settings.currency, sales }) };
+}
+
+/**
+ * The sales charts' figures: open pipeline per stage and each person's revenue vs target for the
+ * current quarter, from the same core as `crm perf` (sheets already read are not read again).
+ */
+function salesDashboard(
+  ex: Execution,
+  customers: SheetRow[],
+  purchases: SheetRow[],
+): SalesDashboard | undefined {
+  const opportunities = ex.wb.read('opportunities')?.rows ?? [];
+  const targets = ex.wb.read('targets')?.rows ?? [];
+  const today = dayNumberOf(new Date(), ex.timeZone);
+  const c = dayNumberToCivil(today);
+  const period = parsePeriod(`${c.year}-Q${Math.ceil(c.month / 3)}`)!;
+  const report = salesPerformance({
+    period,
+    today,
+    timeZone: ex.timeZone,
+    settings: ex.settings,
+    roles: ex.roles,
+    viewer: { email: ex.user.email, role: 'admin' },
+    customers,
+    purchases,
+    interactions: [],
+    opportunities,
+    targets,
+  });
+  const labels = stageLabels(ex.settings, ex.locale);
+  const open = new Map<Stage, number>();
+  for (const o of readOpportunities(opportunities, ex.settings, ex.timeZone))
+    if (o.stage && isOpenStage(o.stage)) open.set(o.stage, (open.get(o.stage) ?? 0) + o.amount);
+  return {
+    period: period.label,
+    pipeline: OPEN_STAGES.map((s) => ({
+      stage: labels[s],
+      amount: Math.round((open.get(s) ?? 0) * 100) / 100,
+    })),
+    people: report.people
+      .filter((p) => p.revenue !== 0 || p.target !== null)
+      .map((p) => ({ email: p.email, revenue: p.revenue, target: p.target })),
+  };
 }
 
 function figures(ex: Execution, owner: string): ReportPayload {
@@ -209,8 +265,8 @@ function writeBlocks(sheet: Sheet, layout: DashboardLayout): void {
     const f = b.formats;
     if (f) sheet.getRange(f.row, f.column, f.values.length, f.values[0].length).setNumberFormats(f.values);
   }
-  // Column A fits its labels in the workbook's language (Chinese labels are wider per character).
-  sheet.setColumnWidth(1, layout.labelColumnWidth);
+  // Labels shown whole: one call per dashboard column (a fixed few, not per row).
+  for (const w of layout.columnWidths) sheet.setColumnWidth(w.column, w.width);
 }
 
 /**

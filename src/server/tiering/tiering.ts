@@ -186,7 +186,7 @@ export function applyTierOptions(
 /** The customer columns tiering reads: identity, the tier and its lock, grouping, the preview's name. */
 const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'region', 'tier', 'tierLocked'] as const;
 /** The purchase columns the value of a customer is summed from. */
-const PURCHASE_COLUMNS = ['orderId', 'date', 'customerId', 'amount'] as const;
+const PURCHASE_COLUMNS = ['orderId', 'date', 'customerId', 'amount', 'type'] as const;
 
 interface Customers {
   layout: Layout;

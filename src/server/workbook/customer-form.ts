@@ -35,8 +35,10 @@ export interface FormField {
   type: string;
   label: string;
   required: boolean;
-  /** dropdown values (list columns) */
+  /** dropdown values (list columns; the owner: active people of the Roles sheet) */
   options?: string[];
+  /** what the dropdown shows for each value, when it differs from the value */
+  optionLabels?: string[];
   /** the acting user may not change it (still shown) */
   readOnly: boolean;
 }
@@ -127,12 +129,19 @@ export function customerFormData(idOrNull?: string | null, fresh?: boolean): Cus
     values[c.key] = found ? toFormValue(found.values[c.key], c.type, ex.timeZone) : '';
   if (isNew && ex.user.role === 'accountManager') values.owner = ex.user.email;
 
+  // The owner must be an active person of the Roles sheet (the validation rule): offer just those.
+  const people = ex.roles.filter((r) => r.active);
   const fields: FormField[] = CUSTOMER_COLUMNS.map((c) => ({
     key: c.key,
     type: c.type,
     label: columnLabel(ex.locale, 'customers', c.key),
     required: !!c.required && !['id'].includes(c.key),
-    options: c.listSetting ? listSetting(ex.settings, c.listSetting) : undefined,
+    ...(c.key === 'owner'
+      ? {
+          options: people.map((r) => r.email),
+          optionLabels: people.map((r) => (r.name ? `${r.name} <${r.email}>` : r.email)),
+        }
+      : { options: c.listSetting ? listSetting(ex.settings, c.listSetting) : undefined }),
     readOnly: !editable.has(c.key),
   }));
   const messages = messagesFor(ex.locale, UI_KEYS);

@@ -18,7 +18,7 @@ import { CellValue, isSheetKey, SHEET_KEYS, SheetKey, SheetRow, SHEETS } from '.
 import { MessageKey, messagesFor, UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
-import { customerRowsWritten } from './hooks';
+import { customerRowsWritten, purchaseRowsWritten } from './hooks';
 import { begin, Execution, requireAction, requireTable } from '../session';
 import { ensureRows, type Layout, withDocumentLock } from '../document';
 
@@ -226,6 +226,11 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
     customerRowsWritten(
       ex,
       plan.rows.map((_, i) => firstRow + i),
+    );
+  if (plan.rows.length && sheetKey === 'purchases')
+    purchaseRowsWritten(
+      ex,
+      plan.rows.map((line) => Object.fromEntries(layout.map((k, i) => [k ?? '', line[i]]))),
     );
   recordAction(ex, {
     action: 'import',

@@ -13,7 +13,7 @@ export {
   runDataQuality,
 } from './data-quality';
 export type { QualityResult, DuplicatesReport, MergeResult } from './data-quality';
-export { customerRowsWritten } from './hooks';
+export { customerRowsWritten, purchaseRowsWritten } from './hooks';
 export {
   exportCsvFile,
   exportXlsxFile,
@@ -32,3 +32,5 @@ export type {
 } from './import-export';
 export { runSetup } from './setup';
 export type { SetupResult } from './setup';
+export { DATA_REVIEW_HANDLER, menuToggleDataReview, monthlyDataReview } from './data-review';
+export type { ReviewResult } from './data-review';

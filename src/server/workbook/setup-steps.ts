@@ -10,6 +10,8 @@ import { installEditAuditTrigger } from '../audit';
 import { applyBackupSchedule } from '../reports';
 // Permissions: protections applied, the hourly reconcile trigger installed.
 import { setUpProtections } from '../permissions';
+// Sales: the nightly customer-value trigger and a first fill.
+import { setUpCustomerValues } from '../sales';
 // Workbook: data-validation rules.
 import { applyValidationRules } from './validation-rules';
 
@@ -19,5 +21,6 @@ export const SETUP_STEPS: SetupStep[] = [
   applyValidationRules, // workbook
   installEditAuditTrigger, // audit
   (ex) => void applyBackupSchedule(ex), // reports
+  setUpCustomerValues, // sales
   setUpProtections, // permissions: last, so it protects what the steps above wrote
 ];

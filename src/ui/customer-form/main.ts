@@ -48,12 +48,13 @@ function inputFor(
     title: field.readOnly ? m('form.readOnly') : undefined,
   };
   if (field.options) {
+    const labelOf = new Map(field.options.map((o, i) => [o, field.optionLabels?.[i] ?? o]));
     const options = field.options.includes(value) || value === '' ? field.options : [value, ...field.options];
     const select = h(
       'select',
       common,
       h('option', { value: '' }, m('form.none')),
-      ...options.map((o) => h('option', { value: o }, o)),
+      ...options.map((o) => h('option', { value: o }, labelOf.get(o) ?? o)),
     );
     select.value = value;
     return select;

@@ -30,6 +30,8 @@ describe('crm init and dump', () => {
       '跟进记录',
       '购买记录',
       '客户反馈',
+      '销售机会',
+      '业绩目标',
       '角色',
       '设置',
       '分级历史',
@@ -123,7 +125,7 @@ describe('crm exit codes and errors', () => {
       checked: string[];
     };
     expect(result.created).toEqual([]);
-    expect(result.checked).toHaveLength(10);
+    expect(result.checked).toHaveLength(12);
     const unknown = await crm(wb, 'run', 'noSuchFunction');
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toContain('Script function not found: noSuchFunction');

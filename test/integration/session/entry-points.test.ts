@@ -27,6 +27,12 @@ const VIEWER_MAY_CALL: Record<string, string> = {
     'simple edit trigger: returns without acting unless the editor may edit customers; it must not throw at people',
   onEditAudit:
     "installable edit trigger: acts only on an event from one of the caller's own triggers (a viewer has none), else returns",
+  menuCustomerSidebar:
+    'read-only: opens the customer sidebar; Sheets shows every cell to everyone with access, and the sidebar offers a viewer no action',
+  customerSidebarData:
+    "read-only: a customer's row and history, which a viewer can read in the sheets anyway",
+  searchCustomers:
+    'read-only: finds customers by name, company, phone, e-mail or ID among rows a viewer can read anyway',
   scheduledRetiering:
     'monthly trigger: acts only for the recorded installer (then requires applyTiers); for anyone else it only removes their own stray trigger',
 };

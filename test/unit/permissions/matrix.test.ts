@@ -86,6 +86,8 @@ const INPUT: PlanInput = {
     interactions: layout('interactions'),
     feedback: layout('feedback'),
     purchases: layout('purchases'),
+    opportunities: layout('opportunities'),
+    targets: layout('targets'),
     roles: layout('roles'),
     settings: layout('settings'),
     tierHistory: layout('tierHistory'),
@@ -147,11 +149,15 @@ describe('permission design (protections + edit check) against the role matrix',
     expect(seen).toContain('viewer|name|false|refused by Sheets');
   });
 
-  it('holds for interactions, purchases and feedback, rows in date order', () => {
+  it('holds for interactions, purchases, feedback and opportunities, rows in date order', () => {
     const wrong: string[] = [];
     const matrixRow = (sheet: SheetKey) =>
-      sheet === 'interactions' ? 'interactions of a customer' : 'purchases, feedback of a customer';
-    for (const sheet of ['interactions', 'purchases', 'feedback'] as const) {
+      sheet === 'interactions'
+        ? 'interactions of a customer'
+        : sheet === 'opportunities'
+          ? 'opportunities of a customer'
+          : 'purchases, feedback of a customer';
+    for (const sheet of ['interactions', 'purchases', 'feedback', 'opportunities'] as const) {
       for (const { row, customerId } of scopedRefs) {
         const owner = customerOwners[customerId] || `nobody:${customerId}`; // as the shell names an unowned or unknown customer
         for (const { key } of SHEETS[sheet].columns) {
@@ -193,6 +199,18 @@ describe('permission design (protections + edit check) against the role matrix',
     expect(outcome('s@x', 'customers', 900, 'company', fresh)).toBe('edited');
     expect(outcome('v@x', 'customers', 900, 'name', fresh)).toBe('refused by Sheets');
     expect(outcome('m@x', 'customers', 900, 'tier', fresh)).toBe('edited');
+  });
+
+  it('targets: managers and admins, by Sheets', () => {
+    for (const { key } of SHEETS.targets.columns) {
+      for (const p of PERSONAS) {
+        expect([key, p.email, sheetsAllows(p.email, 'targets', 3, key)]).toEqual([
+          key,
+          p.email,
+          allows(MATRIX.targets[p.role], key, false),
+        ]);
+      }
+    }
   });
 
   it('settings and roles: admins only, by Sheets', () => {

@@ -93,6 +93,7 @@ describe.each(['en', 'zh-CN'] as const)('dashboardBlocks in %s', (locale) => {
       cat['report.chart.customersByTier'],
       cat['report.chart.revenueByMonth'],
       cat['report.chart.customersByIndustry'],
+      cat['perf.chart.customersByRegion'],
     ]);
   });
 
@@ -101,8 +102,16 @@ describe.each(['en', 'zh-CN'] as const)('dashboardBlocks in %s', (locale) => {
       ['customersByTier', 'PIE'],
       ['revenueByMonth', 'COLUMN'],
       ['customersByIndustry', 'BAR'],
+      ['customersByRegion', 'COLUMN'],
     ]);
-    const sources = { customersByTier: 'tiers', revenueByMonth: 'months', customersByIndustry: 'industries' };
+    const sources = {
+      customersByTier: 'tiers',
+      revenueByMonth: 'months',
+      customersByIndustry: 'industries',
+      customersByRegion: 'regions',
+      pipelineByStage: 'pipeline',
+      revenueVsTarget: 'targets',
+    } as const;
     const all = cells(layout);
     for (const c of layout.charts) {
       const b = byKey(layout, sources[c.key]);
@@ -120,12 +129,13 @@ describe.each(['en', 'zh-CN'] as const)('dashboardBlocks in %s', (locale) => {
 describe('dashboardBlocks content', () => {
   const layout = dashboardBlocks(kpis, 'en', { currency: '¥' });
 
-  test('months: 12 text labels (kept as text), revenue and new customers, money format', () => {
+  test('months: 13 text labels (kept as text; the first and last are partial), revenue and new customers, money format', () => {
     const m = byKey(layout, 'months');
-    expect(m.values).toHaveLength(13);
-    expect(m.values[1]).toEqual(["'2025-12", 0, 0]);
-    expect(m.values[2]).toEqual(["'2026-01", 80, 0]);
-    expect(m.values[12]).toEqual(["'2026-11", 120, 0]);
+    expect(m.values).toHaveLength(14);
+    expect(m.values[1]).toEqual(["'2025-11", 0, 0]);
+    expect(m.values[2]).toEqual(["'2025-12", 0, 0]);
+    expect(m.values[3]).toEqual(["'2026-01", 80, 0]);
+    expect(m.values[13]).toEqual(["'2026-11", 120, 0]);
     expect(m.formats!.values[0]).toEqual(['"¥"#,##0.00', '#,##0']);
     expect(m.formats!.column).toBe(m.column + 1);
   });
@@ -154,6 +164,47 @@ describe('dashboardBlocks content', () => {
     expect(own.charts[2].range.numRows).toBe(2);
     expect(byKey(own, 'kpis').formats!.values[1]).toEqual(['#,##0.00']);
   });
+
+  test('sales: pipeline by stage (funnel order) and revenue vs target per rep, charted in place', () => {
+    const withSales = dashboardBlocks(kpis, 'en', {
+      sales: {
+        period: '2026-Q4',
+        pipeline: [
+          { stage: 'Lead', amount: 900 },
+          { stage: 'Proposal', amount: 300 },
+        ],
+        people: [
+          { email: 'r1@x', revenue: 50, target: 100 },
+          { email: 'r2@x', revenue: 70, target: null },
+        ],
+      },
+    });
+    expect(byKey(withSales, 'pipeline').values).toEqual([
+      ['Stage', 'Open amount'],
+      ['Lead', 900],
+      ['Proposal', 300],
+    ]);
+    expect(byKey(withSales, 'targets').values).toEqual([
+      ['Person', 'Revenue', 'Target'],
+      ['r1@x', 50, 100],
+      ['r2@x', 70, ''],
+    ]);
+    const target = withSales.charts.find((c) => c.key === 'revenueVsTarget')!;
+    expect([target.type, target.title, target.range.numColumns]).toEqual([
+      'COLUMN',
+      'Revenue vs target, 2026-Q4',
+      3,
+    ]);
+    expect(withSales.charts.find((c) => c.key === 'pipelineByStage')!.type).toBe('BAR');
+    const anchors = withSales.charts.map((c) => `${c.anchor.row}:${c.anchor.column}`);
+    expect(new Set(anchors).size).toBe(anchors.length);
+  });
+
+  test('column widths fit the longest label, so nothing is cut', () => {
+    const a = layout.columnWidths.find((w) => w.column === 1)!.width;
+    const longest = Math.max(...byKey(layout, 'kpis').values.map((line) => String(line[0]).length));
+    expect(a).toBeGreaterThanOrEqual(longest * 7);
+  });
 });
 
 describe('the label column fits its labels', () => {
@@ -167,13 +218,17 @@ describe('the label column fits its labels', () => {
           .flatMap((b) => b.values.map((line) => displayWidth(String(line[0])))),
       );
     // 7 px a display column (a Chinese character is two) plus padding: every label fits.
-    expect(en.labelColumnWidth).toBeGreaterThan(longest(en) * 7);
-    expect(zh.labelColumnWidth).toBeGreaterThan(longest(zh) * 7);
-    expect(en.labelColumnWidth).toBeLessThanOrEqual(360);
+    expect(labelWidth(en)).toBeGreaterThan(longest(en) * 7);
+    expect(labelWidth(zh)).toBeGreaterThan(longest(zh) * 7);
+    expect(labelWidth(en)).toBeLessThanOrEqual(420);
   });
 
   test('the title row does not widen the column (it overflows into empty cells)', () => {
     const layout = dashboardBlocks({ ...kpis, owner: 'someone-with-a-very-long-address@example.com' }, 'en');
-    expect(layout.labelColumnWidth).toBe(dashboardBlocks(kpis, 'en').labelColumnWidth);
+    expect(labelWidth(layout)).toBe(labelWidth(dashboardBlocks(kpis, 'en')));
   });
 });
+
+function labelWidth(layout: { columnWidths: Array<{ column: number; width: number }> }): number {
+  return layout.columnWidths.find((c) => c.column === 1)!.width;
+}

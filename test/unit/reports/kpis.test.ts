@@ -25,7 +25,7 @@ const customers = sheetRows([
     status: 'Active',
     industry: 'Retail',
     region: 'South',
-    createdAt: '2025-11-30',
+    createdAt: '2025-11-23',
     lastContact: '2026-08-01',
     nextFollowUp: '2026-11-23',
   },
@@ -82,7 +82,7 @@ const purchases = sheetRows([
   { orderId: 'O1', date: '2026-01-10', customerId: 'C1', amount: 50 },
   { orderId: 'O2', date: '2026-03-05', customerId: 'C1', amount: 200 },
   { orderId: 'O3', date: '2025-12-01', customerId: 'C2', amount: 300 },
-  { orderId: 'O4', date: '2025-11-30', customerId: 'C2', amount: 999 },
+  { orderId: 'O4', date: '2025-11-23', customerId: 'C2', amount: 999 },
   { orderId: 'O5', date: dayNumberToDate(TODAY, TZ), customerId: 'C3', amount: 400 },
   { orderId: 'O6', date: '2026-11-24', customerId: 'C3', amount: 500 },
   { orderId: 'O7', date: '2026-06-15', customerId: 'C9', amount: 70 },
@@ -109,12 +109,13 @@ const monthsOf = (k: Kpis['revenue']['byMonth']) => Object.fromEntries(k.map((m)
 describe('computeKpis: whole team', () => {
   const k = computeKpis({ today: TODAY, timeZone: TZ, customers, purchases, feedback });
 
-  test('window is the 12 calendar months up to today', () => {
+  test('window is the last 12 months as tiering counts them, in calendar-month buckets', () => {
     expect(k.today).toBe('2026-11-23');
-    expect(k.window.from).toBe('2025-12-01');
+    expect(k.window.from).toBe('2025-11-24');
     expect(k.window.to).toBe('2026-11-23');
-    expect(k.window.months[0]).toBe('2025-12');
-    expect(k.window.months[11]).toBe('2026-11');
+    expect(k.window.months[0]).toBe('2025-11');
+    expect(k.window.months[12]).toBe('2026-11');
+    expect(k.window.months).toHaveLength(13);
   });
 
   test('customers by tier, status, industry, region, owner (archived included)', () => {
@@ -156,8 +157,9 @@ describe('computeKpis: whole team', () => {
       { key: 'B', amount: 300 },
       { key: 'C', amount: 30 },
     ]);
-    expect(k.revenue.byMonth).toHaveLength(12);
+    expect(k.revenue.byMonth).toHaveLength(13);
     expect(monthsOf(k.revenue.byMonth)).toEqual({
+      '2025-11': 0,
       '2025-12': 300,
       '2026-01': 150,
       '2026-02': 0,
@@ -300,8 +302,8 @@ describe('repeat rate with multi-row orders', () => {
   test('an order only partly inside the window counts, with only its rows inside', () => {
     const c = sheetRows([{ id: 'C1' }]);
     const p = sheetRows([
-      { orderId: 'A', date: '2025-11-30', customerId: 'C1', amount: 100 },
-      { orderId: 'A', date: '2025-12-01', customerId: 'C1', amount: 10 },
+      { orderId: 'A', date: '2025-11-23', customerId: 'C1', amount: 100 },
+      { orderId: 'A', date: '2025-11-24', customerId: 'C1', amount: 10 },
     ]);
     const k = computeKpis({ today: TODAY, timeZone: TZ, customers: c, purchases: p });
     expect(k.orders.count).toBe(1);
@@ -312,7 +314,9 @@ describe('repeat rate with multi-row orders', () => {
 describe('month buckets', () => {
   test('across a year boundary', () => {
     const w = monthWindow(dayNumber('2026-01-15'));
+    expect(w.from).toBe(dayNumber('2025-01-16'));
     expect(w.keys).toEqual([
+      '2025-01',
       '2025-02',
       '2025-03',
       '2025-04',
@@ -326,8 +330,8 @@ describe('month buckets', () => {
       '2025-12',
       '2026-01',
     ]);
-    expect(w.starts[0]).toBe(dayNumber('2025-02-01'));
-    expect(w.starts[12]).toBe(dayNumber('2026-02-01'));
+    expect(w.starts[0]).toBe(dayNumber('2025-01-01'));
+    expect(w.starts[13]).toBe(dayNumber('2026-02-01'));
     expect(monthWindow(dayNumber('2026-12-31')).keys[0]).toBe('2026-01');
     expect(monthWindow(dayNumber('2024-02-29')).keys).toContain('2024-02');
   });
@@ -335,7 +339,8 @@ describe('month buckets', () => {
   test('year-boundary purchases land in the right month', () => {
     const c = sheetRows([{ id: 'C1' }]);
     const p = sheetRows([
-      { orderId: '1', date: '2025-01-31', customerId: 'C1', amount: 1 }, // before the window
+      { orderId: '0', date: '2025-01-15', customerId: 'C1', amount: 64 }, // before the window
+      { orderId: '1', date: '2025-01-31', customerId: 'C1', amount: 1 },
       { orderId: '2', date: '2025-02-01', customerId: 'C1', amount: 2 },
       { orderId: '3', date: '2025-12-31', customerId: 'C1', amount: 4 },
       { orderId: '4', date: '2026-01-01', customerId: 'C1', amount: 8 },
@@ -344,10 +349,11 @@ describe('month buckets', () => {
     ]);
     const k = computeKpis({ today: dayNumber('2026-01-15'), timeZone: TZ, customers: c, purchases: p });
     const m = monthsOf(k.revenue.byMonth);
+    expect(m['2025-01']).toBe(1);
     expect(m['2025-02']).toBe(2);
     expect(m['2025-12']).toBe(4);
     expect(m['2026-01']).toBe(24);
-    expect(k.revenue.total).toBe(30);
+    expect(k.revenue.total).toBe(31);
   });
 
   // 2025-12-31T10:30Z is 2026-01-01 00:30 in Kiritimati (UTC+14) and 2025-12-31 00:30 in Honolulu (UTC-10);

@@ -297,6 +297,33 @@ describe('sheetValidationRules', () => {
     expect(zhRules.find((r) => r.columnKey === 'email')?.helpText).toBe('请输入邮箱地址。');
   });
 
+  test('opportunities: stage dropdown from list.stage, amount at least 0, probability 0-100, dates', () => {
+    const opp = Object.fromEntries(
+      sheetValidationRules('opportunities', {}, { locale: 'en' }).map((r) => [r.columnKey, r]),
+    ) as Record<string, SheetValidationRule>;
+    expect(opp.stage.criteria).toEqual({
+      kind: 'list',
+      values: ['Lead', 'Qualified', 'Proposal', 'Negotiation', 'Won', 'Lost'],
+    });
+    expect(opp.amount.criteria).toEqual({ kind: 'numberAtLeast', min: 0 });
+    expect(opp.expectedClose.criteria).toEqual({ kind: 'date' });
+    expect(formula(opp.probability, 'F')).toBe(
+      '=OR(ISBLANK(F2),REGEXMATCH(TO_TEXT(F2),"^(100|[1-9]?[0-9])(\\.0+)?$"))',
+    );
+    const ctx = validationContext({ locale: 'en', timeZone: 'Asia/Shanghai', settings: {} });
+    const check = (probability: unknown) =>
+      validateRecord('opportunities', { probability }, ctx).issues.filter(
+        (i) => i.columnKey === 'probability',
+      );
+    expect(check('101').map((i) => i.message)).toEqual([
+      'Probability (%): "101" is not a whole number from 0 to 100.',
+    ]);
+    expect(check('-1')).toHaveLength(1);
+    expect(check('2.5')).toHaveLength(1);
+    expect(check('100')).toEqual([]);
+    expect(check(0)).toEqual([]);
+  });
+
   test('builder criteria', () => {
     expect(byKey.email.criteria).toEqual({ kind: 'email' });
     expect(byKey.birthday.criteria).toEqual({ kind: 'date' });

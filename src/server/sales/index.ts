@@ -1,0 +1,16 @@
+/**
+ * The sales shell: opportunities, per-customer value (the nightly job and the purchase hook),
+ * per-rep performance.
+ */
+export { addOpportunity, listOpportunities, moveOpportunity } from './opportunities';
+export type { MoveResult } from './opportunities';
+export {
+  VALUES_HANDLER,
+  customerValuesAfterPurchases,
+  nightlyCustomerValues,
+  recomputeCustomerValues,
+  recomputeCustomerValuesNow,
+  setUpCustomerValues,
+} from './values';
+export { salesPerformance } from './performance';
+export type { PerformanceResult } from './performance';
