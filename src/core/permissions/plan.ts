@@ -12,7 +12,7 @@
  * interactions, purchases, feedback
  *             sheet            staff; header: admins
  * opportunities                sheet: admins, managers, account managers (assistants view); header: admins
- * targets                      sheet: admins + managers
+ * targets                      sheet: admins + managers; header: admins
  * settings, roles              sheet: admins
  * logs, tierHistory, dashboard sheet: admins + systemWriters (the add-on writes them from triggers,
  *                              which run as their installer; protections cannot make a sheet
@@ -32,7 +32,7 @@ import { GridRange, runsOf } from './range';
 import {
   CUSTOMER_SCOPED_SHEETS,
   DesiredProtection,
-  MANAGER_ONLY_COLUMNS,
+  VALUE_COLUMNS,
   PermissionPlan,
   PlanInput,
   PROTECTION_MARKER,
@@ -41,10 +41,11 @@ import {
 } from './types';
 
 /**
- * The most protections a plan holds: customers 2 + up to 4 runs of its manager-only columns (users
- * may move them apart), 4 customer-scoped sheets x 2, targets 1, settings and roles 2, system 4.
+ * The most protections a plan holds: customers 2 + 2 runs of tier/tierLocked + 4 of the value
+ * columns (users may move columns apart), 4 customer-scoped sheets x 2, targets 2, settings and
+ * roles 2, system 4.
  */
-export const MAX_PROTECTIONS = 21;
+export const MAX_PROTECTIONS = 26;
 
 /** Descriptions of whole-sheet protections: each names only the sheet. */
 type SheetTextKey =
@@ -54,7 +55,7 @@ type SheetTextKey =
   | 'perm.desc.sheetReps'
   | 'perm.desc.sheetManagers';
 /** Descriptions of column-group protections: the sheet and its columns. */
-type ColumnsTextKey = 'perm.desc.lockedColumns';
+type ColumnsTextKey = 'perm.desc.lockedColumns' | 'perm.desc.valueColumns';
 
 type Audience = Record<Role, string[]>;
 
@@ -168,7 +169,8 @@ function planCustomers(ctx: Ctx, layout: SheetLayout): void {
     'perm.desc.sheetStaff',
   );
   const managers = editors(admin, manager);
-  columnRuns(ctx, 'customers', layout, 'locked', MANAGER_ONLY_COLUMNS, managers, 'perm.desc.lockedColumns');
+  columnRuns(ctx, 'customers', layout, 'locked', ['tier', 'tierLocked'], managers, 'perm.desc.lockedColumns');
+  columnRuns(ctx, 'customers', layout, 'value', VALUE_COLUMNS, managers, 'perm.desc.valueColumns');
 }
 
 const SYSTEM_SHEETS: SheetKey[] = ['tierHistory', 'reminderLog', 'auditLog', 'dashboard'];
@@ -186,7 +188,7 @@ export function planProtections(input: PlanInput): PermissionPlan {
     if (VIEW_ONLY_FOR_ASSISTANTS.includes(key)) sheetAndHeader(ctx, key, reps, 'perm.desc.sheetReps');
     else sheetAndHeader(ctx, key, staff, 'perm.desc.sheetStaff');
   }
-  if (layouts.targets) sheetOnly(ctx, 'targets', editors(admin, manager), 'perm.desc.sheetManagers');
+  if (layouts.targets) sheetAndHeader(ctx, 'targets', editors(admin, manager), 'perm.desc.sheetManagers');
   for (const key of ['settings', 'roles'] as const) {
     if (layouts[key]) sheetOnly(ctx, key, editors(admin), 'perm.desc.sheetAdmins');
   }

@@ -37,6 +37,8 @@ export const MANAGER_ONLY_COLUMNS = [
   'avgOrder',
   'lastPurchase',
 ] as const;
+/** The per-customer value columns (core/sales), protected as their own group. */
+export const VALUE_COLUMNS = ['revenue', 'orders', 'avgOrder', 'lastPurchase'] as const;
 /** Sheets whose rows belong to the owner of the customer they reference (customerId column). */
 export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback', 'opportunities'] as const;
 /** Customer-scoped sheets assistants may only view (the sheet protection leaves them out). */

@@ -7,6 +7,8 @@ export const en = {
   'perm.desc.header': '{sheet} header row: only admins may edit.',
   'perm.desc.lockedColumns':
     '{sheet} columns {columns} (tier, tier locked), every row: only managers and admins may edit.',
+  'perm.desc.valueColumns':
+    '{sheet} columns {columns} (customer value, computed by Sheets CRM), every row: only managers and admins may edit.',
   'perm.resumed':
     '{done} protection changes made; {left} are left for the next run of the hourly check, which continues where this one stopped.',
 
@@ -57,6 +59,8 @@ export const zhCN: Catalog<typeof en> = {
   'perm.desc.sheetSystem': '{sheet}：由客户管理插件写入；仅管理员可编辑。',
   'perm.desc.header': '{sheet}表头行：仅管理员可编辑。',
   'perm.desc.lockedColumns': '{sheet} {columns} 列（等级、锁定等级），所有行：仅销售主管和管理员可编辑。',
+  'perm.desc.valueColumns':
+    '{sheet} {columns} 列（客户价值，由客户管理插件计算），所有行：仅销售主管和管理员可编辑。',
   'perm.resumed':
     '已完成 {done} 项保护范围更改；剩余 {left} 项留待每小时检查的下一次运行，从本次停止处继续。',
 

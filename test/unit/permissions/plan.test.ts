@@ -48,6 +48,8 @@ function input(extra: Partial<PlanInput> = {}, customerColumns: Record<string, n
       interactions: { ...size },
       purchases: { ...size },
       feedback: { ...size },
+      opportunities: { ...size },
+      targets: { ...size },
       settings: { ...size },
       roles: { ...size },
       tierHistory: { ...size },
@@ -90,7 +92,7 @@ describe('planProtections', () => {
       notes: 10,
     };
     const plan = planProtections(input({}, spread));
-    expect(plan.protections.filter((p) => p.id.includes(':cols:'))).toHaveLength(2);
+    expect(plan.protections.filter((p) => p.id.includes(':locked:cols:'))).toHaveLength(2);
     expect(plan.protections.length).toBeLessThanOrEqual(MAX_PROTECTIONS);
   });
 
@@ -108,19 +110,25 @@ describe('planProtections', () => {
     for (const key of ['interactions', 'purchases', 'feedback']) {
       expect(byId.get(`crm:${key}:sheet`)!.editors).toEqual(['a@x', 'm@x', 'o@x', 'r1@x', 'r2@x', 's@x']);
     }
+    // assistants view opportunities; targets are for managers and admins
+    expect(byId.get('crm:opportunities:sheet')!.editors).toEqual(['a@x', 'm@x', 'o@x', 'r1@x', 'r2@x']);
+    expect(byId.get('crm:targets:sheet')!.editors).toEqual(['a@x', 'm@x', 'o@x']);
     const plan = planProtections(input());
     expect(plan.protections.some((p) => p.editors.includes('old@x') || p.editors.includes('v@x'))).toBe(
       false,
     );
   });
 
-  it('protects tier/tierLocked for managers, to the end of the sheet, found by key', () => {
+  it('protects tier/tierLocked and the value columns for managers, to the end of the sheet, found by key', () => {
     const plan = planProtections(input());
     const cols = plan.protections
       .filter((p) => /:cols:/.test(p.id))
       .map((p) => [p.id, rangeToA1(p.range!), p.editors.join(' ')]);
-    // tier..tierLocked=M-N; open-ended ranges cover rows not typed yet
-    expect(cols).toEqual([['crm:customers:locked:cols:13-14', 'M2:N', 'a@x m@x o@x']]);
+    // tier..tierLocked=M-N, revenue..lastPurchase=X-AA; open-ended ranges cover rows not typed yet
+    expect(cols).toEqual([
+      ['crm:customers:locked:cols:13-14', 'M2:N', 'a@x m@x o@x'],
+      ['crm:customers:value:cols:24-27', 'X2:AA', 'a@x m@x o@x'],
+    ]);
   });
 
   it('adds systemWriters to the system sheets only', () => {
@@ -298,7 +306,11 @@ describe('diffProtections', () => {
     const moved = planProtections(input({}, shifted));
     const diff = diffProtections(moved.protections, before, OPTIONS);
     expect([diff.create.length, diff.delete.length]).toEqual([0, 0]);
-    expect(diff.update.map((u) => u.desired.id)).toEqual(['crm:customers:locked:cols:14-15']);
+    // both column groups sit right of the inserted column: each moves, nothing is recreated
+    expect(diff.update.map((u) => u.desired.id)).toEqual([
+      'crm:customers:locked:cols:14-15',
+      'crm:customers:value:cols:25-28',
+    ]);
     expect(diff.update[0].steps.map((s) => s.kind)).toEqual(['setRange', 'setDescription']);
     expect(diffIsEmpty(diffProtections(moved.protections, apply(before, diff), OPTIONS))).toBe(true);
   });
