@@ -332,6 +332,9 @@ export function generateData(owner: string, size: SampleSize, now: number, timeZ
  * Opportunities for about a third of the customers and a quarterly target per owner, from a PRNG of
  * their own so the other sheets stay what they were for the same seed.
  */
+/** The share of customers with a sample opportunity (the bench counts their cells). */
+export const OPPORTUNITY_SHARE = 0.33;
+
 function salesSample(
   customers: Array<Record<string, unknown>>,
   seed: number,
@@ -343,7 +346,7 @@ function salesSample(
   const probability = [10, 25, 50, 75, 100, 0];
   const opportunities: Array<Record<string, unknown>> = [];
   for (const c of customers) {
-    if (random() >= 0.33) continue;
+    if (random() >= OPPORTUNITY_SHARE) continue;
     const s = Math.floor(random() * stages.length);
     const amount = Math.round(1000 + random() * 49000);
     const created = today - Math.floor(random() * 120);

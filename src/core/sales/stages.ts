@@ -23,6 +23,16 @@ export const DEFAULT_PROBABILITY: Readonly<Record<Stage, number>> = {
   lost: 0,
 };
 
+/** The catalog key of each stage's default label. */
+const STAGE_LABEL_KEYS = {
+  lead: 'sales.stage.lead',
+  qualified: 'sales.stage.qualified',
+  proposal: 'sales.stage.proposal',
+  negotiation: 'sales.stage.negotiation',
+  won: 'sales.stage.won',
+  lost: 'sales.stage.lost',
+} as const satisfies Record<Stage, string>;
+
 export function isOpenStage(stage: Stage): boolean {
   return OPEN_STAGES.includes(stage);
 }
@@ -36,7 +46,7 @@ const fold = (v: unknown) =>
 export function stageLabels(settings: SettingsMap, locale: Locale): Record<Stage, string> {
   const list = listSetting(settings, 'list.stage');
   const out = {} as Record<Stage, string>;
-  STAGES.forEach((s, i) => (out[s] = list[i] ?? t(locale, `sales.stage.${s}`)));
+  STAGES.forEach((s, i) => (out[s] = list[i] ?? t(locale, STAGE_LABEL_KEYS[s])));
   return out;
 }
 
@@ -49,7 +59,7 @@ export function stageReader(settings: SettingsMap): (value: unknown) => Stage | 
   });
   for (const s of STAGES) {
     for (const locale of LOCALES) {
-      const label = fold(t(locale, `sales.stage.${s}`));
+      const label = fold(t(locale, STAGE_LABEL_KEYS[s]));
       if (!map.has(label)) map.set(label, s);
     }
     if (!map.has(s.toLowerCase())) map.set(s.toLowerCase(), s);

@@ -49,8 +49,6 @@ export const en = {
     'You may not add rows to the purchases sheet, so the purchase of this won opportunity cannot be recorded. Move it without recording the purchase, or ask a manager.',
   'sales.error.badPeriod':
     'Unknown period "{period}". Use a month (2026-11), a quarter (2026-Q4), a year (2026) or FROM..TO (2026-10-01..2026-12-31).',
-  'sales.moved': 'Opportunity {id} moved to {stage}.',
-  'sales.added': 'Opportunity {id} added for customer {customerId}.',
 
   'sales.valuesRecomputed': 'Customer value recomputed for {customers} customers.',
 
@@ -68,7 +66,6 @@ export const en = {
   'review.staleTitle': 'Customers not updated for more than {days} days',
 
   'perf.col.person': 'Person',
-  'perf.col.team': 'Team',
   'perf.col.revenue': 'Revenue',
   'perf.col.target': 'Target',
   'perf.chart.pipelineByStage': 'Pipeline by stage',
@@ -76,17 +73,11 @@ export const en = {
   'perf.chart.customersByRegion': 'Customers per region',
   'perf.col.stage': 'Stage',
   'perf.col.amount': 'Open amount',
-  'perf.col.region': 'Region',
-  'perf.col.customers': 'Customers',
 
   'rule.percent': '{column}: a whole number from 0 to 100.',
   'validation.percent': '{column}: "{value}" is not a whole number from 0 to 100.',
   'perm.desc.sheetReps': '{sheet}: account managers (their own customers), managers and admins may edit.',
   'perm.desc.sheetManagers': '{sheet}: managers and admins may edit.',
-
-  'digest.closingSoon': 'Opportunities closing within {days} days',
-  'digest.stuck': 'Opportunities in the same stage for {days} days or more',
-  'digest.stale': 'Customers not updated for {days} days or more',
 } as const;
 
 export const zhCN: Catalog<typeof en> = {
@@ -137,8 +128,6 @@ export const zhCN: Catalog<typeof en> = {
     '您无权向购买记录工作表添加行，因此无法记录此赢单的购买。请在不记录购买的情况下移动，或请销售主管处理。',
   'sales.error.badPeriod':
     '未知期间“{period}”。请使用月份（2026-11）、季度（2026-Q4）、年份（2026）或 起..止（2026-10-01..2026-12-31）。',
-  'sales.moved': '销售机会 {id} 已移至“{stage}”。',
-  'sales.added': '已为客户 {customerId} 添加销售机会 {id}。',
 
   'sales.valuesRecomputed': '已重新计算 {customers} 位客户的价值。',
 
@@ -155,7 +144,6 @@ export const zhCN: Catalog<typeof en> = {
   'review.staleTitle': '超过 {days} 天未更新的客户',
 
   'perf.col.person': '人员',
-  'perf.col.team': '团队',
   'perf.col.revenue': '销售额',
   'perf.col.target': '目标',
   'perf.chart.pipelineByStage': '各阶段销售机会金额',
@@ -163,15 +151,9 @@ export const zhCN: Catalog<typeof en> = {
   'perf.chart.customersByRegion': '各地区客户数',
   'perf.col.stage': '阶段',
   'perf.col.amount': '未关闭金额',
-  'perf.col.region': '地区',
-  'perf.col.customers': '客户数',
 
   'rule.percent': '{column}：0 到 100 的整数。',
   'validation.percent': '{column}：“{value}”不是 0 到 100 的整数。',
   'perm.desc.sheetReps': '{sheet}：客户经理（仅其客户）、销售主管和管理员可编辑。',
   'perm.desc.sheetManagers': '{sheet}：销售主管和管理员可编辑。',
-
-  'digest.closingSoon': '{days} 天内预计成交的销售机会',
-  'digest.stuck': '停留在同一阶段 {days} 天及以上的销售机会',
-  'digest.stale': '{days} 天及以上未更新的客户',
 };

@@ -9,7 +9,7 @@ import { serializeCsv } from '../../core/workbook';
 import { SheetKey, SHEETS } from '../../core/schema';
 import { CATALOGS } from '../../i18n';
 import { isDate } from '../emulator/context';
-import { generateData, SampleSize, writeRecords } from '../sample';
+import { generateData, OPPORTUNITY_SHARE, SampleSize, writeRecords } from '../sample';
 import { Runtime } from '../runtime';
 
 export const BENCH_OWNER = 'owner@example.com';
@@ -63,6 +63,7 @@ export function compositionFor(customers: number): Composition {
   const rest =
     (customers + importRows) * (width('customers') + width('tierHistory')) +
     customers * TARGET.purchases * width('purchases') +
+    Math.ceil(customers * OPPORTUNITY_SHARE) * width('opportunities') +
     FIXED_CELLS +
     MARGIN_CELLS;
   const perCustomerOptional =

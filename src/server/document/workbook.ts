@@ -206,6 +206,49 @@ export class Workbook {
   }
 
   /**
+   * Only some columns of a sheet's data rows, as rows keyed by those column keys: one getValues per
+   * run of adjacent columns, so a report that needs 4 of 27 columns reads 4 cells per row, not 27.
+   * Rows blank in every column read are skipped (row numbers stay true); missing columns read as ''.
+   */
+  readColumns(key: SheetKey, columnKeys: string[]): SheetRow[] | null {
+    const table = this.tables.get(key);
+    if (table) return table.rows;
+    const layout = this.layout(key);
+    if (!layout) return null;
+    const rows = layout.lastRow - 1;
+    if (rows < 1) return [];
+    const present = columnKeys
+      .map((k) => ({ k, i: layout.header.byKey[k] }))
+      .filter((c): c is { k: string; i: number } => c.i !== undefined)
+      .sort((a, b) => a.i - b.i);
+    const runs: Array<{ start: number; keys: string[] }> = [];
+    for (const c of present) {
+      const last = runs[runs.length - 1];
+      if (last && last.start + last.keys.length === c.i) last.keys.push(c.k);
+      else runs.push({ start: c.i, keys: [c.k] });
+    }
+    const grids = runs.map(
+      (run) => layout.sheet.getRange(2, run.start + 1, rows, run.keys.length).getValues() as CellValue[][],
+    );
+    const out: SheetRow[] = [];
+    for (let r = 0; r < rows; r++) {
+      const values: Record<string, CellValue> = {};
+      let blank = true;
+      for (const k of columnKeys) values[k] = '';
+      runs.forEach((run, j) => {
+        const line = grids[j][r];
+        run.keys.forEach((k, n) => {
+          const v = line[n] ?? '';
+          values[k] = v;
+          if (v !== '' && v !== null) blank = false;
+        });
+      });
+      if (!blank) out.push({ row: r + 2, values });
+    }
+    return out;
+  }
+
+  /**
    * Appends records below the last row in one setValues, in the sheet's own column order; text
    * that Sheets would take for a formula is stored as text. Returns the first row written.
    */

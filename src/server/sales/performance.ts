@@ -6,7 +6,7 @@
 import { parsePeriod, PerformanceReport, salesPerformance as computePerformance } from '../../core/sales';
 import { cellText, dayNumberOf, dayNumberToIso } from '../../core/shared';
 import { UserError } from '../../i18n';
-import { begin, requireAction, requireTable } from '../session';
+import { begin, requireAction } from '../session';
 
 export interface PerformanceResult extends PerformanceReport {
   /** the period's first and last day as YYYY-MM-DD */
@@ -19,8 +19,10 @@ export function salesPerformance(period: unknown): PerformanceResult {
   requireAction(ex, 'viewPerformance');
   const p = parsePeriod(period);
   if (!p) throw new UserError(ex.locale, 'sales.error.badPeriod', { period: cellText(period) });
-  const rows = (key: 'purchases' | 'interactions' | 'opportunities' | 'targets') =>
-    ex.wb.read(key)?.rows ?? [];
+  const rows = (key: 'opportunities' | 'targets') => ex.wb.read(key)?.rows ?? [];
+  // Only the columns the figures need: purchases and customers are most of a workbook's cells.
+  const columns = (key: 'purchases' | 'interactions', keys: string[]) => ex.wb.readColumns(key, keys) ?? [];
+  if (!ex.wb.layout('customers')) throw new UserError(ex.locale, 'error.notSetUp');
   const report = computePerformance({
     period: p,
     today: dayNumberOf(new Date(), ex.timeZone),
@@ -28,9 +30,17 @@ export function salesPerformance(period: unknown): PerformanceResult {
     settings: ex.settings,
     roles: ex.roles,
     viewer: { email: ex.user.email, role: ex.user.role },
-    customers: requireTable(ex, 'customers').rows,
-    purchases: rows('purchases'),
-    interactions: rows('interactions'),
+    customers: ex.wb.readColumns('customers', [
+      'id',
+      'owner',
+      'tier',
+      'status',
+      'createdAt',
+      'lastContact',
+      'nextFollowUp',
+    ])!,
+    purchases: columns('purchases', ['orderId', 'date', 'customerId', 'amount']),
+    interactions: columns('interactions', ['date', 'loggedBy']),
     opportunities: rows('opportunities'),
     targets: rows('targets'),
   });

@@ -113,17 +113,18 @@ function setUpHeader(wb: Workbook, key: SheetKey, locale: Locale): { added: stri
     if (values.some((v) => String(v ?? '') !== '')) sheet.insertRowBefore(1);
     values = new Array(width).fill('');
     notes = new Array(width).fill('');
+    // Marks beyond the last column with content count too: computed columns may still be blank.
     header = restoredHeader(
       def.columns.map((c) => c.key),
       marks,
-      width,
+      Math.max(width, sheet.getMaxColumns()),
     );
   } else preferMarkedColumns(header, notes, marks);
 
   const missing = def.columns.filter((c) => !(c.key in header.byKey)).map((c) => c.key);
   let next = isBlankSheet ? 0 : width;
   for (const columnKey of missing) header.byKey[columnKey] = next++;
-  const newWidth = Math.max(isBlankSheet ? 0 : width, next);
+  const newWidth = Math.max(isBlankSheet ? 0 : width, next, ...Object.values(header.byKey).map((i) => i + 1));
   ensureColumns(sheet, newWidth);
 
   const headerValues: unknown[] = [];

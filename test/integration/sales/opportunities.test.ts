@@ -205,18 +205,21 @@ describe('opportunities', () => {
       '--json',
     );
     expect(added.code).toBe(0);
-    expect(added.json()).toMatchObject({ id: 'O000001', stage: 'proposal', expectedClose: '2026-12-31' });
-    const moved = await crm(file, 'opportunity', 'move', 'O000001', 'won', '--create-purchase');
+    // the sample workbook holds O000001..O0000nn: the new one takes the next number
+    const sample = readTable(loadRuntime(file), 'opportunities').records.length - 1;
+    const id = 'O' + String(sample + 1).padStart(6, '0');
+    expect(added.json()).toMatchObject({ id, stage: 'proposal', expectedClose: '2026-12-31' });
+    const moved = await crm(file, 'opportunity', 'move', id, 'won', '--create-purchase');
     expect(moved.code).toBe(0);
-    expect(moved.stdout).toMatch(/^Moved O000001 {2}C000001 {2}Won/);
+    expect(moved.stdout).toMatch(new RegExp(`^Moved ${id} {2}C000001 {2}Won`));
     expect(moved.stdout).toMatch(/Purchase recorded on row \d+/);
-    const list = await crm(file, 'opportunity', 'list', '--json');
-    expect((list.json() as View[]).map((o) => [o.id, o.stage])).toEqual([['O000001', 'won']]);
-    const refused = await crm(file, 'opportunity', 'move', 'O000001', 'maybe');
+    const list = await crm(file, 'opportunity', 'list', '--customer', 'C000001', '--json');
+    expect((list.json() as View[])[0]).toMatchObject({ id, stage: 'won' });
+    const refused = await crm(file, 'opportunity', 'move', id, 'maybe');
     expect(refused.code).toBe(1);
     expect(refused.stderr).toMatch(/Unknown stage "maybe"/);
     expect((await crm(file, 'opportunity', 'add', 'C000001')).code).toBe(2);
     const purchases = readTable(loadRuntime(file), 'purchases').records;
-    expect(purchases.filter((p) => p.orderId === 'O000001')).toHaveLength(1);
+    expect(purchases.filter((p) => p.orderId === id)).toHaveLength(1);
   });
 });
