@@ -35,3 +35,5 @@ export {
 } from './actions';
 export type { ContactedChange, SnoozeChange } from './actions';
 export { dayReader, monthDayOf, nextAnnual, yearOf } from './days';
+export { OPPORTUNITY_COLUMNS, salesDue, thresholdDay } from './sales';
+export type { SalesDueInput } from './sales';

@@ -14,6 +14,7 @@ import { editsAllCustomers, normalizeEmail, resolveRole, can } from '../../core/
 import {
   LEDGER_ARCHIVE_THRESHOLD,
   planLedgerArchive,
+  OPPORTUNITY_COLUMNS,
   planRun,
   PlanInput,
   PlannedDigest,
@@ -217,6 +218,9 @@ function planInput(ex: Execution, now: number, remainingQuota: number): PlanInpu
   return {
     now,
     customers: requireTable(ex, 'customers').rows,
+    // Only the columns the opportunity items read: one getValues per run of adjacent columns.
+    // A workbook set up before opportunities existed simply has none.
+    opportunities: ex.wb.readColumns('opportunities', [...OPPORTUNITY_COLUMNS]) ?? [],
     roles: ex.wb.read('roles')?.rows ?? [],
     settings: ex.settings,
     ledger: requireTable(ex, 'reminderLog').rows,
