@@ -1,6 +1,6 @@
-// `npm run screenshots`: runs the playground's browser flows (the playground tour and the customer
-// sidebar; jest's slow project builds first) with their screenshots written to docs/screenshots/
-// (the README shows them) instead of test-output/screenshots/.
+// `npm run screenshots`: runs the playground's browser flows (the playground tour, the customer
+// sidebar and the dashboard's charts; jest's slow project builds first) with their screenshots
+// written to docs/screenshots/ (the README shows them) instead of test-output/screenshots/.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +14,11 @@ if (!fonts.stdout?.trim()) {
   );
 }
 const jest = path.join(root, 'node_modules/jest/bin/jest.js');
-const flows = ['test/browser/playground.test.ts', 'test/browser/customer-sidebar.test.ts'];
+const flows = [
+  'test/browser/playground.test.ts',
+  'test/browser/customer-sidebar.test.ts',
+  'test/browser/dashboard-charts.test.ts',
+];
 const run = spawnSync(process.execPath, [jest, '--runInBand', ...flows], {
   stdio: 'inherit',
   env: { ...process.env, PLAYGROUND_SCREENSHOTS: path.join(root, 'docs/screenshots') },
