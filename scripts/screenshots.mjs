@@ -1,7 +1,7 @@
 // `npm run screenshots`: runs the playground's browser flows (jest's slow project builds first) with
 // their screenshots written to docs/screenshots/ instead of test-output/screenshots/: the English
-// tour and the customer sidebar for README.md, the zh-CN first-week flow (zh-CN-*.png) for
-// README.zh-CN.md.
+// tour, the customer sidebar and the dashboard's charts for README.md, the zh-CN first-week flow
+// (zh-CN-*.png) for README.zh-CN.md.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ const flows = [
   'test/browser/playground.test.ts',
   'test/browser/customer-sidebar.test.ts',
   'test/browser/first-week.test.ts',
+  'test/browser/dashboard-charts.test.ts',
 ];
 const run = spawnSync(process.execPath, [jest, '--selectProjects=slow', '--runInBand', ...flows], {
   stdio: 'inherit',

@@ -1,5 +1,6 @@
 /** The reminder settings, parsed once per run with the documented defaults as fallbacks. */
 import { CadenceDays, cadenceFromSettings } from '../tiering';
+import { staleDaysSetting } from '../sales';
 import { isValidTimeZone } from '../shared';
 import { listSetting, SETTING_DEFS, SettingsMap, withDefaults } from '../schema';
 import { Locale, resolveLocale } from '../../i18n';
@@ -17,6 +18,12 @@ export interface ReminderConfig {
   contractDays: number[];
   /** follow-up cadence in days per tier (core/tiering/cadence.ts owns the rule) */
   cadence: CadenceDays;
+  /** open opportunities whose expected close is within this many days are listed daily */
+  closingDays: number;
+  /** open opportunities in one stage this many days are listed then, and every this many days after (0 = off) */
+  stuckDays: number;
+  /** customers not updated for more than this many days (the monthly review's definition) */
+  staleDays: number;
 }
 
 function defaultOf(key: string): string {
@@ -59,5 +66,8 @@ export function reminderConfig(settingsFromSheet: SettingsMap, timeZone?: string
     birthdayDays: intSetting(settings, 'reminder.birthdayDays'),
     contractDays: contractDays(settings),
     cadence: cadenceFromSettings(settings),
+    closingDays: intSetting(settings, 'sales.closingDays'),
+    stuckDays: intSetting(settings, 'sales.stuckDays'),
+    staleDays: staleDaysSetting(settings),
   };
 }

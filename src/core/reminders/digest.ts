@@ -42,6 +42,9 @@ const KIND_ORDER: Record<ItemKind, number> = {
   upcoming: 2,
   birthday: 3,
   contract: 4,
+  closing: 5,
+  stuck: 6,
+  stale: 7,
 };
 
 /** Section order, then soonest (most overdue) first, then sheet order. Numbers only: this sorts every due item. */
@@ -58,7 +61,7 @@ export function sortItems(items: DueItem[]): DueItem[] {
 export const ITEMS_PER_SECTION = 50;
 
 function zeroCounts(): Record<ItemKind, number> {
-  return { overdue: 0, dueToday: 0, upcoming: 0, birthday: 0, contract: 0 };
+  return { overdue: 0, dueToday: 0, upcoming: 0, birthday: 0, contract: 0, closing: 0, stuck: 0, stale: 0 };
 }
 
 function countKinds(items: DueItem[]): Record<ItemKind, number> {

@@ -43,3 +43,5 @@ export {
   sentRecordRows,
 } from './sent-record';
 export type { SentRecordWrite } from './sent-record';
+export { OPPORTUNITY_COLUMNS, salesDue, thresholdDay } from './sales';
+export type { SalesDueInput } from './sales';

@@ -26,11 +26,13 @@
  */
 import { dayNumberOf, dayNumberToIso } from '../shared';
 import { normalizeEmail, parseRoles } from '../roles';
+import { withDefaults } from '../schema';
 import type { SheetRow, SettingsMap } from '../schema';
 import { Locale, resolveLocale } from '../../i18n';
 import { reminderConfig } from './config';
 import { buildDigests, teamsOf } from './digest';
 import { computeDue, peopleByEmail } from './due';
+import { salesDue } from './sales';
 import { DIGEST_RULE, gaveUpSends, LedgerRow, LedgerStatus, owedDays, readLedger, statusOf } from './ledger';
 import { renderDigest, RenderedMessage, RowLinks } from './render';
 import type { BadRow, Digest } from './types';
@@ -39,6 +41,8 @@ export interface PlanInput {
   /** the run's clock; "today" is its calendar day in the time zone */
   now: Date | number;
   customers: SheetRow[];
+  /** opportunities rows (OPPORTUNITY_COLUMNS suffice); absent or empty: no opportunity items */
+  opportunities?: SheetRow[];
   roles: SheetRow[];
   /** the settings sheet as key → value (defaults fill blanks) */
   settings: SettingsMap;
@@ -97,6 +101,20 @@ export function planRun(input: PlanInput): RunPlan {
   }
 
   const due = computeDue({ customers: input.customers, people, config, today, since });
+  const sales = salesDue({
+    customers: input.customers,
+    opportunities: input.opportunities ?? [],
+    people,
+    config,
+    settings: withDefaults(input.settings),
+    today,
+    since,
+  });
+  for (const [owner, items] of sales) {
+    const list = due.byOwner.get(owner);
+    if (list) list.push(...items);
+    else due.byOwner.set(owner, items);
+  }
   const { teams, badRows: teamProblems } = teamsOf(people);
   const badRows = [...due.badRows, ...teamProblems];
   const admins = [...people.values()].filter((p) => p.active && p.role === 'admin').map((p) => p.email);
@@ -195,7 +213,9 @@ export function settleRun(plan: RunPlan, results: SendResult[]): Settlement {
     for (const day of status === 'deferred' ? [plan.day] : p.days)
       rows.push(ledgerRow(day, DIGEST_RULE, '', p.recipient, status));
     for (const item of p.digest.items)
-      rows.push(ledgerRow(plan.day, item.kind, item.customer.id, p.recipient, status));
+      rows.push(
+        ledgerRow(plan.day, item.kind, item.opportunity?.id ?? item.customer.id, p.recipient, status),
+      );
     if (status !== 'sent') continue;
     for (const f of p.digest.admin?.failedSends ?? []) {
       const key = `${f.day}|${f.recipient}`;

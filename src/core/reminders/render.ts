@@ -37,6 +37,9 @@ const SECTION_KEYS = {
   upcoming: 'remind.section.upcoming',
   birthday: 'remind.section.birthday',
   contract: 'remind.section.contract',
+  closing: 'remind.section.closing',
+  stuck: 'remind.section.stuck',
+  stale: 'remind.section.stale',
 } as const satisfies Record<ItemKind, MessageKey>;
 const COUNT_KEYS = {
   overdue: 'remind.col.overdue',
@@ -44,6 +47,9 @@ const COUNT_KEYS = {
   upcoming: 'remind.col.upcoming',
   birthday: 'remind.col.birthday',
   contract: 'remind.col.contract',
+  closing: 'remind.col.closing',
+  stuck: 'remind.col.stuck',
+  stale: 'remind.col.stale',
 } as const satisfies Record<ItemKind, MessageKey>;
 const BAD_KEYS = {
   invalidDate: 'remind.bad.invalidDate',
@@ -82,6 +88,20 @@ const DATED_KEYS = {
 /** Why an item is listed, relative to the digest's day. */
 export function reasonText(item: DueItem, day: number, locale: Locale): string {
   const ahead = item.day - day;
+  const date = dayNumberToIso(item.day);
+  const o = item.opportunity;
+  if (item.kind === 'closing' && o) {
+    const key =
+      ahead === 0
+        ? 'remind.reason.closing.today'
+        : ahead === 1
+          ? 'remind.reason.closing.soon.one'
+          : 'remind.reason.closing.soon';
+    return t(locale, key, { title: o.title, amount: o.amount, days: ahead, date });
+  }
+  if (item.kind === 'stuck' && o)
+    return t(locale, 'remind.reason.stuck', { title: o.title, stage: o.stage, days: -ahead, date });
+  if (item.kind === 'stale') return t(locale, 'remind.reason.stale', { days: -ahead, date });
   const keys =
     item.kind === 'birthday' || item.kind === 'contract' ? DATED_KEYS[item.kind] : DATED_KEYS.followUp;
   const key =

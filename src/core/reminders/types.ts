@@ -1,11 +1,24 @@
 /** Plain data shared by the reminder modules: what is due, what is wrong, what a digest holds. */
 
-/** Follow-up states relative to the digest's day; birthdays and contracts are their own kinds. */
+/**
+ * Follow-up states relative to the digest's day; birthdays and contracts are their own kinds; the
+ * sales kinds are opportunities closing soon, opportunities stuck in a stage, customers not updated.
+ */
 export type FollowUpKind = 'overdue' | 'dueToday' | 'upcoming';
-export type ItemKind = FollowUpKind | 'birthday' | 'contract';
+export type SalesKind = 'closing' | 'stuck' | 'stale';
+export type ItemKind = FollowUpKind | 'birthday' | 'contract' | SalesKind;
 
 /** The order of a digest's sections. */
-export const ITEM_KINDS: readonly ItemKind[] = ['overdue', 'dueToday', 'upcoming', 'birthday', 'contract'];
+export const ITEM_KINDS: readonly ItemKind[] = [
+  'overdue',
+  'dueToday',
+  'upcoming',
+  'birthday',
+  'contract',
+  'closing',
+  'stuck',
+  'stale',
+];
 
 /** Where a follow-up's due day comes from: the nextFollowUp cell, lastContact + cadence, createdAt + cadence. */
 export type FollowUpBasis = 'scheduled' | 'cadence' | 'created';
@@ -21,10 +34,24 @@ export interface CustomerRef {
   owner: string;
 }
 
+/** The opportunity a closing or stuck item is about (its customer is the item's customer). */
+export interface OpportunityRef {
+  id: string;
+  title: string;
+  /** the stage cell as the workbook shows it */
+  stage: string;
+  amount: number;
+}
+
 export interface DueItem {
   kind: ItemKind;
   customer: CustomerRef;
-  /** the day the item is about: the follow-up's due day, the birthday's occurrence, the contract's end */
+  /** closing and stuck items: the opportunity; the ledger records its id instead of the customer's */
+  opportunity?: OpportunityRef;
+  /**
+   * the day the item is about: the follow-up's due day, the birthday's occurrence, the contract's
+   * end, the expected close, the day the stage was entered, the customer's last update
+   */
   day: number;
   basis?: FollowUpBasis;
   /** for cadence-based follow-ups: the day the cadence counts from, and the cadence in days */

@@ -30,6 +30,8 @@ export interface Opportunity {
   createdAt: number | null;
   closedAt: number | null;
   lostReason: string;
+  /** when the stage last changed (ms), null when blank (then createdAt counts) */
+  stageChangedAt: number | null;
 }
 
 /** What google.script.run and `crm opportunity list --json` return for an opportunity. */
@@ -87,6 +89,7 @@ export function readOpportunities(rows: SheetRow[], settings: SettingsMap, timeZ
       createdAt: instantOf(v.createdAt),
       closedAt: instantOf(v.closedAt),
       lostReason: cellText(v.lostReason).trim(),
+      stageChangedAt: instantOf(v.stageChangedAt),
     });
   }
   return out;
@@ -194,7 +197,14 @@ export function nextOpportunityId(highest: number): string {
 /** The cells a move changes, by column key. */
 export interface MovePlan {
   stage: Stage;
-  changes: { stage: string; probability: number; closedAt: Date | ''; lostReason: string };
+  changes: {
+    stage: string;
+    probability: number;
+    closedAt: Date | '';
+    lostReason: string;
+    /** only when the stage changes: the stuck-in-stage reminder counts from it */
+    stageChangedAt?: Date;
+  };
   /** true when the move closed it as won just now (a purchase may be recorded) */
   wonNow: boolean;
 }
@@ -217,7 +227,13 @@ export function planMove(
   const reason = stage === 'lost' ? lostReason || o.lostReason : '';
   return {
     stage,
-    changes: { stage: labels[stage], probability, closedAt, lostReason: reason },
+    changes: {
+      stage: labels[stage],
+      probability,
+      closedAt,
+      lostReason: reason,
+      ...(same ? {} : { stageChangedAt: now }),
+    },
     wonNow: stage === 'won' && !same,
   };
 }

@@ -149,6 +149,8 @@ export const SHEETS: Record<SheetKey, SheetDef> = {
       col('createdAt', 'datetime'),
       col('closedAt', 'datetime'),
       col('lostReason', 'text', { width: 220 }),
+      // when the stage last changed (set by the add-on): the "stuck in a stage" reminder counts from it
+      col('stageChangedAt', 'datetime'),
     ],
   },
   targets: {

@@ -47,6 +47,77 @@ export interface SheetWindow extends SheetInfo {
   /** the frozen rows (always sent: the page keeps them on top) */
   frozen: WindowRow[];
   rows: WindowRow[];
+  /** the sheet's embedded charts, with their data, for the page to draw where they sit */
+  charts: ChartView[];
+}
+
+/** Chart types the page draws; any other type is drawn as a column chart. */
+export type ChartKind = 'bar' | 'column' | 'pie';
+
+/**
+ * An embedded chart as the page draws it: the emulator's chart model (type, anchor cell and
+ * offsets, options title/width/height) and the data of its first range, read as Sheets reads a
+ * chart's range: the header rows name the series, the first column holds the labels, each further
+ * column is one series (numbers; anything else counts as 0).
+ */
+export interface ChartView {
+  id: string;
+  kind: ChartKind;
+  title: string;
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  labels: string[];
+  series: Array<{ name: string; values: number[] }>;
+}
+
+/** Points per chart: a dashboard chart has a handful; the cap keeps a stray huge range cheap. */
+export const MAX_CHART_POINTS = 200;
+
+function sizeOption(v: unknown, fallback: number, max: number): number {
+  const n = Number(v);
+  return Number.isFinite(n) && n >= 50 ? Math.min(n, max) : fallback;
+}
+
+function chartViews(rt: Runtime, sheet: SheetModel): ChartView[] {
+  const tz = rt.spreadsheet.workbook.init.timeZone;
+  return sheet.charts.map((chart) => {
+    const type = chart.chartType.toLowerCase();
+    const kind: ChartKind = type === 'bar' || type === 'pie' ? type : 'column';
+    const view: ChartView = {
+      id: chart.id,
+      kind,
+      title: typeof chart.options.title === 'string' ? chart.options.title : '',
+      anchorRow: chart.position.anchorRow,
+      anchorColumn: chart.position.anchorColumn,
+      offsetX: chart.position.offsetX,
+      offsetY: chart.position.offsetY,
+      width: sizeOption(chart.options.width, 600, 1600),
+      height: sizeOption(chart.options.height, 371, 1200),
+      labels: [],
+      series: [],
+    };
+    const ref = chart.ranges[0];
+    const source = ref && rt.spreadsheet.workbook.sheetById(ref.sheetId);
+    if (!ref || !source) return view;
+    const { row, col, rows, cols } = ref.rect;
+    const headers = Math.min(Math.max(chart.numHeaders, 0), rows);
+    const text = (r: number, c: number) => formatCell(source.cell(r, c), source.numberFormatAt(r, c), tz);
+    for (let c = col + 1; c < col + cols; c++)
+      view.series.push({ name: headers ? text(row + headers - 1, c) : '', values: [] });
+    const last = Math.min(row + rows - 1, row + headers + MAX_CHART_POINTS - 1);
+    for (let r = row + headers; r <= last; r++) {
+      view.labels.push(text(r, col));
+      view.series.forEach((s, i) => {
+        const v = source.cell(r, col + 1 + i);
+        s.values.push(typeof v === 'number' && Number.isFinite(v) ? v : 0);
+      });
+    }
+    return view;
+  });
 }
 
 function sheetModel(rt: Runtime, name: string): SheetModel {
@@ -140,5 +211,6 @@ export function readWindow(
     columnWidths,
     frozen,
     rows,
+    charts: chartViews(rt, sheet),
   };
 }

@@ -14,6 +14,7 @@ import { editsAllCustomers, normalizeEmail, resolveRole, can } from '../../core/
 import {
   LEDGER_ARCHIVE_THRESHOLD,
   planLedgerArchive,
+  OPPORTUNITY_COLUMNS,
   planRun,
   PlanInput,
   readSentRecord,
@@ -244,6 +245,9 @@ function planInput(ex: Execution, now: number, remainingQuota: number): PlanInpu
   return {
     now,
     customers: requireTable(ex, 'customers', CUSTOMER_COLUMNS).rows,
+    // Only the columns the opportunity items read: one getValues per run of adjacent columns.
+    // A workbook set up before opportunities existed simply has none.
+    opportunities: ex.wb.readColumns('opportunities', [...OPPORTUNITY_COLUMNS])?.rows ?? [],
     roles: ex.wb.read('roles')?.rows ?? [],
     settings: ex.settings,
     // The job's own record of sends counts as the ledger does: a cleared ledger resends nothing.

@@ -82,6 +82,7 @@ export function addOpportunity(input: unknown): OpportunityView {
       createdAt: now,
       closedAt: closed ? now : '',
       lostReason: '',
+      stageChangedAt: now,
     };
     const row = ex.wb.append('opportunities', [record]);
     writeText(DOC_KEYS.highestOpportunityId, String(highest + 1));
@@ -143,6 +144,7 @@ export function moveOpportunity(
       probability: plan.changes.probability,
       closedAt: plan.changes.closedAt === '' ? null : plan.changes.closedAt.getTime(),
       lostReason: plan.changes.lostReason,
+      stageChangedAt: plan.changes.stageChangedAt?.getTime() ?? o.stageChangedAt,
     };
     return { ...opportunityView(moved, labels), purchaseRow };
   });

@@ -35,13 +35,22 @@ const digest: Digest = {
     { kind: 'overdue', customer: evil, day: dayNumber('2024-03-07'), basis: 'scheduled' },
     { kind: 'birthday', customer: plain, day: dayNumber('2024-03-10') },
   ],
-  hidden: { overdue: 0, dueToday: 0, upcoming: 0, birthday: 0, contract: 0 },
+  hidden: { overdue: 0, dueToday: 0, upcoming: 0, birthday: 0, contract: 0, closing: 0, stuck: 0, stale: 0 },
   team: {
     reps: [
       {
         email: 'rep@x.com',
         name: 'Rep <1>',
-        counts: { overdue: 1, dueToday: 0, upcoming: 0, birthday: 1, contract: 0 },
+        counts: {
+          overdue: 1,
+          dueToday: 0,
+          upcoming: 0,
+          birthday: 1,
+          contract: 0,
+          closing: 0,
+          stuck: 0,
+          stale: 0,
+        },
       },
     ],
     overdueA: [{ kind: 'overdue', customer: evil, day: dayNumber('2024-03-07'), basis: 'scheduled' }],

@@ -140,11 +140,17 @@ describe('opportunities', () => {
     const won = planMove(open, 'won', 'ignored', labels, now);
     expect(won).toEqual({
       stage: 'won',
-      changes: { stage: 'Won', probability: 100, closedAt: now, lostReason: '' },
+      changes: { stage: 'Won', probability: 100, closedAt: now, lostReason: '', stageChangedAt: now },
       wonNow: true,
     });
     const lost = planMove(open, 'lost', 'price', labels, now);
-    expect(lost.changes).toEqual({ stage: 'Lost', probability: 0, closedAt: now, lostReason: 'price' });
+    expect(lost.changes).toEqual({
+      stage: 'Lost',
+      probability: 0,
+      closedAt: now,
+      lostReason: 'price',
+      stageChangedAt: now,
+    });
     expect(lost.wonNow).toBe(false);
     const closed = { ...open, stage: 'lost' as const, closedAt: now.getTime(), lostReason: 'price' };
     expect(planMove(closed, 'negotiation', '', labels, now).changes).toEqual({
@@ -152,12 +158,13 @@ describe('opportunities', () => {
       probability: 75,
       closedAt: '',
       lostReason: '',
+      stageChangedAt: now,
     });
     // already won: moving to won again is not a new win (no second purchase)
-    expect(planMove({ ...open, stage: 'won', closedAt: 5 }, 'won', '', labels, now)).toMatchObject({
-      wonNow: false,
-      changes: { closedAt: new Date(5) },
-    });
+    const again = planMove({ ...open, stage: 'won', closedAt: 5 }, 'won', '', labels, now);
+    expect(again).toMatchObject({ wonNow: false, changes: { closedAt: new Date(5) } });
+    // the same stage is no stage change: the stuck-in-stage clock keeps running
+    expect(again.changes.stageChangedAt).toBeUndefined();
   });
 });
 

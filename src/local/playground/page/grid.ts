@@ -6,6 +6,7 @@
  */
 import { clear, h } from '../../../ui/shared/dom';
 import { get, type SheetWindow } from './api';
+import { chartElement } from './charts';
 
 type WindowRow = SheetWindow['rows'][number];
 type WindowCell = WindowRow['cells'][number];
@@ -215,9 +216,29 @@ export class Grid {
     const scroll = this.root.scrollTop;
     clear(this.root);
     this.root.appendChild(table);
+    this.drawCharts(table);
     this.root.scrollTop = scroll;
     this.drawn = { first, last };
     return Promise.all(fetches).then(() => undefined);
+  }
+
+  /**
+   * The embedded charts over the grid at their anchor cells, as Sheets floats them: rows are
+   * ROW_HEIGHT apart below the letters row, columns as wide as the sheet says (100 px past the
+   * last used column, Sheets' default width).
+   */
+  private drawCharts(table: HTMLElement): void {
+    const s = this.shape;
+    if (!s?.charts.length) return;
+    const letters = table.querySelector<HTMLElement>('tr.letters')?.offsetHeight || ROW_HEIGHT;
+    const layer = h('div', { class: 'chart-layer' });
+    for (const c of s.charts) {
+      let left = ROW_HEADER_WIDTH;
+      for (let col = 1; col < c.anchorColumn; col++) left += s.columnWidths[col - 1] ?? 100;
+      const top = letters + (c.anchorRow - 1) * ROW_HEIGHT;
+      layer.appendChild(chartElement(c, left + c.offsetX, top + c.offsetY));
+    }
+    this.root.appendChild(layer);
   }
 
   private placeholder(row: number): HTMLElement {
