@@ -59,7 +59,7 @@ test('in a simple onEdit (LIMITED) mail, triggers, Drive, Gmail and UrlFetch thr
   expect(rt.services.mail._outbox()).toHaveLength(0);
 });
 
-test('the same calls in an authorized menu item are allowed (FULL); Gmail and UrlFetch are not emulated and say so', () => {
+test('the same calls in an authorized menu item are allowed (FULL); Gmail is not emulated and UrlFetch only for the spreadsheet export, and they say so', () => {
   const rt = probeRuntime(CODE);
   rt.run('menuItem', [], { as: PROBE_OWNER });
   const r = probed<Record<string, unknown>>(rt, 'menu');
@@ -67,5 +67,7 @@ test('the same calls in an authorized menu item are allowed (FULL); Gmail and Ur
   expect(r.newTrigger).toEqual({ ok: 'made' });
   expect(r.listTriggers).toEqual({ ok: 1 });
   expect(r.gmail).toEqual({ error: 'GmailApp.sendEmail is not emulated' });
-  expect(r.fetch).toEqual({ error: 'UrlFetchApp.fetch is not emulated' });
+  expect(r.fetch).toEqual({
+    error: "UrlFetchApp.fetch is not emulated for https://example.com: only the spreadsheet's own export is.",
+  });
 });
