@@ -106,7 +106,8 @@ describe('the zh-CN playground', () => {
     await page.click('#panel-tab-triggers');
     const schedule = page.locator('tr[data-handler="scheduledRetiering"] td.schedule');
     await schedule.waitFor();
-    expect(await schedule.innerText()).toBe('每月 1 日 6:00 · 下次：2026-04-01 6:00');
+    // the next run is at a minute of 6 o'clock Apps Script picks (the emulator seeds it)
+    expect(await schedule.innerText()).toMatch(/^每月 1 日 6:00 · 下次：2026-04-01 6:\d\d$/);
     await shot(page, 'zh-CN-triggers');
   });
 

@@ -287,34 +287,36 @@ describe('feature flows', () => {
     await shot(page, 'abc-tiering-applied');
   });
 
-  test("permissions: after Apply permissions, an account manager's edit of another rep's customer is refused", async () => {
+  test("permissions: after Apply permissions, an account manager's edit of a tier is refused by Sheets", async () => {
+    // Which rows are whose is the edit check's to enforce (after the edit, test/integration/
+    // permissions/edit-check.test.ts); the tier column is protected by Sheets itself.
     await actAs(page, OWNER);
     await clickMenuItem(page, caption('menu.applyPermissions'));
     await settle(page, 30_000);
     await actAs(page, REP1);
     await showSheet(page, message('sheet.customers'));
     const ownerColumn = await columnOf(page, message('col.customers.owner'));
-    const nameColumn = await columnOf(page, message('col.customers.name'));
-    const row = await until('a customer of another rep', async () => {
+    const tierColumn = await columnOf(page, message('col.customers.tier'));
+    const row = await until('a customer of this rep', async () => {
       const rows = page.locator(`tbody tr[data-row]:not(.loading)`);
       for (let i = 0; i < (await rows.count()); i++) {
         const r = rows.nth(i);
-        if ((await r.locator(`td[data-col="${ownerColumn}"]`).innerText()).trim() === REP2)
+        if ((await r.locator(`td[data-col="${ownerColumn}"]`).innerText()).trim() === REP1)
           return Number(await r.getAttribute('data-row'));
       }
       return null;
     });
-    const name = await cellText(page, row, nameColumn);
+    const tier = await cellText(page, row, tierColumn);
     expect(
-      await page.locator(`td[data-row="${row}"][data-col="${nameColumn}"]`).getAttribute('class'),
+      await page.locator(`td[data-row="${row}"][data-col="${tierColumn}"]`).getAttribute('class'),
     ).toContain('locked');
-    await editCell(page, row, nameColumn, 'Not yours');
+    await editCell(page, row, tierColumn, 'A');
     const error = page.locator('#overlay .dialog.error');
     await error.waitFor();
     expect(await error.innerText()).toContain(PROTECTED_MESSAGE);
     await shot(page, 'edit-refused');
     await settle(page);
-    expect(await cellText(page, row, nameColumn)).toBe(name);
+    expect(await cellText(page, row, tierColumn)).toBe(tier);
     await actAs(page, OWNER);
   });
 

@@ -6,7 +6,7 @@ import type { Role } from '../../src/core/schema';
 import type { Runtime } from '../../src/local/runtime';
 import { roleRow } from './people';
 import { customerRecord } from './rows';
-import { sampleData, setUpWorkbook } from './workbook';
+import { reveal, sampleData, setUpWorkbook } from './workbook';
 
 export const ADMIN = 'a@x.test';
 export const PEOPLE = {
@@ -25,7 +25,7 @@ export const OWNERS = ['r1@x.test', 'r1@x.test', 'r2@x.test', 'r1@x.test', 'r2@x
 export function permissionsWorkbook(): Runtime {
   const person = (email: string, role: Role) => roleRow(email, role, { name: email });
   // set up again once the people are listed, as an admin does: protections then know everyone
-  return setUpWorkbook({
+  const rt = setUpWorkbook({
     owner: ADMIN,
     now: NOW,
     setUpAgain: true,
@@ -68,6 +68,10 @@ export function permissionsWorkbook(): Runtime {
       ],
     },
   });
+  // Each person has used the menu once, as a team does on its first day: on gmail.com the edit
+  // trigger learns who edits only from the address they revealed in an authorized call.
+  reveal(rt, ...Object.values(PEOPLE));
+  return rt;
 }
 
 /** SpreadsheetApp calls that change protections: creating, setting, adding, removing. */

@@ -23,6 +23,8 @@ export const AUDITED_SHEETS: readonly SheetKey[] = [
   'interactions',
   'purchases',
   'feedback',
+  'opportunities',
+  'targets',
   'roles',
   'settings',
 ];

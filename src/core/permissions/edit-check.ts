@@ -7,14 +7,14 @@
  *             no owner yet); never id; owner only to claim a new row for themselves; never tier or
  *             tierLocked (Sheets refuses those first)
  *             assistant: contact columns of every row; any column of a new row but id/owner/tier
- * interactions, purchases, feedback
+ * interactions, purchases, feedback, opportunities
  *             account manager: rows whose customer (customerId before and after the edit) is theirs
- *             or blank; assistant: every row
+ *             or blank; assistant: every row, but opportunities they only view (Sheets refuses first)
  * admins and managers pass; viewers are refused by Sheets (the check reverts them too, should a
  * protection be missing).
  */
 import { Role, SheetKey } from '../schema';
-import { CONTACT_COLUMNS, CUSTOMER_SCOPED_SHEETS, LOCKED_COLUMNS } from './types';
+import { CONTACT_COLUMNS, CUSTOMER_SCOPED_SHEETS, LOCKED_COLUMNS, VIEW_ONLY_FOR_ASSISTANTS } from './types';
 
 export interface EditFacts {
   sheetKey: SheetKey;
@@ -46,7 +46,8 @@ export function checkEdit(f: EditFacts): EditVerdict {
   if (f.sheetKey !== 'customers' && !scoped) return 'allowed'; // Sheets protections decide the rest
   if (f.role === 'viewer') return 'viewOnly';
   if (scoped) {
-    if (f.role === 'assistant') return 'allowed';
+    if (f.role === 'assistant')
+      return (VIEW_ONLY_FOR_ASSISTANTS as readonly string[]).includes(f.sheetKey) ? 'viewOnly' : 'allowed';
     const mine = (owner: string) => owner === '' || owner === f.user;
     return (f.newRow || mine(f.ownerBefore)) && mine(f.ownerAfter) ? 'allowed' : 'notYourCustomer';
   }

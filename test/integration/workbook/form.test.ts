@@ -91,7 +91,10 @@ describe('customer form', () => {
 
   test('account managers edit only their own customers, never id/owner/tier; lastContact moves the follow-up', () => {
     const rows = readTable(rt, 'customers').records;
-    const mine = rows.find((r) => r.owner === REP1)!;
+    // one of REP1's customers whose follow-up is not a later date set by hand (that one would stay)
+    const mine = rows.find(
+      (r) => r.owner === REP1 && (!r.nextFollowUp || String(r.nextFollowUp) <= '2026-11-20'),
+    )!;
     const theirs = rows.find((r) => r.owner === REP2)!;
     expect(() => save(rt, REP1, { phone: '010-8888-0000' }, { id: theirs.id })).toThrow(/belongs to rep2/);
     expect(() => save(rt, REP1, { tier: 'A' }, { id: mine.id })).toThrow(/may not change: Tier/);
@@ -174,8 +177,9 @@ describe('customer form at size', () => {
     expect(customer(rt, 'C000150').notes).toBe('called back');
     const savedCells = rt.lastStats!.cellsRead;
     expect(opened).toBeLessThan(2000 * 2);
-    // id, name, company, phone, e-mail of every customer: five of the sheet's columns
-    expect(savedCells).toBeLessThan(2000 * 7);
+    // id, name, company, phone, e-mail of every customer (and the column between them, cheaper to
+    // read than another call): six of the sheet's columns, plus the id column and one row
+    expect(savedCells).toBeLessThan(2000 * 8);
     expect(customerColumns).toBeGreaterThan(20);
   });
 });
