@@ -9,7 +9,7 @@ import { readTable } from '../../../src/local/inspect';
 import { MANAGER, OWNER, REP, rep, roleRow, VIEWER } from '../../support/people';
 import { crm, expectUserError, loadRuntime, tempWorkbook } from '../../support/runner';
 import { customerRecord } from '../../support/rows';
-import { NOW, setUpWorkbook, sheet, writeSettings } from '../../support/workbook';
+import { NOW, reveal, setUpWorkbook, sheet, writeSettings } from '../../support/workbook';
 
 const ASSISTANT = 'assistant@example.com';
 
@@ -184,6 +184,7 @@ describe('opportunities', () => {
     // assistants only view opportunities (Sheets refuses); another rep's edit of this customer's
     // opportunity is written back by the edit check and logged
     expect(() => rt.userEdit(ASSISTANT, name, `${col('title')}2`, 'x')).toThrow();
+    reveal(rt, rep(2)); // the edit trigger names an editor who revealed their address (gmail.com)
     rt.userEdit(rep(2), name, `${col('title')}2`, 'x');
     expect(readTable(rt, 'opportunities').records[0].title).toBe('A');
     expect(readTable(rt, 'auditLog').records.map((r) => String(r.action))).toContainEqual(
