@@ -11,12 +11,20 @@
  * nightly job; the caller holds the document lock.
  */
 import { addPurchases, customerValues, CustomerValue, VALUE_COLUMNS } from '../../core/sales';
-import { editsAllCustomers } from '../../core/roles';
+import { can, editsAllCustomers, resolveRole } from '../../core/roles';
 import { CellValue, SheetRow } from '../../core/schema';
 import { cellText, dayNumberToDate } from '../../core/shared';
 import { recordAction } from '../audit';
-import { ensureTrigger, withDocumentLock } from '../document';
-import { begin, Execution, requireAction, requireTable } from '../session';
+import { installDocumentTrigger, isDocumentTriggerEvent, withDocumentLock } from '../document';
+import {
+  begin,
+  beginAsInstaller,
+  Execution,
+  reportingFailures,
+  requireAction,
+  requireInstallerAction,
+  requireTable,
+} from '../session';
 
 export const VALUES_HANDLER = 'nightlyCustomerValues';
 const NIGHTLY_HOUR = 2;
@@ -122,12 +130,19 @@ export function customerValuesAfterPurchases(ex: Execution, added: Array<Record<
   ex.wb.forget('customers');
 }
 
-/** The nightly trigger (runs as its installer, an admin or manager). */
-export function nightlyCustomerValues(): void {
-  const ex = begin();
-  requireAction(ex, 'recomputeValues');
-  requireTable(ex, 'customers');
-  withDocumentLock(ex, () => recomputeCustomerValues(ex), { onBusy: () => 0 });
+/** The nightly trigger (runs as its installer, an admin or manager who must still hold the role). */
+export function nightlyCustomerValues(e?: { triggerUid?: string }): void {
+  reportingFailures(
+    VALUES_HANDLER,
+    () => {
+      if (e?.triggerUid !== undefined && !isDocumentTriggerEvent(VALUES_HANDLER, e.triggerUid)) return;
+      const ex = beginAsInstaller();
+      requireInstallerAction(ex, 'recomputeValues', VALUES_HANDLER);
+      requireTable(ex, 'customers');
+      withDocumentLock(ex, () => recomputeCustomerValues(ex), { onBusy: () => 0 });
+    },
+    e,
+  );
 }
 
 /** `crm run recomputeCustomerValuesNow` and the menu: recompute at once. */
@@ -146,8 +161,18 @@ export function recomputeCustomerValuesNow(): { customers: number } {
  * the columns itself: reading every purchase would cost a large workbook's setup most of its
  * 6 minutes; the first night (or `recomputeCustomerValuesNow`) fills them.
  */
-export function setUpCustomerValues(_ex: Execution): void {
-  ensureTrigger(VALUES_HANDLER, () =>
-    ScriptApp.newTrigger(VALUES_HANDLER).timeBased().everyDays(1).atHour(NIGHTLY_HOUR).create(),
+export function setUpCustomerValues(ex: Execution): void {
+  // One nightly trigger for the workbook, recorded with its installer: a second admin running setup
+  // does not add another.
+  installDocumentTrigger(
+    VALUES_HANDLER,
+    () =>
+      ScriptApp.newTrigger(VALUES_HANDLER)
+        .timeBased()
+        .everyDays(1)
+        .atHour(NIGHTLY_HOUR)
+        .inTimezone(ex.timeZone)
+        .create(),
+    (who) => can(resolveRole(who, ex.owner, ex.roles).role, 'recomputeValues'),
   );
 }

@@ -19,6 +19,8 @@ function team(): Runtime {
   const rt = Runtime.create({ owner: OWNER, now: START, account: 'consumer' });
   rt.run('menuSetup', ['en']);
   switchUser(rt, OWNER);
+  // the owner shares the spreadsheet with the team: each of them may edit it
+  rt.spreadsheet.app.getActiveSpreadsheet().addEditors([ADMIN2, MANAGER, rep(1), rep(2)]);
   writeRecords(rt, {
     roles: [
       roleRow(ADMIN2, 'admin', { name: 'Ada' }),
@@ -71,7 +73,12 @@ const digestsTo = (rt: Runtime, to: string) =>
 describe('a gmail.com team: two admins, a manager, two reps, two days', () => {
   test('setup by both admins installs each trigger once; the second admin installs nothing of their own', () => {
     const rt = team();
-    expect(handlers(rt)).toEqual(['backupScheduled', 'onEditAudit', 'reconcileProtectionsTrigger']);
+    expect(handlers(rt)).toEqual([
+      'backupScheduled',
+      'nightlyCustomerValues',
+      'onEditAudit',
+      'reconcileProtectionsTrigger',
+    ]);
     expect(rt.services.scriptApp._all().every((t) => t.creator === OWNER)).toBe(true);
   });
 
