@@ -592,7 +592,11 @@ export function runDataQuality(): QualityResult {
     .filter((l): l is Layout => !!l)
     .map((l) => ({ sheet: l.key as QualitySheet, lastRow: l.lastRow, width: l.width }));
   const total = extents.reduce((n, e) => n + Math.max(e.lastRow - 1, 0) * e.width, 0);
-  const size = Math.max(stageCells(), Math.ceil(total / MAX_STAGES));
+  const cap = Math.max(stageCells(), Math.ceil(total / MAX_STAGES));
+  // As many stages as the cap needs, evenly filled: no short last stage waiting a minute for little.
+  // (plus a row of each sheet: parts end on whole rows, which would leave a sliver for one more)
+  const slack = extents.reduce((n, e) => n + e.width, 0);
+  const size = total > cap ? Math.ceil(total / Math.ceil(total / cap)) + slack : cap;
   const progress: AuditProgress = {
     stages: planQualityStages(extents, size),
     next: 0,
