@@ -774,7 +774,9 @@ function writeReport(
       ],
       ...findingLines,
     ];
-    sheet.clearContents();
+    // Only the used range: clearing the whole grid is charged per cell (26,000 of a new sheet).
+    const used = sheet.getLastRow();
+    if (used > 0) sheet.getRange(1, 1, used, Math.max(sheet.getLastColumn(), 1)).clearContent();
     ensureColumns(sheet, width);
     ensureRows(sheet, lines.length);
     sheet.getRange(1, 1, lines.length, width).setValues(lines);
