@@ -532,6 +532,8 @@ export interface QualityResult {
 export const QUALITY_STAGE_CELLS = 4_500_000;
 /** No more stages than fit one document property (9 KB) as a plan. */
 const MAX_STAGES = 60;
+/** Apps Script's limit on one property value (9 KB). */
+const PROPERTY_LIMIT = 9 * 1024;
 const CONTINUE_HANDLER = 'continueDataQuality';
 /** The next stage starts a minute later: a one-off trigger cannot fire sooner in practice. */
 const CONTINUE_AFTER_MS = 60_000;
@@ -704,6 +706,9 @@ function runStage(ex: Execution, progress: AuditProgress): QualityResult {
       deleteKey(DOC_KEYS.dataQualityProgress);
       removeTriggers(CONTINUE_HANDLER);
     } else {
+      // At most MAX_STAGES stages of a few parts each: about 3 KB, within a property's 9 KB.
+      if (JSON.stringify(progress).length > PROPERTY_LIMIT)
+        throw new Error(`data-quality progress exceeds ${PROPERTY_LIMIT} characters`);
       writeJson(DOC_KEYS.dataQualityProgress, progress);
       // A fired one-off trigger stays listed and never fires again: replace it.
       removeTriggers(CONTINUE_HANDLER);
