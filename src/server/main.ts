@@ -22,7 +22,14 @@ export {
   menuExport,
   menuImport,
 } from './workbook';
-export { findDuplicates, menuDataQuality, menuDedupe, mergeDuplicates, runDataQuality } from './workbook';
+export {
+  continueDataQuality,
+  findDuplicates,
+  menuDataQuality,
+  menuDedupe,
+  mergeDuplicates,
+  runDataQuality,
+} from './workbook';
 export { menuToggleDataReview, monthlyDataReview } from './workbook';
 
 // Customer sidebar: a customer's history, follow-ups, purchases and feedback.

@@ -24,8 +24,22 @@ export type { DuplicateGroup, LikelyDuplicate } from './dedupe';
 export { ZoneClock, exportCell, exportCsv } from './export';
 export { mapHeaders, planImport } from './import';
 export type { ImportInput, ImportReject, ImportSkip } from './import';
-export { QUALITY_SHEETS, QUALITY_KINDS, checkDataQuality, duplicateReasonLabel } from './quality';
-export type { QualityFinding, QualityInput, QualityKind, QualitySheet } from './quality';
+export {
+  QUALITY_SHEETS,
+  QUALITY_KINDS,
+  checkDataQuality,
+  duplicateReasonLabel,
+  planQualityStages,
+} from './quality';
+export type {
+  QualityFinding,
+  QualityInput,
+  QualityKind,
+  QualityPart,
+  QualitySheet,
+  SheetExtent,
+  StagePart,
+} from './quality';
 export {
   MAX_CELL_CHARS,
   columnLabel,

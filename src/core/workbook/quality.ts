@@ -52,6 +52,25 @@ export interface QualityInput {
   settings: SettingsMap;
   locale: Locale;
   timeZone: string;
+  /**
+   * What the checks need from sheets not audited in this call (a stage of a resumed audit): every
+   * customer id (orphan references) and the roles (active owners). The audited sheets win.
+   */
+  context?: { customerIds?: string[]; roles?: SheetRow[] };
+  /**
+   * Sheets given as a row range [from, to] of a larger sheet (a stage of a resumed audit): the
+   * missing columns are reported by the part starting at row 2 only, and blank rows of a part that
+   * is not the sheet's last are reported whatever follows them in the part (data lies below).
+   * Customers are never split: duplicates need every customer at once.
+   */
+  parts?: Partial<Record<Exclude<QualitySheet, 'customers'>, QualityPart>>;
+}
+
+export interface QualityPart {
+  from: number;
+  to: number;
+  /** the part reaches the sheet's last row */
+  last: boolean;
 }
 
 export interface AuditReport {
@@ -89,8 +108,14 @@ export function checkDataQuality(input: QualityInput): AuditReport {
     locale,
     timeZone: input.timeZone,
     settings: input.settings,
-    roles: input.sheets.roles ? parseRoles(input.sheets.roles) : undefined,
-    customerIds: input.sheets.customers ? customers.map((r) => cellText(r.values.id)) : undefined,
+    roles: input.sheets.roles
+      ? parseRoles(input.sheets.roles)
+      : input.context?.roles
+        ? parseRoles(input.context.roles)
+        : undefined,
+    customerIds: input.sheets.customers
+      ? customers.map((r) => cellText(r.values.id))
+      : input.context?.customerIds,
   });
   const findings: QualityFinding[] = [];
   const rowsChecked: Partial<Record<QualitySheet, number>> = {};
@@ -105,21 +130,23 @@ export function checkDataQuality(input: QualityInput): AuditReport {
     const rows = input.sheets[sheetKey];
     if (!rows) continue;
     const layout = input.layouts?.[sheetKey];
+    const part = sheetKey === 'customers' ? undefined : input.parts?.[sheetKey];
     const missing = new Set(
       layout ? SHEETS[sheetKey].columns.map((c) => c.key).filter((k) => !layout.includes(k)) : [],
     );
-    for (const columnKey of missing) {
-      const message = t(locale, 'quality.missingColumn', {
-        column: columnLabel(locale, sheetKey, columnKey),
-        sheet: t(locale, `sheet.${sheetKey}`),
-      });
-      add({ kind: 'missingColumn', sheetKey, row: null, columnKey, message });
-    }
+    if (!part || part.from <= 2)
+      for (const columnKey of missing) {
+        const message = t(locale, 'quality.missingColumn', {
+          column: columnLabel(locale, sheetKey, columnKey),
+          sheet: t(locale, `sheet.${sheetKey}`),
+        });
+        add({ kind: 'missingColumn', sheetKey, row: null, columnKey, message });
+      }
 
     const sorted = [...rows].sort((a, b) => a.row - b.row);
     const lastFilled = sorted.reduce((last, r) => (isBlankRow(sheetKey, r) ? last : r.row), 0);
     const blankRows: number[] = [];
-    let prev = 1;
+    let prev = part ? part.from - 1 : 1;
     let checked = 0;
     for (const r of sorted) {
       for (let gap = prev + 1; gap < r.row; gap++) blankRows.push(gap);
@@ -143,8 +170,11 @@ export function checkDataQuality(input: QualityInput): AuditReport {
         });
       }
     }
+    // A part followed by more of its sheet: its trailing blank rows lie above data too.
+    const dataBelow = !!part && !part.last;
+    if (dataBelow) for (let gap = prev + 1; gap <= part.to; gap++) blankRows.push(gap);
     for (const row of blankRows)
-      if (row < lastFilled)
+      if (row < lastFilled || dataBelow)
         add({
           kind: 'blankRow',
           sheetKey,
@@ -196,4 +226,65 @@ export function checkDataQuality(input: QualityInput): AuditReport {
         QUALITY_SHEETS.indexOf(b.sheetKey as QualitySheet) || (a.row ?? 0) - (b.row ?? 0),
   );
   return { findings, counts, total: findings.length, duplicateGroups, rowsChecked };
+}
+
+/** One sheet's rows [from, to] audited in a stage. */
+export interface StagePart {
+  sheet: QualitySheet;
+  from: number;
+  to: number;
+}
+
+export interface SheetExtent {
+  sheet: QualitySheet;
+  /** the sheet's last row with content (1: only the header) */
+  lastRow: number;
+  width: number;
+}
+
+/**
+ * Packs the sheets, in audit order, into stages of at most `stageCells` cells read: a sheet that
+ * does not fit what is left of a stage is split by rows, except customers, read whole in one stage
+ * (duplicates compare every customer). Concatenating the stages' findings, each sorted as
+ * checkDataQuality sorts them, gives the one-stage order. A workbook that fits is one stage.
+ */
+export function planQualityStages(extents: SheetExtent[], stageCells: number): StagePart[][] {
+  const ordered = QUALITY_SHEETS.map((k) => extents.find((e) => e.sheet === k)).filter(
+    (e): e is SheetExtent => !!e,
+  );
+  const stages: StagePart[][] = [];
+  let current: StagePart[] = [];
+  let used = 0;
+  const close = () => {
+    if (current.length) stages.push(current);
+    current = [];
+    used = 0;
+  };
+  for (const e of ordered) {
+    const width = Math.max(e.width, 1);
+    if (e.lastRow < 2 || e.sheet === 'customers') {
+      const cells = Math.max(e.lastRow - 1, 0) * width;
+      if (used > 0 && used + cells > stageCells) close();
+      current.push({ sheet: e.sheet, from: 2, to: Math.max(e.lastRow, 1) });
+      used += cells;
+      continue;
+    }
+    let from = 2;
+    while (from <= e.lastRow) {
+      let rows = Math.floor((stageCells - used) / width);
+      if (rows < 1) {
+        if (used > 0) {
+          close();
+          continue;
+        }
+        rows = 1;
+      }
+      const to = Math.min(e.lastRow, from + rows - 1);
+      current.push({ sheet: e.sheet, from, to });
+      used += (to - from + 1) * width;
+      from = to + 1;
+    }
+  }
+  close();
+  return stages;
 }

@@ -173,6 +173,8 @@ export const en = {
 
   'quality.summary': 'Data-quality check: {total} findings ({counts}). See the Data quality sheet.',
   'quality.clean': 'Data-quality check: no problems found.',
+  'quality.continuing':
+    'Data-quality check: part {stage} of {stages} done, {total} findings so far. The rest continues in the background and is added to the Data quality sheet.',
   'quality.reportTitle': 'Data-quality report',
   'quality.kindHeader': 'Kind',
   'quality.countHeader': 'Count',
@@ -355,6 +357,8 @@ export const zhCN: Catalog<typeof en> = {
 
   'quality.summary': '数据质量检查：{total} 个问题（{counts}）。详见"数据质量"表。',
   'quality.clean': '数据质量检查：未发现问题。',
+  'quality.continuing':
+    '数据质量检查：已完成第 {stage} 部分（共 {stages} 部分），目前发现 {total} 个问题。其余部分将在后台继续检查，结果陆续写入"数据质量"表。',
   'quality.reportTitle': '数据质量报告',
   'quality.kindHeader': '类型',
   'quality.countHeader': '数量',

@@ -87,6 +87,8 @@ export const ACTIONS: ActionSpec[] = [
     reads: ['customers', 'purchases', 'interactions', 'feedback'],
     args: () => [],
     core: 'audit',
+    splitsByDesign:
+      'one execution reads at most QUALITY_STAGE_CELLS (4.5M) cells; a one-off trigger runs the next stage',
   },
   {
     key: 'dedupe',

@@ -164,7 +164,7 @@ const audit: Command = {
     'Data-quality audit: every invalid cell, missing value, orphan, duplicate; rewrites the report sheet.',
   maxArgs: 0,
   run(ctx) {
-    const result = call<QualityResult>(ctx, 'runDataQuality');
+    const result = auditAll(ctx);
     if (ctx.json) ctx.io.out(JSON.stringify(result, null, 2));
     else {
       const lines = [result.summary];
@@ -175,5 +175,22 @@ const audit: Command = {
     return { save: true };
   },
 };
+
+/**
+ * Runs the audit to the end: a workbook too large for one execution is audited in stages, which the
+ * continuation trigger would run a minute apart; the runner runs them one after the other, as that
+ * trigger does. The result holds every stage's findings and the final counts and summary.
+ */
+function auditAll(ctx: CommandContext): QualityResult {
+  let result = call<QualityResult>(ctx, 'runDataQuality');
+  const findings = [...result.findings];
+  while (!result.done) {
+    const next = call<QualityResult | null>(ctx, 'continueDataQuality');
+    if (!next) break;
+    findings.push(...next.findings);
+    result = next;
+  }
+  return { ...result, findings };
+}
 
 export const workbookCommands: Command[] = [importCommand, exportCommand, dedupe, audit];

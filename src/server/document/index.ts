@@ -17,7 +17,15 @@ export {
   triggersOf,
 } from './triggers';
 export type { DocumentTrigger, InstallOutcome, InstallResult } from './triggers';
-export { Workbook, canEditSheet, ensureColumns, ensureRows, recordedSheetIds, sheetKeyOf } from './workbook';
+export {
+  Workbook,
+  canEditSheet,
+  ensureColumns,
+  ensureRows,
+  recordedSheetIds,
+  sheetKeyOf,
+  toRows,
+} from './workbook';
 export {
   DOC_KEYS,
   DOC_KEY_PREFIXES,

@@ -50,6 +50,10 @@ export const DOC_KEYS = {
   userKeys: 'sheetsCrm.identity.userKeys',
   /** {handler: {installer, uid, since}}: the one installable trigger per kind for the document */
   triggers: 'sheetsCrm.triggers',
+  /** {stages, next, counts, rowsChecked, written, started} of a data-quality audit in progress */
+  dataQualityProgress: 'sheetsCrm.dataQuality.progress',
+  /** optional override of the cells one audit execution reads (tests inject a tiny one) */
+  dataQualityStageCells: 'sheetsCrm.dataQuality.stageCells',
   /** {reportKey: day}: reports mailed to admins, so a repeating fault mails once a day */
   adminReports: 'sheetsCrm.notify.reported',
 } as const;

@@ -13,14 +13,20 @@
  * merge is written to the audit log (one write). Finding and merging duplicates take a constant
  * number of calls, whatever the number of rows or groups.
  *
- * The audit reads each audited sheet once, never changes data, and rewrites its report sheet in
- * one block.
+ * The audit reads each audited sheet once, never changes data, and writes its report sheet. A
+ * workbook larger than one execution can read (QUALITY_STAGE_CELLS) is audited in stages planned
+ * from the sheets' layouts: each stage's findings are appended to the report, the counts so far
+ * kept in a document property, and a one-off trigger runs the next stage until the last rewrites
+ * the counts and removes the trigger. A workbook that fits is audited in one execution.
  */
 import {
   QUALITY_KINDS,
   QualitySheet,
   QualityKind,
+  QualityPart,
   QUALITY_SHEETS,
+  planQualityStages,
+  StagePart,
   checkDataQuality,
   QualityFinding,
   duplicateReasonLabel,
@@ -50,10 +56,26 @@ import {
   ensureColumns,
   ensureRows,
   sheetsService,
+  asRecord,
+  deleteKey,
+  DOC_KEYS,
+  readJson,
+  readNumber,
+  removeTriggers,
+  toRows,
+  writeJson,
   type Layout,
 } from '../document';
 import { customerRowsWritten } from './hooks';
-import { begin, Execution, requireAction, requireTable } from '../session';
+import {
+  begin,
+  beginAsInstaller,
+  Execution,
+  reportingFailures,
+  requireAction,
+  requireInstallerAction,
+  requireTable,
+} from '../session';
 
 export interface DuplicateMemberView {
   row: number;
@@ -488,89 +510,288 @@ const KIND_LABELS = {
 } as const satisfies Record<QualityKind, MessageKey>;
 
 export interface QualityResult {
+  /** counts per kind of every stage run so far (all of them when done) */
   counts: Record<string, number>;
   total: number;
+  /** this execution's findings (every finding when the audit ran in one execution) */
   findings: QualityFinding[];
   rowsChecked: Partial<Record<QualitySheet, number>>;
   reportSheet: string;
   summary: string;
+  /** false while later stages are left to the continuation trigger */
+  done: boolean;
+  /** the stage this execution ran (1-based) and the number of stages */
+  stage: number;
+  stages: number;
 }
 
-/** Menu "Check data quality": runs the audit and shows its summary. */
+/**
+ * Cells one audit execution reads at most: 4.5M cells is 45 s at 10 µs a cell (the bench's cost
+ * model), half of the 90 s an action may take, leaving room for the calls and the report's writes.
+ */
+export const QUALITY_STAGE_CELLS = 4_500_000;
+/** No more stages than fit one document property (9 KB) as a plan. */
+const MAX_STAGES = 60;
+/** Apps Script's limit on one property value (9 KB). */
+const PROPERTY_LIMIT = 9 * 1024;
+const CONTINUE_HANDLER = 'continueDataQuality';
+/** The next stage starts a minute later: a one-off trigger cannot fire sooner in practice. */
+const CONTINUE_AFTER_MS = 60_000;
+/** Report rows above the findings: title, counts header, a line per kind, a blank, the findings header. */
+const REPORT_HEADER_ROWS = 2 + QUALITY_KINDS.length + 2;
+const REPORT_WIDTH = 6;
+
+interface AuditProgress {
+  stages: StagePart[][];
+  /** index of the next stage to run */
+  next: number;
+  counts: Record<QualityKind, number>;
+  rowsChecked: Partial<Record<QualitySheet, number>>;
+  /** finding rows written to the report so far */
+  written: number;
+  started: string;
+}
+
+const isPart = (v: unknown): v is StagePart => {
+  const r = asRecord(v);
+  return (
+    !!r &&
+    (QUALITY_SHEETS as readonly unknown[]).includes(r.sheet) &&
+    Number.isInteger(r.from) &&
+    Number.isInteger(r.to)
+  );
+};
+
+function asProgress(value: unknown): AuditProgress | null {
+  const r = asRecord(value);
+  if (!r || !Array.isArray(r.stages) || !Number.isInteger(r.next) || !Number.isInteger(r.written))
+    return null;
+  if (!r.stages.every((s) => Array.isArray(s) && s.every(isPart))) return null;
+  const counts = asRecord(r.counts);
+  const rowsChecked = asRecord(r.rowsChecked);
+  if (!counts || !rowsChecked || !QUALITY_KINDS.every((k) => typeof counts[k] === 'number')) return null;
+  return r as unknown as AuditProgress;
+}
+
+/** Menu "Check data quality": runs the audit (its first stage) and shows its summary. */
 export function menuDataQuality(): void {
   const result = runDataQuality();
   SpreadsheetApp.getUi().alert(result.summary);
 }
 
-/** google.script.run and `crm audit`: audits the workbook and rewrites the report sheet. */
+/**
+ * google.script.run and `crm audit`: starts an audit (a running one starts over), plans its stages
+ * from the sheets' layouts, runs the first and leaves the others to the continuation trigger.
+ */
 export function runDataQuality(): QualityResult {
   const ex = begin();
   requireAction(ex, 'dataQuality');
-  requireTable(ex, 'customers');
+  const customers = ex.wb.layout('customers');
+  if (!customers) throw new UserError(ex.locale, 'error.notSetUp');
+  const lacking = CUSTOMER_COLUMNS.filter((c) => c.required && customers.header.byKey[c.key] === undefined);
+  if (lacking.length) requireTable(ex, 'customers'); // refuses with the missing columns named
+  const extents = QUALITY_SHEETS.map((key) => ex.wb.layout(key))
+    .filter((l): l is Layout => !!l)
+    .map((l) => ({ sheet: l.key as QualitySheet, lastRow: l.lastRow, width: l.width }));
+  const total = extents.reduce((n, e) => n + Math.max(e.lastRow - 1, 0) * e.width, 0);
+  const cap = Math.max(stageCells(), Math.ceil(total / MAX_STAGES));
+  // As many stages as the cap needs, evenly filled: no short last stage waiting a minute for little.
+  // (plus a row of each sheet: parts end on whole rows, which would leave a sliver for one more)
+  const slack = extents.reduce((n, e) => n + e.width, 0);
+  const size = total > cap ? Math.ceil(total / Math.ceil(total / cap)) + slack : cap;
+  const progress: AuditProgress = {
+    stages: planQualityStages(extents, size),
+    next: 0,
+    counts: Object.fromEntries(QUALITY_KINDS.map((k) => [k, 0])) as Record<QualityKind, number>,
+    rowsChecked: {},
+    written: 0,
+    started: new Date().toISOString(),
+  };
+  return runStage(ex, progress);
+}
+
+/**
+ * The continuation trigger's handler (and `crm audit`'s loop): runs the next stage of the audit in
+ * progress; null when none is (the trigger then removes itself).
+ */
+export function continueDataQuality(e?: { triggerUid?: unknown }): QualityResult | null {
+  return reportingFailures(
+    CONTINUE_HANDLER,
+    () => {
+      const ex = beginAsInstaller();
+      if (e?.triggerUid) requireInstallerAction(ex, 'dataQuality', CONTINUE_HANDLER);
+      else requireAction(ex, 'dataQuality');
+      const progress = readJson(DOC_KEYS.dataQualityProgress, asProgress);
+      if (!progress || progress.next >= progress.stages.length) {
+        deleteKey(DOC_KEYS.dataQualityProgress);
+        removeTriggers(CONTINUE_HANDLER);
+        return null;
+      }
+      return runStage(ex, progress);
+    },
+    e,
+  );
+}
+
+function stageCells(): number {
+  const n = readNumber(DOC_KEYS.dataQualityStageCells);
+  return n !== null && n > 0 ? n : QUALITY_STAGE_CELLS;
+}
+
+/** The column keys of a layout by position. */
+function layoutKeys(layout: Layout): Array<string | null> {
+  const keys: Array<string | null> = new Array(layout.width).fill(null);
+  for (const [k, i] of Object.entries(layout.header.byKey)) keys[i] = k;
+  return keys;
+}
+
+/** Rows [from, to] of a sheet in one getValues, as records with their sheet row numbers. */
+function readRows(layout: Layout, from: number, to: number): SheetRow[] {
+  const last = Math.min(to, layout.lastRow);
+  if (last < from) return [];
+  const grid = layout.sheet.getRange(from, 1, last - from + 1, layout.width).getValues() as CellValue[][];
+  return toRows(grid, layout.header).map((r) => ({ ...r, row: r.row - 2 + from }));
+}
+
+/** Runs stage `progress.next`: reads its sheets (or rows of them), checks them, writes the report. */
+function runStage(ex: Execution, progress: AuditProgress): QualityResult {
+  const index = progress.next;
+  const stage = progress.stages[index] ?? [];
+  const later = progress.stages.slice(index + 1);
   const sheets: Partial<Record<QualitySheet, SheetRow[]>> = {};
   const layouts: Partial<Record<QualitySheet, Array<string | null>>> = {};
-  for (const key of QUALITY_SHEETS) {
-    const table = ex.wb.read(key);
-    if (!table) continue;
-    sheets[key] = table.rows;
-    const layout: Array<string | null> = new Array(table.width).fill(null);
-    for (const [k, i] of Object.entries(table.header.byKey)) layout[i] = k;
-    layouts[key] = layout;
+  const parts: Partial<Record<Exclude<QualitySheet, 'customers'>, QualityPart>> = {};
+  for (const p of stage) {
+    const layout = ex.wb.layout(p.sheet);
+    if (!layout) continue;
+    const last = !later.some((s) => s.some((q) => q.sheet === p.sheet));
+    const whole = p.from <= 2 && last && (p.sheet === 'customers' || p.to >= layout.lastRow);
+    if (whole) {
+      const table = ex.wb.read(p.sheet);
+      if (!table) continue;
+      sheets[p.sheet] = table.rows;
+      layouts[p.sheet] = layoutKeys(table);
+    } else {
+      sheets[p.sheet] = readRows(layout, p.from, p.to);
+      layouts[p.sheet] = layoutKeys(layout);
+      if (p.sheet !== 'customers') parts[p.sheet] = { from: p.from, to: p.to, last };
+    }
   }
+  // What the stage's checks need from sheets it does not audit: every customer id, the roles.
+  const references = stage.some((p) => p.sheet !== 'customers' && p.sheet !== 'roles');
+  const customerIds =
+    !sheets.customers && references
+      ? (ex.wb.readColumn('customers', 'id')?.values ?? []).map((v) => cellText(v))
+      : undefined;
+  const roles = sheets.roles ? undefined : ex.wb.read('roles')?.rows;
   const report = checkDataQuality({
     sheets,
     layouts,
+    parts,
+    context: { customerIds, roles },
     settings: ex.settings,
     locale: ex.locale,
     timeZone: ex.timeZone,
   });
-  const summary = ex.t('quality.summary', {
-    total: report.total,
-    counts: QUALITY_KINDS.filter((k) => report.counts[k] > 0)
-      .map((k) => `${ex.t(KIND_LABELS[k])} ${report.counts[k]}`)
-      .join(', '),
+
+  for (const k of QUALITY_KINDS) progress.counts[k] += report.counts[k];
+  for (const [k, n] of Object.entries(report.rowsChecked) as Array<[QualitySheet, number]>)
+    progress.rowsChecked[k] = (progress.rowsChecked[k] ?? 0) + n;
+  const done = index + 1 >= progress.stages.length;
+  const sheet = withDocumentLock(ex, () => {
+    const name = writeReport(ex, index === 0, progress.written, report.findings, progress.counts);
+    progress.written += report.findings.length;
+    progress.next = index + 1;
+    if (done) {
+      deleteKey(DOC_KEYS.dataQualityProgress);
+      removeTriggers(CONTINUE_HANDLER);
+    } else {
+      // At most MAX_STAGES stages of a few parts each: about 3 KB, within a property's 9 KB.
+      if (JSON.stringify(progress).length > PROPERTY_LIMIT)
+        throw new Error(`data-quality progress exceeds ${PROPERTY_LIMIT} characters`);
+      writeJson(DOC_KEYS.dataQualityProgress, progress);
+      // A fired one-off trigger stays listed and never fires again: replace it.
+      removeTriggers(CONTINUE_HANDLER);
+      ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+    }
+    return name;
   });
-  const sheet = withDocumentLock(ex, () => writeReport(ex, report.findings, report.counts));
+  const total = QUALITY_KINDS.reduce((n, k) => n + progress.counts[k], 0);
+  const summary = !done
+    ? ex.t('quality.continuing', { stage: index + 1, stages: progress.stages.length, total })
+    : total === 0
+      ? ex.t('quality.clean')
+      : ex.t('quality.summary', {
+          total,
+          counts: QUALITY_KINDS.filter((k) => progress.counts[k] > 0)
+            .map((k) => `${ex.t(KIND_LABELS[k])} ${progress.counts[k]}`)
+            .join(', '),
+        });
   return {
-    counts: report.counts,
-    total: report.total,
+    counts: { ...progress.counts },
+    total,
     findings: report.findings,
-    rowsChecked: report.rowsChecked,
+    rowsChecked: { ...progress.rowsChecked },
     reportSheet: sheet,
-    summary: report.total === 0 ? ex.t('quality.clean') : summary,
+    summary,
+    done,
+    stage: index + 1,
+    stages: progress.stages.length,
   };
 }
 
-/** The report sheet, rewritten in one block: counts per kind, then every finding. */
-function writeReport(ex: Execution, findings: QualityFinding[], counts: Record<string, number>): string {
+/**
+ * The report sheet: the first stage clears it and writes the counts so far, then every finding of
+ * the stage, in one block; a later stage appends its findings below those written and rewrites the
+ * counts (one block each).
+ */
+function writeReport(
+  ex: Execution,
+  first: boolean,
+  written: number,
+  findings: QualityFinding[],
+  counts: Record<string, number>,
+): string {
   const sheet = extraSheet(ex, 'dataQuality');
-  const width = 6;
+  const width = REPORT_WIDTH;
   const row = (...cells: unknown[]) => [...cells, ...new Array(width - cells.length).fill('')];
-  const lines: unknown[][] = [
-    row(ex.t('quality.reportTitle'), new Date()),
-    row(ex.t('quality.kindHeader'), ex.t('quality.countHeader')),
-    ...QUALITY_KINDS.map((k) => row(ex.t(KIND_LABELS[k]), counts[k])),
-    row(),
-    [
-      ex.t('quality.kindHeader'),
-      ex.t('quality.sheetHeader'),
-      ex.t('quality.rowHeader'),
-      ex.t('quality.columnHeader'),
-      ex.t('quality.valueHeader'),
-      ex.t('quality.messageHeader'),
-    ],
-    ...findings.map((f) => [
-      ex.t(KIND_LABELS[f.kind]),
-      ex.t(`sheet.${f.sheetKey}`),
-      f.row ?? '',
-      f.column,
-      literalText(f.value),
-      neutralizeFormula(f.message),
-    ]),
-  ];
-  sheet.clearContents();
-  ensureColumns(sheet, width);
-  ensureRows(sheet, lines.length);
-  sheet.getRange(1, 1, lines.length, width).setValues(lines);
+  const findingLines = findings.map((f) => [
+    ex.t(KIND_LABELS[f.kind]),
+    ex.t(`sheet.${f.sheetKey}`),
+    f.row ?? '',
+    f.column,
+    literalText(f.value),
+    neutralizeFormula(f.message),
+  ]);
+  if (first) {
+    const lines: unknown[][] = [
+      row(ex.t('quality.reportTitle'), new Date()),
+      row(ex.t('quality.kindHeader'), ex.t('quality.countHeader')),
+      ...QUALITY_KINDS.map((k) => row(ex.t(KIND_LABELS[k]), counts[k])),
+      row(),
+      [
+        ex.t('quality.kindHeader'),
+        ex.t('quality.sheetHeader'),
+        ex.t('quality.rowHeader'),
+        ex.t('quality.columnHeader'),
+        ex.t('quality.valueHeader'),
+        ex.t('quality.messageHeader'),
+      ],
+      ...findingLines,
+    ];
+    // Only the used range: clearing the whole grid is charged per cell (26,000 of a new sheet).
+    const used = sheet.getLastRow();
+    if (used > 0) sheet.getRange(1, 1, used, Math.max(sheet.getLastColumn(), 1)).clearContent();
+    ensureColumns(sheet, width);
+    ensureRows(sheet, lines.length);
+    sheet.getRange(1, 1, lines.length, width).setValues(lines);
+    return sheet.getName();
+  }
+  sheet.getRange(3, 2, QUALITY_KINDS.length, 1).setValues(QUALITY_KINDS.map((k) => [counts[k]]));
+  if (findingLines.length) {
+    const start = REPORT_HEADER_ROWS + written + 1;
+    ensureRows(sheet, start + findingLines.length - 1);
+    sheet.getRange(start, 1, findingLines.length, width).setValues(findingLines);
+  }
   return sheet.getName();
 }

@@ -6,6 +6,8 @@ export { customerFormData, menuCustomerForm, saveCustomer } from './customer-for
 export type { CustomerFormData, FormField, SaveResult } from './customer-form';
 export {
   MERGE_GROUPS_PER_RUN,
+  QUALITY_STAGE_CELLS,
+  continueDataQuality,
   findDuplicates,
   menuDataQuality,
   menuDedupe,

@@ -7,6 +7,7 @@ import { readTable } from '../../../src/local/inspect';
 import { MERGE_GROUPS_PER_RUN } from '../../../src/server/workbook';
 import { Runtime } from '../../../src/local/runtime';
 import { writeRecords } from '../../../src/local/sample';
+import { writeWorkbookFile } from '../../../src/local/workbook-file';
 import { crm, loadRuntime, tempWorkbook } from '../../support/runner';
 import { setUpRuntime, sheet, spreadsheetCallCount, values } from '../../support/workbook';
 
@@ -395,5 +396,99 @@ describe('data-quality audit', () => {
       missingColumn: 1,
     });
     expect(result.counts.orphan).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('an audit too large for one execution resumes in stages', () => {
+  const STAGE_KEY = 'sheetsCrm.dataQuality.stageCells';
+  const PROGRESS_KEY = 'sheetsCrm.dataQuality.progress';
+  const HANDLER = 'continueDataQuality';
+  type Result = {
+    done: boolean;
+    stage: number;
+    stages: number;
+    counts: Record<string, number>;
+    total: number;
+    summary: string;
+  };
+
+  /** Sample data with problems planted in every sheet, purchases among them near both ends. */
+  function plantedWorkbook(): Runtime {
+    const { rt } = setUpRuntime(60);
+    const col = (key: 'customers' | 'purchases', k: string) => readTable(rt, key).keys.indexOf(k) + 1;
+    sheet(rt, 'customers').getRange(4, col('customers', 'email')).setValue('broken');
+    sheet(rt, 'customers').getRange(7, col('customers', 'id')).setValue(values(rt, 'customers')[1][0]);
+    const purchases = sheet(rt, 'purchases');
+    const last = purchases.getLastRow();
+    purchases.getRange(3, col('purchases', 'customerId')).setValue('C999999');
+    purchases.getRange(last, col('purchases', 'amount')).setValue('lots');
+    purchases.getRange(Math.floor(last / 2), 1, 1, purchases.getLastColumn()).clearContent();
+    return rt;
+  }
+  const props = (rt: Runtime) => rt.services.properties.global.getDocumentProperties();
+  const report = (rt: Runtime) =>
+    rt.spreadsheet.app
+      .getActiveSpreadsheet()
+      .getSheetByName('Data quality')!
+      .getDataRange()
+      .getValues()
+      .slice(1);
+  const continuations = (rt: Runtime) => rt.services.scriptApp._all().filter((t) => t.handler === HANDLER);
+
+  test('two or more stages, run by the continuation trigger, give the one-stage report and counts', () => {
+    const rt = plantedWorkbook();
+    const whole = rt.run('runDataQuality') as Result;
+    expect(whole).toMatchObject({ done: true, stage: 1, stages: 1 });
+    for (const kind of ['invalid', 'orphan', 'duplicateId', 'blankRow'])
+      expect(whole.counts[kind]).toBeGreaterThan(0);
+    const oneStage = report(rt);
+    expect(continuations(rt)).toHaveLength(0);
+
+    const purchaseCells = (sheet(rt, 'purchases').getLastRow() - 1) * sheet(rt, 'purchases').getLastColumn();
+    props(rt).setProperty(STAGE_KEY, String(Math.ceil(purchaseCells / 2)));
+    const first = rt.run('runDataQuality') as Result;
+    expect(first.done).toBe(false);
+    expect(first.stages).toBeGreaterThanOrEqual(3);
+    expect(first.summary).toContain('continues in the background');
+    expect(props(rt).getProperty(PROGRESS_KEY)).not.toBeNull();
+    expect(continuations(rt)).toHaveLength(1);
+
+    const fired = [];
+    for (let i = 0; i < 20 && continuations(rt).length; i++)
+      fired.push(...rt.tick(rt.ctx.clock.now() + 2 * 60_000).filter((f) => f.handler === HANDLER));
+    expect(fired).toHaveLength(first.stages - 1);
+    expect(fired.every((f) => !f.error)).toBe(true);
+    expect(continuations(rt)).toHaveLength(0);
+    expect(props(rt).getProperty(PROGRESS_KEY)).toBeNull();
+    expect(report(rt)).toEqual(oneStage);
+  });
+
+  test('zh-CN: the menu says the audit continues in the background', () => {
+    const { rt } = setUpRuntime(20, 'zh-CN');
+    props(rt).setProperty(STAGE_KEY, '200');
+    const r = rt.run('runDataQuality') as Result;
+    expect(r.done).toBe(false);
+    expect(r.summary).toContain('后台继续');
+  });
+
+  test('crm audit runs every stage and prints the final summary', async () => {
+    const wb = tempWorkbook();
+    await crm(wb, 'init', '--sample');
+    const single = (await crm(wb, 'audit', '--json')).json() as Result & { findings: unknown[] };
+    const rt = loadRuntime(wb);
+    props(rt).setProperty(STAGE_KEY, '2000');
+    writeWorkbookFile(wb, rt.toFile('fixture'));
+    const staged = await crm(wb, 'audit', '--json');
+    const result = staged.json() as Result & { findings: unknown[] };
+    expect(result.done).toBe(true);
+    expect(result.stages).toBeGreaterThan(1);
+    expect(result.counts).toEqual(single.counts);
+    expect(result.findings).toEqual(single.findings);
+    expect((await crm(wb, 'audit')).stdout).toContain(single.summary);
+    expect(
+      loadRuntime(wb)
+        .services.scriptApp._all()
+        .filter((t) => t.handler === HANDLER),
+    ).toHaveLength(0);
   });
 });

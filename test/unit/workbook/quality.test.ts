@@ -1,4 +1,10 @@
-import { checkDataQuality, QualityInput } from '../../../src/core/workbook';
+import {
+  checkDataQuality,
+  planQualityStages,
+  QualityInput,
+  QualitySheet,
+  StagePart,
+} from '../../../src/core/workbook';
 import { SheetRow } from '../../../src/core/schema';
 
 const row = (n: number, values: SheetRow['values']): SheetRow => ({ row: n, values });
@@ -129,5 +135,120 @@ describe('checkDataQuality', () => {
     const r = checkDataQuality({ ...input, sheets: { roles: input.sheets.roles, customers } });
     console.log(`checkDataQuality: 50,000 customers in ${Date.now() - t0} ms, ${r.total} findings`);
     expect(r.counts.invalid).toBe(50);
+  });
+});
+
+describe('planQualityStages', () => {
+  const extents = [
+    { sheet: 'customers' as const, lastRow: 101, width: 27 }, // 2,700 cells
+    { sheet: 'interactions' as const, lastRow: 301, width: 8 }, // 2,400
+    { sheet: 'purchases' as const, lastRow: 1001, width: 7 }, // 7,000
+    { sheet: 'feedback' as const, lastRow: 101, width: 6 }, // 600
+    { sheet: 'roles' as const, lastRow: 11, width: 6 }, // 60
+  ];
+  const cells = (stage: StagePart[]) =>
+    stage.reduce((n, p) => n + (p.to - p.from + 1) * extents.find((e) => e.sheet === p.sheet)!.width, 0);
+
+  test('a workbook that fits is one stage of whole sheets', () => {
+    expect(planQualityStages(extents, 20_000)).toEqual([
+      extents.map((e) => ({ sheet: e.sheet, from: 2, to: e.lastRow })),
+    ]);
+  });
+
+  test('stages stay within the size, in audit order, splitting sheets by rows; every row once', () => {
+    const stages = planQualityStages(extents, 4_500);
+    expect(stages.length).toBe(3);
+    for (const s of stages) expect(cells(s)).toBeLessThanOrEqual(4_500);
+    const flat = stages.flat();
+    for (const e of extents) {
+      const parts = flat.filter((p) => p.sheet === e.sheet);
+      expect(parts[0].from).toBe(2);
+      expect(parts[parts.length - 1].to).toBe(e.lastRow);
+      for (let i = 1; i < parts.length; i++) expect(parts[i].from).toBe(parts[i - 1].to + 1);
+    }
+    expect(flat.map((p) => p.sheet).filter((k, i, a) => a.indexOf(k) === i)).toEqual([
+      'customers',
+      'interactions',
+      'purchases',
+      'feedback',
+      'roles',
+    ]);
+  });
+
+  test('customers are never split, even beyond the stage size', () => {
+    const stages = planQualityStages(extents, 1_000);
+    expect(stages[0]).toEqual([{ sheet: 'customers', from: 2, to: 101 }]);
+    expect(stages.slice(1).every((s) => cells(s) <= 1_000)).toBe(true);
+  });
+});
+
+describe('an audit in stages finds what one pass finds', () => {
+  const ids = Array.from({ length: 40 }, (_, i) => 'C' + String(i + 1).padStart(6, '0'));
+  const customers: SheetRow[] = ids.map((id, i) =>
+    row(i + 2, {
+      id: i === 30 ? ids[3] : id,
+      name: i === 12 ? '' : `Person ${i}`,
+      company: 'Co',
+      email: i === 20 ? 'p5@x.com' : `p${i}@x.com`,
+      owner: i % 7 === 0 ? 'gone@example.com' : 'am@example.com',
+    }),
+  );
+  // purchases with gaps (blank rows) at row 10 and at the end of a part (rows 46, 47)
+  const purchases: SheetRow[] = [];
+  for (let r = 2; r <= 80; r++) {
+    if (r === 10 || r === 46 || r === 47) continue;
+    purchases.push(
+      row(r, {
+        orderId: `SO${r}`,
+        date: r === 45 ? 'soon' : '2024-01-01',
+        customerId: r % 11 === 0 ? 'C999999' : ids[r % 40],
+        amount: 10,
+      }),
+    );
+  }
+  const interactions: SheetRow[] = Array.from({ length: 20 }, (_, i) =>
+    row(i + 2, { date: '2024-01-02', customerId: i === 5 ? 'X1' : ids[i], loggedBy: 'nope' }),
+  );
+  const roles = input.sheets.roles!;
+  const all = { customers, interactions, purchases, feedback: [], roles };
+  const layouts = { purchases: ['orderId', 'date', 'customerId', 'product', 'quantity', 'amount'] };
+  const base = { locale: 'en' as const, timeZone: 'Asia/Shanghai', settings: {}, layouts };
+  const lastRow = { customers: 41, interactions: 21, purchases: 80, feedback: 1, roles: 3 };
+  const brief = (f: {
+    kind: string;
+    sheetKey: string;
+    row: number | null;
+    columnKey: string | null;
+    message: string;
+  }) => [f.kind, f.sheetKey, f.row, f.columnKey, f.message].join('|');
+
+  test('the stages’ findings, one after the other, are the single pass’s findings in order', () => {
+    const whole = checkDataQuality({ ...base, sheets: all });
+    const stages = planQualityStages(
+      (Object.keys(lastRow) as QualitySheet[]).map((sheet) => ({ sheet, lastRow: lastRow[sheet], width: 6 })),
+      200,
+    );
+    expect(stages.length).toBeGreaterThan(2);
+    const found: string[] = [];
+    stages.forEach((stage, i) => {
+      const later = stages.slice(i + 1).flat();
+      const sheets: QualityInput['sheets'] = {};
+      const parts: QualityInput['parts'] = {};
+      for (const p of stage) {
+        sheets[p.sheet] = all[p.sheet].filter((r) => r.row >= p.from && r.row <= p.to);
+        if (p.sheet !== 'customers')
+          parts[p.sheet] = { from: p.from, to: p.to, last: !later.some((q) => q.sheet === p.sheet) };
+      }
+      const r = checkDataQuality({
+        ...base,
+        sheets,
+        parts,
+        context: { customerIds: customers.map((c) => String(c.values.id)), roles },
+      });
+      found.push(...r.findings.map(brief));
+    });
+    expect(whole.counts.blankRow).toBeGreaterThanOrEqual(3);
+    expect(whole.counts.orphan).toBeGreaterThan(3);
+    expect(found).toEqual(whole.findings.map(brief));
   });
 });
