@@ -97,9 +97,9 @@ export function compositionFor(customers: number, sheets: SheetKey[] = DATA_SHEE
   const importRows = Math.round(customers * IMPORT_SHARE);
   const has = (k: SheetKey) => sheets.includes(k);
   const rows = (k: SheetKey, n: number) => (has(k) ? n : EMPTY_SHEET_ROWS) * width(k);
-  const rest =
+  const round2 = (v: number) => Math.floor(v * 100) / 100;
+  const fixed =
     (customers + importRows) * (width('customers') + width('tierHistory')) +
-    rows('purchases', customers * TARGET.purchases) +
     Math.ceil(customers * OPPORTUNITY_SHARE) * width('opportunities') +
     (has('interactions') ? 0 : rows('interactions', 0)) +
     (has('feedback') ? 0 : rows('feedback', 0)) +
@@ -108,11 +108,17 @@ export function compositionFor(customers: number, sheets: SheetKey[] = DATA_SHEE
   const perCustomerOptional =
     (has('interactions') ? TARGET.interactions * width('interactions') : 0) +
     (has('feedback') ? TARGET.feedback * width('feedback') : 0);
+  // Purchases shrink only when customers and purchases alone cannot fit (the customer sheet's
+  // value columns made it wide); a tenth of the interactions and feedback keeps a place.
+  const purchaseRoom = SHEETS_CELL_LIMIT - fixed - 0.1 * customers * perCustomerOptional;
+  const purchases = has('purchases')
+    ? Math.min(TARGET.purchases, round2(purchaseRoom / (customers * width('purchases'))))
+    : TARGET.purchases;
+  if (purchases <= 0) throw new Error(`${customers} customers cannot fit Google Sheets' cell limit`);
+  const rest = fixed + rows('purchases', customers * purchases);
   const room = SHEETS_CELL_LIMIT - rest;
   const factor = perCustomerOptional === 0 ? 1 : Math.min(1, room / (customers * perCustomerOptional));
-  if (factor <= 0 || room <= 0)
-    throw new Error(`${customers} customers cannot fit Google Sheets' cell limit`);
-  const round2 = (v: number) => Math.floor(v * 100) / 100;
+  if (factor < 0 || room < 0) throw new Error(`${customers} customers cannot fit Google Sheets' cell limit`);
   const interactions = factor < 1 ? round2(TARGET.interactions * factor) : TARGET.interactions;
   const feedback = factor < 1 ? round2(TARGET.feedback * factor) : TARGET.feedback;
   const plannedCells =
@@ -123,7 +129,7 @@ export function compositionFor(customers: number, sheets: SheetKey[] = DATA_SHEE
         (has('feedback') ? feedback * width('feedback') : 0));
   return {
     customers,
-    purchasesPerCustomer: TARGET.purchases,
+    purchasesPerCustomer: purchases,
     interactionsPerCustomer: interactions,
     feedbackPerCustomer: feedback,
     accountManagers: accountManagersFor(customers),
@@ -131,10 +137,10 @@ export function compositionFor(customers: number, sheets: SheetKey[] = DATA_SHEE
     sheets: [...sheets],
     plannedCells: Math.round(plannedCells),
     adjusted:
-      factor < 1
-        ? `${TARGET.interactions} interactions and ${TARGET.feedback} feedback per customer would take the ` +
-          `workbook past Google Sheets' ${SHEETS_CELL_LIMIT.toLocaleString('en')}-cell limit; ` +
-          `${interactions} and ${feedback} fit`
+      factor < 1 || purchases < TARGET.purchases
+        ? `${TARGET.purchases} purchases, ${TARGET.interactions} interactions and ${TARGET.feedback} feedback ` +
+          `per customer would take the workbook past Google Sheets' ` +
+          `${SHEETS_CELL_LIMIT.toLocaleString('en')}-cell limit; ${purchases}, ${interactions} and ${feedback} fit`
         : null,
   };
 }
