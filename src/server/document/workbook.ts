@@ -73,12 +73,33 @@ export class Workbook {
 
   private marks: Map<SheetKey, number> | null = null;
 
+  /** The recorded ids (one property read); sheets are looked up by id only as they are needed. */
   private index(): { byId: Map<number, Sheet>; ids: SheetIds } {
     if (!this.sheetsById || !this.ids) {
-      this.sheetsById = new Map(this.ss.getSheets().map((s) => [s.getSheetId(), s] as [number, Sheet]));
+      this.sheetsById = new Map();
       this.ids = recordedSheetIds();
     }
     return { byId: this.sheetsById, ids: this.ids };
+  }
+
+  private allSheets: Map<number, Sheet> | null = null;
+
+  /** Every tab by id (getSheetId per tab): only when a recorded id was not enough. */
+  private everySheet(): Map<number, Sheet> {
+    if (!this.allSheets) {
+      this.allSheets = new Map(this.ss.getSheets().map((s) => [s.getSheetId(), s] as [number, Sheet]));
+      for (const [id, sheet] of this.index().byId) this.allSheets.set(id, sheet);
+    }
+    return this.allSheets;
+  }
+
+  /** A tab by its id: one getSheetById, cached; null when no tab has it (deleted). */
+  private byId(id: number): Sheet | null {
+    const { byId } = this.index();
+    if (byId.has(id)) return byId.get(id)!;
+    const sheet = this.allSheets ? (this.allSheets.get(id) ?? null) : this.ss.getSheetById(id);
+    if (sheet) byId.set(id, sheet);
+    return sheet;
   }
 
   /** Sheet ids by the key in their metadata mark: read once, and only when an id was not enough. */
@@ -101,13 +122,15 @@ export class Workbook {
 
   /** The sheet of a key: by the recorded id, else its metadata mark, else its label in any locale. */
   sheet(key: SheetKey): Sheet | null {
-    const { byId, ids } = this.index();
+    const { ids } = this.index();
     const id = ids[key];
-    if (id !== undefined && byId.has(id)) return byId.get(id)!;
+    const recorded = id !== undefined ? this.byId(id) : null;
+    if (recorded) return recorded;
+    const all = this.everySheet();
     const markedId = this.marked().get(key);
-    if (markedId !== undefined && byId.has(markedId)) return byId.get(markedId)!;
+    if (markedId !== undefined && all.has(markedId)) return all.get(markedId)!;
     const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
-    for (const sheet of byId.values()) if (labels.includes(sheet.getName())) return sheet;
+    for (const sheet of all.values()) if (labels.includes(sheet.getName())) return sheet;
     return null;
   }
 
@@ -119,8 +142,10 @@ export class Workbook {
   /** Records a sheet as the one for a key (setup). */
   remember(key: SheetKey, sheet: Sheet): void {
     const { byId, ids } = this.index();
-    byId.set(sheet.getSheetId(), sheet);
-    ids[key] = sheet.getSheetId();
+    const id = sheet.getSheetId();
+    byId.set(id, sheet);
+    this.allSheets?.set(id, sheet);
+    ids[key] = id;
   }
 
   saveSheetIds(): void {
