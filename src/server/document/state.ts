@@ -73,16 +73,33 @@ export function documentProperties(): Properties {
   return (cached ??= PropertiesService.getDocumentProperties());
 }
 
+/**
+ * The add-on's keys as one getProperties, read on first use: a run reading several keys pays one
+ * call, not one per key. Writes through writeText/deleteKey keep it current; taking the document
+ * lock drops it (forgetDocumentState), so what a run decides under the lock is read under the lock.
+ */
+let values: Record<string, string> | null = null;
+
+function snapshot(): Record<string, string> {
+  return (values ??= { ...documentProperties().getProperties() });
+}
+
+export function forgetDocumentState(): void {
+  values = null;
+}
+
 export function readText(key: DocKey): string | null {
-  return documentProperties().getProperty(key);
+  return snapshot()[key] ?? null;
 }
 
 export function writeText(key: DocKey, value: string): void {
   documentProperties().setProperty(key, value);
+  if (values) values[key] = value;
 }
 
 export function deleteKey(key: DocKey): void {
   documentProperties().deleteProperty(key);
+  if (values) delete values[key];
 }
 
 /** A whole number stored as text; null when absent or not a finite number. */

@@ -176,8 +176,11 @@ export class Workbook {
     if (cached) return cached;
     const sheet = this.sheet(key);
     if (!sheet) return null;
-    const lastRow = sheet.getLastRow();
-    const width = Math.max(sheet.getLastColumn(), 1);
+    // getDataRange is one call for both bounds ("functionally equivalent to creating a Range bounded
+    // by A1 and (Sheet.getLastColumn(), Sheet.getLastRow())"); the Range's own bounds are local.
+    const data = sheet.getDataRange();
+    const lastRow = data.getLastRow();
+    const width = Math.max(data.getLastColumn(), 1);
     const headerRange = sheet.getRange(1, 1, 1, width);
     const headerValues = headerRange.getValues()[0] as CellValue[];
     const header = mapHeader(SHEETS[key], headerValues, headerRange.getNotes()[0]);
@@ -186,16 +189,31 @@ export class Workbook {
     return layout;
   }
 
+  /**
+   * A sheet's header map alone, when its column count is known (a Sheets.Spreadsheets.get gave it):
+   * one range of row 1, without the calls for the last row and column that layout() makes.
+   */
+  headerOf(key: SheetKey, maxColumns: number): HeaderMap | null {
+    const known = this.tables.get(key) ?? this.layouts.get(key);
+    if (known) return known.header;
+    const sheet = this.sheet(key);
+    if (!sheet || maxColumns < 1) return null;
+    const row = sheet.getRange(1, 1, 1, maxColumns);
+    return mapHeader(SHEETS[key], row.getValues()[0] as CellValue[], row.getNotes()[0]);
+  }
+
   /** Reads a whole sheet once: header notes and values plus every data row. */
   read(key: SheetKey): Table | null {
     const cached = this.tables.get(key);
     if (cached) return cached;
     const sheet = this.sheet(key);
     if (!sheet) return null;
-    const lastRow = sheet.getLastRow();
-    const width = Math.max(sheet.getLastColumn(), 1);
+    // One getDataRange: its values are the grid from A1 to the last row and column with content.
+    const data = sheet.getDataRange();
+    const lastRow = data.getLastRow();
+    const width = Math.max(data.getLastColumn(), 1);
     const headerNotes = sheet.getRange(1, 1, 1, width).getNotes()[0];
-    const all = lastRow >= 1 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]];
+    const all = lastRow >= 1 ? (data.getValues() as CellValue[][]) : [[]];
     const headerValues = all[0] ?? [];
     const header = mapHeader(SHEETS[key], headerValues, headerNotes);
     const grid = all.slice(1);
