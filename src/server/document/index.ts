@@ -25,6 +25,8 @@ export {
   asRecord,
   deleteKey,
   documentProperties,
+  documentPropertiesSnapshot,
+  forgetDocumentState,
   readJson,
   readNumber,
   readText,

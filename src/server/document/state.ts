@@ -42,6 +42,8 @@ export const DOC_KEYS = {
   remindersArchiveSheetId: 'sheetsCrm.reminders.archiveSheetId',
   /** optional override of the audit log's archive threshold */
   auditArchiveThreshold: 'sheetsCrm.audit.archiveThreshold',
+  /** set once an account parked audit rows in its own user store: only then does a flush read it */
+  auditSpilled: 'sheetsCrm.audit.spilled',
   /** the audit log archive's sheet id */
   auditArchiveSheetId: 'sheetsCrm.audit.archiveSheetId',
   /** the backup schedule the installed trigger follows */
@@ -82,6 +84,11 @@ let values: Record<string, string> | null = null;
 
 function snapshot(): Record<string, string> {
   return (values ??= { ...documentProperties().getProperties() });
+}
+
+/** Every document property as last read (one getProperties per run); do not modify. */
+export function documentPropertiesSnapshot(): Readonly<Record<string, string>> {
+  return snapshot();
 }
 
 export function forgetDocumentState(): void {

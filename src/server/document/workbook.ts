@@ -71,6 +71,13 @@ export class Workbook {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
   }
 
+  private spreadsheetId: string | null = null;
+
+  /** The spreadsheet's id, fetched once (several Sheets API requests of a run need it). */
+  id(): string {
+    return (this.spreadsheetId ??= this.ss.getId());
+  }
+
   private marks: Map<SheetKey, number> | null = null;
 
   /** The recorded ids (one property read); sheets are looked up by id only as they are needed. */

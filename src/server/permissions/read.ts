@@ -89,7 +89,7 @@ function sheetIdsOf(ex: Execution, present: Set<number>): Partial<Record<SheetKe
  * sheet properties (and protections), plus the customers' header row.
  */
 export function readPlanInput(ex: Execution, protections: boolean): ReadInput {
-  const got = sheetsService().Spreadsheets!.get(ex.wb.ss.getId(), {
+  const got = sheetsService().Spreadsheets!.get(ex.wb.id(), {
     fields: protections ? WITH_PROTECTIONS : SIZES,
   });
   const sheetIds = sheetIdsOf(ex, new Set((got.sheets ?? []).map((s) => s.properties?.sheetId ?? -1)));
