@@ -26,7 +26,7 @@ export {
 } from './plan';
 export { checkEdit, ownershipColumnOf } from './edit-check';
 export type { EditFacts, EditVerdict } from './edit-check';
-export { fingerprintText } from './fingerprint';
+export { fingerprintDigest, fingerprintText } from './fingerprint';
 export { effectiveEditRights, protectionCovers } from './rights';
 export type { EditRights } from './rights';
 export { diffProtections, diffIsEmpty } from './diff';

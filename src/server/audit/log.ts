@@ -23,7 +23,15 @@ import {
 import { systemWriterRoles } from '../../core/permissions';
 import type { SheetKey } from '../../core/schema';
 import type { Execution } from '../session';
-import { documentProperties, type Workbook } from '../document';
+import {
+  DOC_KEYS,
+  documentProperties,
+  documentPropertiesSnapshot,
+  forgetDocumentState,
+  readText,
+  writeText,
+  type Workbook,
+} from '../document';
 import { messageOf } from '../../core/shared';
 
 export function recordAction(ex: Execution, event: Omit<ActionEvent, 'user' | 'time'>): void {
@@ -47,14 +55,18 @@ export function recordFieldChanges(ex: Execution, sheet: SheetKey, id: string, c
  */
 export function flushPendingAudit(wb: Workbook): number {
   const doc = documentProperties();
-  const user = userProperties();
+  // An account's own store is read only once some account has spilled rows there (two calls fewer
+  // for every other flush); a spill marks the document store.
+  const user = readText(DOC_KEYS.auditSpilled) ? userProperties() : null;
   const own = user ? pendingOf(user.getProperties()) : {};
-  const queue = decodePendingAudit({ ...own, ...pendingOf(doc.getProperties()) });
+  // the run's one read of the document store (taken under the lock the caller holds)
+  const queue = decodePendingAudit({ ...own, ...pendingOf(documentPropertiesSnapshot()) });
   if (queue.unreadable.length)
     console.warn(`Sheets CRM: unreadable parked audit rows left in place: ${queue.unreadable.join(', ')}`);
   if (queue.read.length === 0) return 0;
   if (queue.rows.length) wb.append('auditLog', queue.rows);
   for (const key of queue.read) (key in own ? user! : doc).deleteProperty(key);
+  forgetDocumentState(); // the snapshot still holds the keys just deleted
   return queue.rows.length;
 }
 
@@ -121,7 +133,10 @@ export function parkAuditRows(rows: AuditRecord[]): void {
     size += utf8Length(`${stamp}.${i}`) + utf8Length(value);
   });
   if (!user || (!stillSpilled && used + size <= PARK_HIGH_WATER_BYTES)) doc.setProperties(parked);
-  else user.setProperties(parked);
+  else {
+    user.setProperties(parked);
+    if (!readText(DOC_KEYS.auditSpilled)) writeText(DOC_KEYS.auditSpilled, '1');
+  }
 }
 
 /** Audit rows parked under the document store's high-water mark; the rest of the 500 KB stays free for the add-on's other state. */

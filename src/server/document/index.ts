@@ -33,6 +33,8 @@ export {
   asRecord,
   deleteKey,
   documentProperties,
+  documentPropertiesSnapshot,
+  forgetDocumentState,
   readJson,
   readNumber,
   readText,

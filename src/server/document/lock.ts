@@ -5,6 +5,7 @@
  * (30 s in all) waits only briefly.
  */
 import { Locale, UserError } from '../../i18n';
+import { forgetDocumentState } from './state';
 
 export interface LockPolicy<T> {
   /** how long to wait for the lock, in ms */
@@ -22,6 +23,7 @@ export function withDocumentLock<T>(ex: { locale: Locale }, fn: () => T, policy:
     if (policy.onBusy) return policy.onBusy();
     throw new UserError(ex.locale, 'error.busy');
   }
+  forgetDocumentState(); // read again what another execution may have written before the lock
   try {
     return fn();
   } finally {

@@ -42,6 +42,8 @@ export const DOC_KEYS = {
   remindersArchiveSheetId: 'sheetsCrm.reminders.archiveSheetId',
   /** optional override of the audit log's archive threshold */
   auditArchiveThreshold: 'sheetsCrm.audit.archiveThreshold',
+  /** set once an account parked audit rows in its own user store: only then does a flush read it */
+  auditSpilled: 'sheetsCrm.audit.spilled',
   /** the audit log archive's sheet id */
   auditArchiveSheetId: 'sheetsCrm.audit.archiveSheetId',
   /** the backup schedule the installed trigger follows */
@@ -77,16 +79,38 @@ export function documentProperties(): Properties {
   return (cached ??= PropertiesService.getDocumentProperties());
 }
 
+/**
+ * The add-on's keys as one getProperties, read on first use: a run reading several keys pays one
+ * call, not one per key. Writes through writeText/deleteKey keep it current; taking the document
+ * lock drops it (forgetDocumentState), so what a run decides under the lock is read under the lock.
+ */
+let values: Record<string, string> | null = null;
+
+function snapshot(): Record<string, string> {
+  return (values ??= { ...documentProperties().getProperties() });
+}
+
+/** Every document property as last read (one getProperties per run); do not modify. */
+export function documentPropertiesSnapshot(): Readonly<Record<string, string>> {
+  return snapshot();
+}
+
+export function forgetDocumentState(): void {
+  values = null;
+}
+
 export function readText(key: DocKey): string | null {
-  return documentProperties().getProperty(key);
+  return snapshot()[key] ?? null;
 }
 
 export function writeText(key: DocKey, value: string): void {
   documentProperties().setProperty(key, value);
+  if (values) values[key] = value;
 }
 
 export function deleteKey(key: DocKey): void {
   documentProperties().deleteProperty(key);
+  if (values) delete values[key];
 }
 
 /** A whole number stored as text; null when absent or not a finite number. */

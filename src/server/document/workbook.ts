@@ -71,14 +71,42 @@ export class Workbook {
     this.ss = ss ?? SpreadsheetApp.getActiveSpreadsheet();
   }
 
+  private spreadsheetId: string | null = null;
+
+  /** The spreadsheet's id, fetched once (several Sheets API requests of a run need it). */
+  id(): string {
+    return (this.spreadsheetId ??= this.ss.getId());
+  }
+
   private marks: Map<SheetKey, number> | null = null;
 
+  /** The recorded ids (one property read); sheets are looked up by id only as they are needed. */
   private index(): { byId: Map<number, Sheet>; ids: SheetIds } {
     if (!this.sheetsById || !this.ids) {
-      this.sheetsById = new Map(this.ss.getSheets().map((s) => [s.getSheetId(), s] as [number, Sheet]));
+      this.sheetsById = new Map();
       this.ids = recordedSheetIds();
     }
     return { byId: this.sheetsById, ids: this.ids };
+  }
+
+  private allSheets: Map<number, Sheet> | null = null;
+
+  /** Every tab by id (getSheetId per tab): only when a recorded id was not enough. */
+  private everySheet(): Map<number, Sheet> {
+    if (!this.allSheets) {
+      this.allSheets = new Map(this.ss.getSheets().map((s) => [s.getSheetId(), s] as [number, Sheet]));
+      for (const [id, sheet] of this.index().byId) this.allSheets.set(id, sheet);
+    }
+    return this.allSheets;
+  }
+
+  /** A tab by its id: one getSheetById, cached; null when no tab has it (deleted). */
+  private byId(id: number): Sheet | null {
+    const { byId } = this.index();
+    if (byId.has(id)) return byId.get(id)!;
+    const sheet = this.allSheets ? (this.allSheets.get(id) ?? null) : this.ss.getSheetById(id);
+    if (sheet) byId.set(id, sheet);
+    return sheet;
   }
 
   /** Sheet ids by the key in their metadata mark: read once, and only when an id was not enough. */
@@ -101,13 +129,15 @@ export class Workbook {
 
   /** The sheet of a key: by the recorded id, else its metadata mark, else its label in any locale. */
   sheet(key: SheetKey): Sheet | null {
-    const { byId, ids } = this.index();
+    const { ids } = this.index();
     const id = ids[key];
-    if (id !== undefined && byId.has(id)) return byId.get(id)!;
+    const recorded = id !== undefined ? this.byId(id) : null;
+    if (recorded) return recorded;
+    const all = this.everySheet();
     const markedId = this.marked().get(key);
-    if (markedId !== undefined && byId.has(markedId)) return byId.get(markedId)!;
+    if (markedId !== undefined && all.has(markedId)) return all.get(markedId)!;
     const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
-    for (const sheet of byId.values()) if (labels.includes(sheet.getName())) return sheet;
+    for (const sheet of all.values()) if (labels.includes(sheet.getName())) return sheet;
     return null;
   }
 
@@ -119,8 +149,10 @@ export class Workbook {
   /** Records a sheet as the one for a key (setup). */
   remember(key: SheetKey, sheet: Sheet): void {
     const { byId, ids } = this.index();
-    byId.set(sheet.getSheetId(), sheet);
-    ids[key] = sheet.getSheetId();
+    const id = sheet.getSheetId();
+    byId.set(id, sheet);
+    this.allSheets?.set(id, sheet);
+    ids[key] = id;
   }
 
   saveSheetIds(): void {
@@ -151,8 +183,11 @@ export class Workbook {
     if (cached) return cached;
     const sheet = this.sheet(key);
     if (!sheet) return null;
-    const lastRow = sheet.getLastRow();
-    const width = Math.max(sheet.getLastColumn(), 1);
+    // getDataRange is one call for both bounds ("functionally equivalent to creating a Range bounded
+    // by A1 and (Sheet.getLastColumn(), Sheet.getLastRow())"); the Range's own bounds are local.
+    const data = sheet.getDataRange();
+    const lastRow = data.getLastRow();
+    const width = Math.max(data.getLastColumn(), 1);
     const headerRange = sheet.getRange(1, 1, 1, width);
     const headerValues = headerRange.getValues()[0] as CellValue[];
     const header = mapHeader(SHEETS[key], headerValues, headerRange.getNotes()[0]);
@@ -161,16 +196,31 @@ export class Workbook {
     return layout;
   }
 
+  /**
+   * A sheet's header map alone, when its column count is known (a Sheets.Spreadsheets.get gave it):
+   * one range of row 1, without the calls for the last row and column that layout() makes.
+   */
+  headerOf(key: SheetKey, maxColumns: number): HeaderMap | null {
+    const known = this.tables.get(key) ?? this.layouts.get(key);
+    if (known) return known.header;
+    const sheet = this.sheet(key);
+    if (!sheet || maxColumns < 1) return null;
+    const row = sheet.getRange(1, 1, 1, maxColumns);
+    return mapHeader(SHEETS[key], row.getValues()[0] as CellValue[], row.getNotes()[0]);
+  }
+
   /** Reads a whole sheet once: header notes and values plus every data row. */
   read(key: SheetKey): Table | null {
     const cached = this.tables.get(key);
     if (cached) return cached;
     const sheet = this.sheet(key);
     if (!sheet) return null;
-    const lastRow = sheet.getLastRow();
-    const width = Math.max(sheet.getLastColumn(), 1);
+    // One getDataRange: its values are the grid from A1 to the last row and column with content.
+    const data = sheet.getDataRange();
+    const lastRow = data.getLastRow();
+    const width = Math.max(data.getLastColumn(), 1);
     const headerNotes = sheet.getRange(1, 1, 1, width).getNotes()[0];
-    const all = lastRow >= 1 ? (sheet.getRange(1, 1, lastRow, width).getValues() as CellValue[][]) : [[]];
+    const all = lastRow >= 1 ? (data.getValues() as CellValue[][]) : [[]];
     const headerValues = all[0] ?? [];
     const header = mapHeader(SHEETS[key], headerValues, headerNotes);
     const grid = all.slice(1);

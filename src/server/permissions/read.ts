@@ -89,7 +89,7 @@ function sheetIdsOf(ex: Execution, present: Set<number>): Partial<Record<SheetKe
  * sheet properties (and protections), plus the customers' header row.
  */
 export function readPlanInput(ex: Execution, protections: boolean): ReadInput {
-  const got = sheetsService().Spreadsheets!.get(ex.wb.ss.getId(), {
+  const got = sheetsService().Spreadsheets!.get(ex.wb.id(), {
     fields: protections ? WITH_PROTECTIONS : SIZES,
   });
   const sheetIds = sheetIdsOf(ex, new Set((got.sheets ?? []).map((s) => s.properties?.sheetId ?? -1)));
@@ -105,7 +105,7 @@ export function readPlanInput(ex: Execution, protections: boolean): ReadInput {
       maxRows: s.properties?.gridProperties?.rowCount ?? 0,
       maxColumns: s.properties?.gridProperties?.columnCount ?? 0,
     };
-    if (key === 'customers') layout.columns = customerColumns(ex);
+    if (key === 'customers') layout.columns = customerColumns(ex, layout.maxColumns);
     layouts[key] = layout;
     for (const p of s.protectedRanges ?? []) {
       const e = existingOf(p, key, sheetId);
@@ -123,10 +123,10 @@ export function readPlanInput(ex: Execution, protections: boolean): ReadInput {
   return { input, sheetIds, existing, foreignSheetProtection };
 }
 
-function customerColumns(ex: Execution): Record<string, number> {
+function customerColumns(ex: Execution, maxColumns: number): Record<string, number> {
   const columns: Record<string, number> = {};
-  const layout = ex.wb.layout('customers');
-  for (const [key, index] of Object.entries(layout?.header.byKey ?? {})) columns[key] = index + 1;
+  const header = ex.wb.headerOf('customers', maxColumns);
+  for (const [key, index] of Object.entries(header?.byKey ?? {})) columns[key] = index + 1;
   return columns;
 }
 

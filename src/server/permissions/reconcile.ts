@@ -15,6 +15,7 @@ import {
   diffProtections,
   driftReport,
   DriftReport,
+  fingerprintDigest,
   fingerprintText,
   planProtections,
 } from '../../core/permissions';
@@ -81,9 +82,7 @@ function writeState(state: State): void {
   writeJson(DOC_KEYS.protections, state);
 }
 
-function digest(text: string): string {
-  return Utilities.base64Encode(Utilities.computeDigest(Utilities.DigestAlgorithm.SHA_256, text));
-}
+const digest = fingerprintDigest;
 
 const effectiveUser = () => Session.getEffectiveUser().getEmail();
 
@@ -91,7 +90,9 @@ const effectiveUser = () => Session.getEffectiveUser().getEmail();
 export function reconcile(ex: Execution, locale: Locale = ex.locale): ReconcileResult {
   const read = readPlanInput(ex, true);
   const plan = planProtections({ ...read.input, locale });
-  const me = effectiveUser();
+  // An execution's effective user is the person it revealed as active (a run as the user) or as
+  // effective (a trigger): no Session call then.
+  const me = ex.identity === 'active' || ex.identity === 'effective' ? ex.user.email : effectiveUser();
   const diff = diffProtections(plan.protections, read.existing, {
     owner: plan.owner,
     effectiveUser: me,
@@ -109,7 +110,7 @@ export function reconcile(ex: Execution, locale: Locale = ex.locale): ReconcileR
   const budget = Math.max(1, readNumber(DOC_KEYS.protectionsRequestsPerRun) ?? REQUESTS_PER_RUN);
   const now = requests.slice(0, budget);
   const pending = requests.length - now.length;
-  const batchCalls = batchUpdate(ex.wb.ss.getId(), now);
+  const batchCalls = batchUpdate(ex.wb.id(), now);
   if (pending) notes.push(ex.t('perm.resumed', { done: now.length, left: pending }));
   const fingerprint = pending ? undefined : digest(fingerprintText(plan, read.sheetIds));
   writeState({ ...readState(), fingerprint, at: Date.now(), pending: pending || undefined });

@@ -54,7 +54,7 @@ export function begin(wb: Workbook = new Workbook(), options: IdentityOptions = 
   const owner = ownerOf(wb.ss);
   const identity = resolveIdentity(options);
   const user = resolveRole(identity.email, owner, roles);
-  const timeZone = wb.ss.getSpreadsheetTimeZone();
+  let timeZone: string | undefined;
   return {
     wb,
     locale,
@@ -63,7 +63,10 @@ export function begin(wb: Workbook = new Workbook(), options: IdentityOptions = 
     roles,
     settings,
     owner,
-    timeZone,
+    // fetched when first used: most actions never format a date in the spreadsheet's zone
+    get timeZone() {
+      return (timeZone ??= wb.ss.getSpreadsheetTimeZone());
+    },
     identity: identity.source,
   };
 }

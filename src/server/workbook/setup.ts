@@ -87,7 +87,7 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
     if (result.created.includes(key)) trimColumns(sheet, SHEETS[key].columns.length);
   }
   wb.saveSheetIds();
-  batchUpdate(wb.ss.getId(), formats);
+  batchUpdate(wb.id(), formats);
   removeDefaultSheet(wb, result);
   if (previous !== undefined && isLocale(previous.trim()) && previous.trim() !== locale)
     result.localeSwitch = switchLocale(ex, previous.trim() as Locale, locale);

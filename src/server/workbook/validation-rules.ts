@@ -65,7 +65,7 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
       });
     }
   }
-  batchUpdate(ex.wb.ss.getId(), requests);
+  batchUpdate(ex.wb.id(), requests);
 }
 
 /** The header of a sheet only (setup has just written it): one read of values and notes. */

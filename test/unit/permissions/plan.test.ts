@@ -8,6 +8,7 @@ import {
   DiffOptions,
   driftReport,
   ExistingProtection,
+  fingerprintDigest,
   fingerprintText,
   groupRowsByOwnerOrder,
   MAX_PROTECTIONS,
@@ -176,6 +177,14 @@ describe('fingerprintText', () => {
     const grown = input();
     grown.layouts.interactions = { maxRows: 5000, maxColumns: 26 };
     expect(fingerprintText(planProtections(grown), ids)).not.toBe(base);
+  });
+
+  it('digests to a short stable value that differs for texts one character apart', () => {
+    const base = text();
+    expect(fingerprintDigest(base)).toBe(fingerprintDigest(text()));
+    expect(fingerprintDigest(base).length).toBeLessThan(30);
+    expect(fingerprintDigest(`${base}x`)).not.toBe(fingerprintDigest(base));
+    expect(fingerprintDigest('ab')).not.toBe(fingerprintDigest('ba'));
   });
 });
 
