@@ -7,7 +7,7 @@
  *
  * customers   sheet            staff (admins, managers, account managers, assistants): viewers out
  *             header row 1     admins
- *             tier, tierLocked, value columns (revenue, orders, avgOrder, lastPurchase)
+ *             tier, tierLocked, value columns (revenue, orders, avgOrder, lastPurchase, revenue12m, orders12m)
  *                              admins + managers, rows 2 to the end of the sheet (rows not typed yet too)
  * interactions, purchases, feedback
  *             sheet            staff; header: admins

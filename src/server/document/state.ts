@@ -50,6 +50,8 @@ export const DOC_KEYS = {
   userKeys: 'sheetsCrm.identity.userKeys',
   /** {handler: {installer, uid, since}}: the one installable trigger per kind for the document */
   triggers: 'sheetsCrm.triggers',
+  /** {day, timeZone}: when the per-customer value columns were last recomputed whole */
+  valuesComputed: 'sheetsCrm.values.computed',
   /** {reportKey: day}: reports mailed to admins, so a repeating fault mails once a day */
   adminReports: 'sheetsCrm.notify.reported',
 } as const;
