@@ -191,8 +191,12 @@ export function applyTierOptions(
   };
 }
 
-/** The customer columns tiering reads: identity, the tier and its lock, grouping, the preview's name. */
-const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'region', 'tier', 'tierLocked'] as const;
+/**
+ * The customer columns tiering reads: identity, the tier and its lock, the owner (grouping and the
+ * no-owner warning), the preview's name; region only to group by it (each column read apart is
+ * another call on a large sheet).
+ */
+const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'tier', 'tierLocked'] as const;
 /** The purchase columns the value of a customer is summed from. */
 const PURCHASE_COLUMNS = ['orderId', 'date', 'customerId', 'amount', 'type'] as const;
 
@@ -216,10 +220,10 @@ function valueColumnFor(ex: Execution, options: TierOptions, now: Date) {
 function computeFor(ex: Execution, options: TierOptions): { result: TierResult; customers: Customers } {
   const now = new Date();
   const valueColumn = valueColumnFor(ex, options, now);
-  const customers = ex.wb.readColumns(
-    'customers',
-    valueColumn ? [...CUSTOMER_COLUMNS, valueColumn] : CUSTOMER_COLUMNS,
-  );
+  const columns: string[] = [...CUSTOMER_COLUMNS];
+  if (options.groupBy === 'region') columns.push('region');
+  if (valueColumn) columns.push(valueColumn);
+  const customers = ex.wb.readColumns('customers', columns);
   const purchases = valueColumn ? { rows: [] } : ex.wb.readColumns('purchases', PURCHASE_COLUMNS);
   if (!customers || !purchases) throw new UserError(ex.locale, 'error.notSetUp');
   const result = computeTiers({
