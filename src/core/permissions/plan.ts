@@ -7,7 +7,7 @@
  *
  * customers   sheet            staff (admins, managers, account managers, assistants): viewers out
  *             header row 1     admins
- *             tier, tierLocked, value columns (revenue, orders, avgOrder, lastPurchase)
+ *             tier, tierLocked, value columns (revenue, orders, avgOrder, lastPurchase, revenue12m, orders12m)
  *                              admins + managers, rows 2 to the end of the sheet (rows not typed yet too)
  * interactions, purchases, feedback
  *             sheet            staff; header: admins
@@ -41,7 +41,7 @@ import {
 } from './types';
 
 /**
- * The most protections a plan holds: customers 2 + 2 runs of tier/tierLocked + 4 of the value
+ * The most protections a plan holds: customers 2 + 2 runs of tier/tierLocked + 6 of the value
  * columns (users may move columns apart), 4 customer-scoped sheets x 2, targets 2, settings and
  * roles 2, system 4.
  */

@@ -11,7 +11,7 @@ export const PROTECTION_MARKER = '[sheets-crm]';
 export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
 /**
  * Customer columns only managers and admins may edit: id, owner, tier and its lock, and the
- * per-customer value the add-on computes from purchases (core/sales).
+ * per-customer value the add-on computes from purchases (core/sales, all-time and 12 months).
  */
 export const LOCKED_COLUMNS = [
   'id',
@@ -22,6 +22,8 @@ export const LOCKED_COLUMNS = [
   'orders',
   'avgOrder',
   'lastPurchase',
+  'revenue12m',
+  'orders12m',
 ] as const;
 /**
  * Of the locked columns, those Sheets keeps from everyone but managers and admins over the whole
@@ -36,9 +38,18 @@ export const MANAGER_ONLY_COLUMNS = [
   'orders',
   'avgOrder',
   'lastPurchase',
+  'revenue12m',
+  'orders12m',
 ] as const;
 /** The per-customer value columns (core/sales), protected as their own group. */
-export const VALUE_COLUMNS = ['revenue', 'orders', 'avgOrder', 'lastPurchase'] as const;
+export const VALUE_COLUMNS = [
+  'revenue',
+  'orders',
+  'avgOrder',
+  'lastPurchase',
+  'revenue12m',
+  'orders12m',
+] as const;
 /** Sheets whose rows belong to the owner of the customer they reference (customerId column). */
 export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback', 'opportunities'] as const;
 /** Customer-scoped sheets assistants may only view (the sheet protection leaves them out). */

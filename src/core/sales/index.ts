@@ -31,6 +31,14 @@ export type {
 } from './opportunities';
 export { VALUE_COLUMNS, addPurchases, customerValues } from './values';
 export type { CustomerValue, ValueColumn } from './values';
+export {
+  VALUE_WINDOW_MONTHS,
+  WINDOW_VALUE_COLUMNS,
+  addWindowPurchases,
+  customerWindowValues,
+  windowValuesServe,
+} from './window-values';
+export type { WindowValue, WindowValueColumn } from './window-values';
 export { parsePeriod, periodWithin } from './period';
 export type { Period } from './period';
 export { salesPerformance, visiblePeople } from './performance';

@@ -93,6 +93,9 @@ export const CUSTOMER_COLUMNS: ColumnDef[] = [
   col('orders', 'integer', { computed: true }),
   col('avgOrder', 'money', { computed: true }),
   col('lastPurchase', 'date', { computed: true }),
+  // The last 12 months' value, net of returns (core/sales `customerWindowValues`): tiering's default.
+  col('revenue12m', 'money', { computed: true }),
+  col('orders12m', 'integer', { computed: true }),
 ];
 
 export const SHEETS: Record<SheetKey, SheetDef> = {

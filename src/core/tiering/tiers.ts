@@ -29,7 +29,8 @@ import { CustomerIndex } from './lookup';
 import { paretoChart, ParetoChart, DEFAULT_PARETO_POINTS } from './pareto';
 import { TierGroupBy, TierMethod, TierMetric, TierOptions, validateTierOptions } from './options';
 import { Tier, tierRanking } from './rules';
-import { cellText, Sampler, sumPurchases, tidy, WarningSample } from './values';
+import { cellText, PurchaseTotals, Sampler, sumPurchases, tidy, WarningSample } from './values';
+import { parseNumber } from '../workbook';
 import { TierWindow, tierWindow, windowClassifier } from './window';
 
 export { TIERS } from './rules';
@@ -43,6 +44,12 @@ export interface TierInput {
   customers: SheetRow[];
   /** purchases sheet rows (needs customerId, date, and amount or orderId per metric) */
   purchases: SheetRow[];
+  /**
+   * Read each customer's value from this customers column instead of summing purchases (the
+   * 12-month value columns core/sales keeps; the shell checks they fit the options and are fresh).
+   * The purchase-row warnings are then not computed.
+   */
+  valueColumn?: 'revenue12m' | 'orders12m';
   options: TierOptions;
   /** the clock: "today" is its calendar day in timeZone */
   now: Date | number;
@@ -113,6 +120,8 @@ export interface TierWarnings {
 
 export interface TierResult {
   options: ValidTierOptions;
+  /** where the values came from: every purchase row, or a customers value column */
+  source: 'purchases' | 'revenue12m' | 'orders12m';
   window: TierWindow;
   /** every customer with an id, in sheet order */
   customers: TierCustomer[];
@@ -195,6 +204,30 @@ function rankAndTier(
   return { order, computed, rank };
 }
 
+/**
+ * The values a customers value column holds (blank or non-numeric: 0), in the shape of the
+ * purchase pass. Every customer counts as having purchases: the per-row checks need the rows.
+ */
+function columnTotals(rows: readonly SheetRow[], column: string, byRevenue: boolean): PurchaseTotals {
+  const n = rows.length;
+  const values: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    const x = parseNumber(rows[i].values[column]);
+    values[i] = x === null ? 0 : byRevenue ? tidy(x) : x;
+  }
+  const none = { count: 0, first: [] };
+  return {
+    values,
+    anyRow: new Uint8Array(n).fill(1),
+    counted: new Uint8Array(n).fill(1),
+    purchasesCounted: 0,
+    invalidDates: none,
+    invalidAmounts: none,
+    missingOrderIds: none,
+    unknownCustomers: none,
+  };
+}
+
 /** Validates the options (throws a localized UserError) and tiers every customer. */
 export function computeTiers(input: TierInput): TierResult {
   const options = validateTierOptions(input.options, input.locale);
@@ -206,14 +239,16 @@ export function computeTiers(input: TierInput): TierResult {
   const duplicateIds = sampler<string>();
   const { ids, rows, slots } = collectCustomers(input.customers, duplicateIds);
   const n = ids.length;
-  const purchases = sumPurchases(
-    input.purchases,
-    new CustomerIndex(slots),
-    n,
-    options.metric,
-    windowClassifier(window, input.timeZone),
-    sampleSize,
-  );
+  const purchases = input.valueColumn
+    ? columnTotals(rows, input.valueColumn, byRevenue)
+    : sumPurchases(
+        input.purchases,
+        new CustomerIndex(slots),
+        n,
+        options.metric,
+        windowClassifier(window, input.timeZone),
+        sampleSize,
+      );
   const values = purchases.values;
   const groupOf = (i: number): string =>
     options.groupBy === 'owner'
@@ -290,6 +325,7 @@ export function computeTiers(input: TierInput): TierResult {
 
   return {
     options,
+    source: input.valueColumn ?? 'purchases',
     window,
     customers,
     totals: {

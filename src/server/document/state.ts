@@ -56,6 +56,8 @@ export const DOC_KEYS = {
   dataQualityProgress: 'sheetsCrm.dataQuality.progress',
   /** optional override of the cells one audit execution reads (tests inject a tiny one) */
   dataQualityStageCells: 'sheetsCrm.dataQuality.stageCells',
+  /** {day, timeZone}: when the per-customer value columns were last recomputed whole */
+  valuesComputed: 'sheetsCrm.values.computed',
   /** {reportKey: day}: reports mailed to admins, so a repeating fault mails once a day */
   adminReports: 'sheetsCrm.notify.reported',
 } as const;

@@ -12,5 +12,6 @@ export {
   recomputeCustomerValuesNow,
   setUpCustomerValues,
 } from './values';
+export { valuesComputedDay } from './values-state';
 export { salesPerformance } from './performance';
 export type { PerformanceResult } from './performance';

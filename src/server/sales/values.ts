@@ -10,12 +10,22 @@
  * The columns are locked to managers and admins (like tier), so a rep's own purchase waits for the
  * nightly job; the caller holds the document lock.
  */
-import { addPurchases, customerValues, CustomerValue, VALUE_COLUMNS } from '../../core/sales';
+import {
+  addPurchases,
+  addWindowPurchases,
+  customerValues,
+  customerWindowValues,
+  CustomerValue,
+  VALUE_COLUMNS,
+  WINDOW_VALUE_COLUMNS,
+  WindowValue,
+} from '../../core/sales';
 import { can, editsAllCustomers, resolveRole } from '../../core/roles';
 import { CellValue, SheetRow } from '../../core/schema';
-import { cellText, dayNumberToDate } from '../../core/shared';
+import { cellText, dayNumberOf, dayNumberToDate } from '../../core/shared';
 import { recordAction } from '../audit';
 import { installDocumentTrigger, isDocumentTriggerEvent, withDocumentLock } from '../document';
+import { recordValuesComputed } from './values-state';
 import {
   begin,
   beginAsInstaller,
@@ -31,10 +41,13 @@ const NIGHTLY_HOUR = 2;
 
 type Layout = NonNullable<ReturnType<Execution['wb']['layout']>>;
 
+/** Every column the add-on keeps from purchases: all-time and 12-month value. */
+const KEPT_COLUMNS = [...VALUE_COLUMNS, ...WINDOW_VALUE_COLUMNS];
+
 /** Sheet columns (0-based) of the value columns present, and their adjacent runs. */
 function valueRuns(layout: Layout): Array<{ start: number; keys: string[] }> {
-  const cols = VALUE_COLUMNS.map((k) => ({ k, i: layout.header.byKey[k] }))
-    .filter((c): c is { k: (typeof VALUE_COLUMNS)[number]; i: number } => c.i !== undefined)
+  const cols = KEPT_COLUMNS.map((k) => ({ k, i: layout.header.byKey[k] }))
+    .filter((c): c is { k: (typeof KEPT_COLUMNS)[number]; i: number } => c.i !== undefined)
     .sort((a, b) => a.i - b.i);
   const runs: Array<{ start: number; keys: string[] }> = [];
   for (const c of cols) {
@@ -45,13 +58,19 @@ function valueRuns(layout: Layout): Array<{ start: number; keys: string[] }> {
   return runs;
 }
 
-function cellsOf(v: CustomerValue | undefined, timeZone: string): Record<string, CellValue> {
-  if (!v) return { revenue: 0, orders: 0, avgOrder: '', lastPurchase: '' };
+function cellsOf(
+  v: CustomerValue | undefined,
+  w: WindowValue | undefined,
+  timeZone: string,
+): Record<string, CellValue> {
+  const window = { revenue12m: w?.revenue12m ?? 0, orders12m: w?.orders12m ?? 0 };
+  if (!v) return { revenue: 0, orders: 0, avgOrder: '', lastPurchase: '', ...window };
   return {
     revenue: v.revenue,
     orders: v.orders,
     avgOrder: v.avgOrder ?? '',
     lastPurchase: v.lastPurchase === null ? '' : dayNumberToDate(v.lastPurchase, timeZone),
+    ...window,
   };
 }
 
@@ -60,17 +79,26 @@ export function recomputeCustomerValues(ex: Execution): number {
   const ids = ex.wb.readColumn('customers', 'id');
   if (!ids || ids.values.length === 0) return 0;
   const purchases = ex.wb.read('purchases')?.rows ?? [];
+  const today = dayNumberOf(new Date(), ex.timeZone);
   const values = customerValues(purchases, ex.timeZone);
-  const rows = ids.values.map((id) => cellsOf(values.get(cellText(id).trim().toUpperCase()), ex.timeZone));
+  const window = customerWindowValues(purchases, ex.timeZone, today);
+  const rows = ids.values.map((id) => {
+    const key = cellText(id).trim().toUpperCase();
+    return cellsOf(values.get(key), window.get(key), ex.timeZone);
+  });
   // Rows without an id stay blank: a value there would belong to no one.
+  const blank = Object.fromEntries(KEPT_COLUMNS.map((k) => [k, '']));
   ids.values.forEach((id, i) => {
-    if (cellText(id).trim() === '') rows[i] = { revenue: '', orders: '', avgOrder: '', lastPurchase: '' };
+    if (cellText(id).trim() === '') rows[i] = blank;
   });
   for (const run of valueRuns(ids.layout))
     ids.layout.sheet
       .getRange(2, run.start + 1, rows.length, run.keys.length)
       .setValues(rows.map((r) => run.keys.map((k) => r[k])));
   ex.wb.forget('customers');
+  // Only when the sheet holds the 12-month columns: tiering trusts the day recorded here.
+  if (WINDOW_VALUE_COLUMNS.every((k) => ids.layout.header.byKey[k] !== undefined))
+    recordValuesComputed(today, ex.timeZone);
   return rows.length;
 }
 
@@ -106,6 +134,7 @@ export function customerValuesAfterPurchases(ex: Execution, added: Array<Record<
   const block = ids.layout.sheet.getRange(first, from + 1, last - first + 1, to - from + 1);
   const grid = block.getValues() as CellValue[][];
   const cell = (line: CellValue[], key: string) => line[(header[key] ?? -1) - from] ?? '';
+  const today = dayNumberOf(new Date(), ex.timeZone);
   for (const [id, row] of rowOf) {
     const line = grid[row - first];
     const next = cellsOf(
@@ -117,6 +146,12 @@ export function customerValuesAfterPurchases(ex: Execution, added: Array<Record<
         },
         byCustomer.get(id)!,
         ex.timeZone,
+      ),
+      addWindowPurchases(
+        { revenue12m: cell(line, 'revenue12m'), orders12m: cell(line, 'orders12m') },
+        byCustomer.get(id)!,
+        ex.timeZone,
+        today,
       ),
       ex.timeZone,
     );

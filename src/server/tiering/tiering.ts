@@ -4,6 +4,10 @@
  * core/tiering, and on apply writes the tier column as one block, tierHistory as one append, the
  * tier settings as one block, the A/B/C colour rules and one audit row, under the document lock.
  *
+ * The default options (12 months, revenue or orders) read each customer's 12-month value column
+ * when the nightly job or a recompute filled it today or yesterday: a constant number of cells per
+ * customer instead of every purchase row; otherwise, or for any other window, purchases are summed.
+ *
  * Account managers may preview (core/roles: previewTiers, not applyTiers) and see the preview over
  * every customer, as managers do: tiers rank customers against each other, so a slice of one rep's
  * customers would give other tiers than apply writes, and Sheets lets every user read every row
@@ -35,7 +39,9 @@ import { begin, Execution, requireAction, requireTable } from '../session';
 import { ensureTierColours } from './colours';
 import { TierScheduleState, tierScheduleState } from './schedule-state';
 import { Layout, withDocumentLock } from '../document';
-import { columnLetter } from '../../core/shared';
+import { columnLetter, dayNumberOf, dayNumberToIso } from '../../core/shared';
+import { windowValuesServe } from '../../core/sales';
+import { valuesComputedDay } from '../sales';
 
 export interface TierChangeView extends TierChange {
   /** the customer's name as in the sheet (plain text: the sidebar renders it as a text node) */
@@ -54,6 +60,8 @@ export interface TierPreviewData {
   warnings: string[];
   /** customers whose tier is locked (they keep it) */
   locked: number;
+  /** a localized sentence saying where the values came from (value columns or purchase rows) */
+  sourceNote: string;
 }
 
 export type TierPreviewResponse =
@@ -183,8 +191,12 @@ export function applyTierOptions(
   };
 }
 
-/** The customer columns tiering reads: identity, the tier and its lock, grouping, the preview's name. */
-const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'region', 'tier', 'tierLocked'] as const;
+/**
+ * The customer columns tiering reads: identity, the tier and its lock, the owner (grouping and the
+ * no-owner warning), the preview's name; region only to group by it (each column read apart is
+ * another call on a large sheet).
+ */
+const CUSTOMER_COLUMNS = ['id', 'name', 'owner', 'tier', 'tierLocked'] as const;
 /** The purchase columns the value of a customer is summed from. */
 const PURCHASE_COLUMNS = ['orderId', 'date', 'customerId', 'amount', 'type'] as const;
 
@@ -192,23 +204,47 @@ interface Customers {
   layout: Layout;
   /** customer name by sheet row, for the preview's change list */
   nameAt: (row: number) => string;
+  /** the day (day number) the value column used was computed; null when purchases were summed */
+  computedDay: number | null;
+}
+
+/** The 12-month value column that may stand in for purchases with these options, if any. */
+function valueColumnFor(ex: Execution, options: TierOptions, now: Date) {
+  const column = windowValuesServe(options, valuesComputedDay(ex.timeZone), dayNumberOf(now, ex.timeZone));
+  if (column === null) return null;
+  // An older sheet may lack the column until setup runs again.
+  const layout = ex.wb.layout('customers');
+  return layout && layout.header.byKey[column] !== undefined ? column : null;
 }
 
 function computeFor(ex: Execution, options: TierOptions): { result: TierResult; customers: Customers } {
-  const customers = ex.wb.readColumns('customers', CUSTOMER_COLUMNS);
-  const purchases = ex.wb.readColumns('purchases', PURCHASE_COLUMNS);
+  const now = new Date();
+  const valueColumn = valueColumnFor(ex, options, now);
+  const columns: string[] = [...CUSTOMER_COLUMNS];
+  if (options.groupBy === 'region') columns.push('region');
+  if (valueColumn) columns.push(valueColumn);
+  const customers = ex.wb.readColumns('customers', columns);
+  const purchases = valueColumn ? { rows: [] } : ex.wb.readColumns('purchases', PURCHASE_COLUMNS);
   if (!customers || !purchases) throw new UserError(ex.locale, 'error.notSetUp');
   const result = computeTiers({
     customers: customers.rows,
     purchases: purchases.rows,
+    valueColumn: valueColumn ?? undefined,
     options,
-    now: new Date(),
+    now,
     timeZone: ex.timeZone,
     locale: ex.locale,
   });
   const names = new Map<number, string>();
   for (const r of customers.rows) names.set(r.row, String(r.values.name ?? ''));
-  return { result, customers: { layout: customers.layout, nameAt: (row) => names.get(row) ?? '' } };
+  return {
+    result,
+    customers: {
+      layout: customers.layout,
+      nameAt: (row) => names.get(row) ?? '',
+      computedDay: valueColumn ? valuesComputedDay(ex.timeZone) : null,
+    },
+  };
 }
 
 function previewData(
@@ -231,6 +267,10 @@ function previewData(
     changes: { ...p.changes, items: p.changes.items.map((c) => ({ ...c, name: nameAt(c.row) })) },
     warnings: tierWarningMessages(result.warnings, ex.locale),
     locked,
+    sourceNote:
+      customers.computedDay === null
+        ? ex.t('tier.source.purchases', { count: result.totals.purchasesCounted })
+        : ex.t('tier.source.valueColumns', { day: dayNumberToIso(customers.computedDay) }),
   };
 }
 

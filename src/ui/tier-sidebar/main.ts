@@ -205,6 +205,7 @@ function renderPreview(p: TierPreviewData): void {
     ),
   );
   out.appendChild(chart);
+  out.appendChild(h('p', { class: 'muted' }, p.sourceNote));
   if (p.locked > 0) out.appendChild(h('p', { class: 'muted' }, m('tier.ui.locked', { count: p.locked })));
   if (p.warnings.length > 0) {
     append(out, [

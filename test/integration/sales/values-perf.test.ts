@@ -62,6 +62,9 @@ const values = (rt: Runtime) =>
     readTable(rt, 'customers').records.map((c) => [c.id, [c.revenue, c.orders, c.avgOrder, c.lastPurchase]]),
   );
 
+const window12m = (rt: Runtime) =>
+  Object.fromEntries(readTable(rt, 'customers').records.map((c) => [c.id, [c.revenue12m, c.orders12m]]));
+
 describe('per-customer value', () => {
   test('setup installs the nightly trigger; the trigger recomputes every customer with one write per block', () => {
     const rt = workbook();
@@ -90,6 +93,9 @@ describe('per-customer value', () => {
     expect(result.added).toBe(2);
     expect(values(rt).C000001).toEqual([1600, 2, 800, '2026-11-21']);
     expect(values(rt).C000003).toEqual([700, 1, 700, '2026-11-03']);
+    // the 12-month columns follow the import too
+    expect(window12m(rt).C000001).toEqual([1600, 2]);
+    expect(window12m(rt).C000002).toEqual([0, 0]);
   });
 
   test('the value columns are locked like tier: a rep cannot type over their own customer', () => {
@@ -100,9 +106,9 @@ describe('per-customer value', () => {
     expectUserError(() => rt.run('recomputeCustomerValuesNow', [], { as: REP }), 'error.notAllowed');
     rt.run('recomputeCustomerValuesNow', [], { as: MANAGER });
     const calls = spreadsheetCallsByMethod(rt);
-    // one write of the four adjacent value columns, one audit row
+    // one write of the six adjacent value columns (all-time and 12 months), one audit row
     expect(calls['Range.setValues']).toBe(2);
-    expect(rt.lastStats!.cellsWritten).toBe(3 * 4 + 7);
+    expect(rt.lastStats!.cellsWritten).toBe(3 * 6 + 7);
   });
 });
 

@@ -125,10 +125,10 @@ describe('planProtections', () => {
     const cols = plan.protections
       .filter((p) => /:cols:/.test(p.id))
       .map((p) => [p.id, rangeToA1(p.range!), p.editors.join(' ')]);
-    // tier..tierLocked=M-N, revenue..lastPurchase=X-AA; open-ended ranges cover rows not typed yet
+    // tier..tierLocked=M-N, revenue..orders12m=X-AC; open-ended ranges cover rows not typed yet
     expect(cols).toEqual([
       ['crm:customers:locked:cols:13-14', 'M2:N', 'a@x m@x o@x'],
-      ['crm:customers:value:cols:24-27', 'X2:AA', 'a@x m@x o@x'],
+      ['crm:customers:value:cols:24-29', 'X2:AC', 'a@x m@x o@x'],
     ]);
   });
 
@@ -318,7 +318,7 @@ describe('diffProtections', () => {
     // both column groups sit right of the inserted column: each moves, nothing is recreated
     expect(diff.update.map((u) => u.desired.id)).toEqual([
       'crm:customers:locked:cols:14-15',
-      'crm:customers:value:cols:25-28',
+      'crm:customers:value:cols:25-30',
     ]);
     expect(diff.update[0].steps.map((s) => s.kind)).toEqual(['setRange', 'setDescription']);
     expect(diffIsEmpty(diffProtections(moved.protections, apply(before, diff), OPTIONS))).toBe(true);

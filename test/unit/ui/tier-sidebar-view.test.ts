@@ -27,6 +27,7 @@ function preview(): TierPreviewData {
     options: options as TierPreviewData['options'],
     window: { startDay: 1, endDay: 2, startIso: '2025-11-24', endIso: '2026-11-23' },
     totals: { customers: 3, ranked: 2, value: 300, purchasesCounted: 4 },
+    sourceNote: 'Values summed from 4 purchase rows.',
     tiers: {
       A: { count: 1, value: 250, share: 250 / 300 },
       B: { count: 1, value: 50, share: 50 / 300 },
