@@ -1,6 +1,6 @@
 /**
  * The permission plan: which protections the workbook should have, from the roles sheet and the
- * sheets' layouts only. It never looks at rows, so the count is a constant (at most 20, see
+ * sheets' layouts only. It never looks at rows, so the count is a constant (about 20, at most
  * MAX_PROTECTIONS) whatever the number of customers, owners or the order rows are typed in. Sheets
  * lets a user edit a cell only when they are an editor of EVERY protection covering it, so each
  * protection below only narrows:
