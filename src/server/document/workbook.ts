@@ -17,7 +17,8 @@ import {
   SheetRow,
   SHEETS,
 } from '../../core/schema';
-import { neutralizeFormula, phoneCell } from '../../core/shared';
+import { columnLetter, neutralizeFormula, phoneCell, serialToDate } from '../../core/shared';
+import { sheetsService } from './sheets-api';
 import { CATALOGS, LOCALES } from '../../i18n';
 import { asNumberMap, DOC_KEYS, readJson, writeJson } from './state';
 
@@ -266,6 +267,53 @@ export class Workbook {
   }
 
   /**
+   * The rows whose `columnKey` cell is `wanted` (trimmed, case-insensitive): the column alone is
+   * read, then only those rows, in one Sheets.Spreadsheets.Values.batchGet, so one customer's
+   * history costs a column of cells, not the whole sheet. Dates come back as serial numbers and are
+   * turned back into Dates for the schema's date columns. Past MAX_ROWS_BY_RANGE matches the whole
+   * sheet is read instead. Null when the sheet is missing.
+   */
+  readRowsWhere(key: SheetKey, columnKey: string, wanted: string, timeZone: string): SheetRow[] | null {
+    const same = (v: unknown) =>
+      String(v ?? '')
+        .trim()
+        .toUpperCase() === wanted;
+    const table = this.tables.get(key);
+    if (table) return table.rows.filter((r) => same(r.values[columnKey]));
+    const column = this.readColumn(key, columnKey);
+    if (!column) return this.read(key)?.rows ?? null;
+    const rows: number[] = [];
+    column.values.forEach((v, i) => {
+      if (same(v)) rows.push(i + 2);
+    });
+    if (rows.length === 0) return [];
+    if (rows.length > MAX_ROWS_BY_RANGE)
+      return (this.read(key)?.rows ?? []).filter((r) => same(r.values[columnKey]));
+    const { layout } = column;
+    const name = `'${layout.sheet.getName().replace(/'/g, "''")}'`;
+    const last = columnLetter(layout.width);
+    const response = sheetsService().Spreadsheets!.Values!.batchGet(this.id(), {
+      ranges: rows.map((r) => `${name}!A${r}:${last}${r}`),
+      valueRenderOption: 'UNFORMATTED_VALUE',
+      dateTimeRenderOption: 'SERIAL_NUMBER',
+    });
+    const dateColumns = new Set(
+      SHEETS[key].columns.filter((c) => c.type === 'date' || c.type === 'datetime').map((c) => c.key),
+    );
+    const out: SheetRow[] = [];
+    (response.valueRanges ?? []).forEach((range, i) => {
+      const line = (range.values?.[0] ?? []) as CellValue[];
+      const values: Record<string, CellValue> = {};
+      for (const [k, index] of Object.entries(layout.header.byKey)) {
+        const v = line[index] ?? '';
+        values[k] = dateColumns.has(k) && typeof v === 'number' ? serialToDate(v, timeZone) : v;
+      }
+      out.push({ row: rows[i], values });
+    });
+    return out;
+  }
+
+  /**
    * Only some columns of a sheet's data rows, as records holding those keys: an action that needs
    * five of thirty columns reads five cells per row, not thirty. Wanted columns close together are
    * read as one range when reading the unwanted ones between costs less than another call.
@@ -350,6 +398,9 @@ export function toRows(grid: CellValue[][], header: HeaderMap): SheetRow[] {
   }
   return rows;
 }
+
+/** Matching rows read one range each in a batchGet; beyond this the whole sheet is cheaper. */
+const MAX_ROWS_BY_RANGE = 500;
 
 /**
  * Unwanted cells worth reading to save one call: a round trip costs about as much as reading this

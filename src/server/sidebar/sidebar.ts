@@ -164,12 +164,13 @@ export function customerSidebarData(customerId?: unknown): SidebarData {
     .trim()
     .toUpperCase();
   const entries: HistoryEntry[] = [];
+  // Only this customer's rows: each sheet's customerId column, then the matching rows.
   for (const { sheet, kind } of HISTORY_SHEETS) {
-    const table = ex.wb.read(sheet);
-    if (table) entries.push(...historyOf(kind, table.rows, id, ex.timeZone));
+    const rows = ex.wb.readRowsWhere(sheet, 'customerId', id, ex.timeZone);
+    if (rows) entries.push(...historyOf(kind, rows, id, ex.timeZone));
   }
   const purchases = entries.filter((e) => e.kind === 'purchase');
-  const opportunityRows = ex.wb.read('opportunities')?.rows ?? [];
+  const opportunityRows = ex.wb.readRowsWhere('opportunities', 'customerId', id, ex.timeZone) ?? [];
   const opportunities = readOpportunities(
     opportunityRows.filter(
       (r) =>

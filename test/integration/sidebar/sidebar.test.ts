@@ -456,9 +456,15 @@ describe('service calls', () => {
     const large = counts(sized(2000));
     expect(large).toEqual(small);
     const total = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
-    // one read per sheet: customers, interactions, purchases, feedback, opportunities (+ settings,
-    // roles in begin)
-    expect(small.open['Range.getValues']).toBe(7);
+    // customers and roles and settings (begin) whole; of interactions, purchases, feedback and
+    // opportunities the header and the customerId column, then this customer's rows in one
+    // Sheets.Spreadsheets.Values.batchGet each
+    expect(small.open['Range.getValues']).toBe(10);
+    const batchGets = Object.entries(small.open)
+      .filter(([k]) => /batchGet$/.test(k))
+      .reduce((a, [, n]) => a + n, 0);
+    expect(batchGets).toBeGreaterThanOrEqual(1);
+    expect(batchGets).toBeLessThanOrEqual(4);
     expect(total(small.open)).toBeLessThan(80);
   });
 });
