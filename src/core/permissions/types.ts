@@ -9,15 +9,8 @@ export const PROTECTION_MARKER = '[sheets-crm]';
 
 /** Customer columns assistants may edit on every row (the role matrix's "contact columns"). */
 export const CONTACT_COLUMNS = ['name', 'phone', 'email', 'address'] as const;
-/**
- * Customer columns only managers and admins may edit: id, owner, tier and its lock, and the
- * per-customer value the add-on computes from purchases (core/sales, all-time and 12 months).
- */
-export const LOCKED_COLUMNS = [
-  'id',
-  'owner',
-  'tier',
-  'tierLocked',
+/** The per-customer value columns (core/sales: all-time and 12 months), protected as their own group. */
+export const VALUE_COLUMNS = [
   'revenue',
   'orders',
   'avgOrder',
@@ -31,25 +24,9 @@ export const LOCKED_COLUMNS = [
  * assistant's own form save of a new customer (the form runs as the user), so the edit check
  * reverts a person's edit of them instead (see edit-check.ts).
  */
-export const MANAGER_ONLY_COLUMNS = [
-  'tier',
-  'tierLocked',
-  'revenue',
-  'orders',
-  'avgOrder',
-  'lastPurchase',
-  'revenue12m',
-  'orders12m',
-] as const;
-/** The per-customer value columns (core/sales), protected as their own group. */
-export const VALUE_COLUMNS = [
-  'revenue',
-  'orders',
-  'avgOrder',
-  'lastPurchase',
-  'revenue12m',
-  'orders12m',
-] as const;
+export const MANAGER_ONLY_COLUMNS = ['tier', 'tierLocked', ...VALUE_COLUMNS] as const;
+/** Customer columns only managers and admins may edit: id, owner and the manager-only ones. */
+export const LOCKED_COLUMNS = ['id', 'owner', ...MANAGER_ONLY_COLUMNS] as const;
 /** Sheets whose rows belong to the owner of the customer they reference (customerId column). */
 export const CUSTOMER_SCOPED_SHEETS = ['interactions', 'purchases', 'feedback', 'opportunities'] as const;
 /** Customer-scoped sheets assistants may only view (the sheet protection leaves them out). */
