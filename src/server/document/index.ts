@@ -14,6 +14,7 @@ export {
   isDocumentTriggerEvent,
   removeDocumentTrigger,
   removeTriggers,
+  continueLater,
   triggersOf,
 } from './triggers';
 export type { DocumentTrigger, InstallOutcome, InstallResult } from './triggers';

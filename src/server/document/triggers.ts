@@ -30,6 +30,18 @@ export function removeTriggers(handler: string): number {
   return existing.length;
 }
 
+/** The next part of a job split across executions starts a minute later: a one-off trigger cannot fire sooner in practice. */
+export const CONTINUE_AFTER_MS = 60_000;
+
+/**
+ * Runs `handler` once more in about a minute, as this user: the next part of a job too large for
+ * one execution. A fired one-off trigger stays listed and never fires again, so it is replaced.
+ */
+export function continueLater(handler: string): void {
+  removeTriggers(handler);
+  ScriptApp.newTrigger(handler).timeBased().after(CONTINUE_AFTER_MS).create();
+}
+
 // ---- one trigger per kind for the whole document --------------------------------------------
 //
 // ScriptApp lists only the current user's triggers, so two admins running setup would each

@@ -62,6 +62,7 @@ import {
   readJson,
   readNumber,
   removeTriggers,
+  continueLater,
   toRows,
   writeJson,
   type Layout,
@@ -535,8 +536,6 @@ const MAX_STAGES = 60;
 /** Apps Script's limit on one property value (9 KB). */
 const PROPERTY_LIMIT = 9 * 1024;
 const CONTINUE_HANDLER = 'continueDataQuality';
-/** The next stage starts a minute later: a one-off trigger cannot fire sooner in practice. */
-const CONTINUE_AFTER_MS = 60_000;
 /** Report rows above the findings: title, counts header, a line per kind, a blank, the findings header. */
 const REPORT_HEADER_ROWS = 2 + QUALITY_KINDS.length + 2;
 const REPORT_WIDTH = 6;
@@ -710,9 +709,7 @@ function runStage(ex: Execution, progress: AuditProgress): QualityResult {
       if (JSON.stringify(progress).length > PROPERTY_LIMIT)
         throw new Error(`data-quality progress exceeds ${PROPERTY_LIMIT} characters`);
       writeJson(DOC_KEYS.dataQualityProgress, progress);
-      // A fired one-off trigger stays listed and never fires again: replace it.
-      removeTriggers(CONTINUE_HANDLER);
-      ScriptApp.newTrigger(CONTINUE_HANDLER).timeBased().after(CONTINUE_AFTER_MS).create();
+      continueLater(CONTINUE_HANDLER);
     }
     return name;
   });
