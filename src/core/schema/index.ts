@@ -20,7 +20,7 @@ export {
   isSheetKey,
   parseCustomerIdNumber,
 } from './schema';
-export type { CellValue, ColumnDef, ColumnType, Role, SheetKey, SheetRow } from './schema';
+export type { CellValue, ColumnDef, ColumnType, Role, SheetDef, SheetKey, SheetRow } from './schema';
 export { SETTING_DEFS, listSetting, numberSetting, withDefaults } from './settings';
 export type { SettingsMap } from './settings';
 export { settingDefault } from './settings';

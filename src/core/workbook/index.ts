@@ -22,6 +22,8 @@ export {
 } from './dedupe';
 export type { DuplicateGroup, LikelyDuplicate } from './dedupe';
 export { ZoneClock, exportCell, exportCsv } from './export';
+export { planHeader } from './header-plan';
+export type { ColumnMark, HeaderPlan, HeaderPlanResult } from './header-plan';
 export { mapHeaders, planImport } from './import';
 export type { ImportInput, ImportReject, ImportSkip } from './import';
 export {

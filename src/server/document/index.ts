@@ -18,6 +18,7 @@ export {
   triggersOf,
 } from './triggers';
 export type { DocumentTrigger, InstallOutcome, InstallResult } from './triggers';
+export type { KnownHeader } from './workbook';
 export {
   Workbook,
   canEditSheet,

@@ -8,8 +8,33 @@ import { asRecord, DOC_KEYS, readJson, writeJson } from './state';
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
+/**
+ * This user's triggers with their handlers, listed once per execution (setup asks about five
+ * handlers) and kept current by the functions here that create and delete them.
+ */
+let listed: Array<{ trigger: Trigger; handler: string }> | null = null;
+
+function projectTriggers(): Array<{ trigger: Trigger; handler: string }> {
+  return (listed ??= ScriptApp.getProjectTriggers().map((trigger) => ({
+    trigger,
+    handler: trigger.getHandlerFunction(),
+  })));
+}
+
 export function triggersOf(handler: string): Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === handler);
+  return projectTriggers()
+    .filter((t) => t.handler === handler)
+    .map((t) => t.trigger);
+}
+
+function created(handler: string, trigger: Trigger): Trigger {
+  projectTriggers().push({ trigger, handler });
+  return trigger;
+}
+
+function deleteTrigger(trigger: Trigger): void {
+  ScriptApp.deleteTrigger(trigger);
+  listed = projectTriggers().filter((t) => t.trigger !== trigger);
 }
 
 /** Creates the trigger unless this user already has one for the handler; extra copies are removed. */
@@ -18,15 +43,15 @@ export function ensureTrigger(
   create: () => Trigger,
 ): { trigger: Trigger; created: boolean } {
   const existing = triggersOf(handler);
-  for (const extra of existing.slice(1)) ScriptApp.deleteTrigger(extra);
+  for (const extra of existing.slice(1)) deleteTrigger(extra);
   if (existing.length > 0) return { trigger: existing[0], created: false };
-  return { trigger: create(), created: true };
+  return { trigger: created(handler, create()), created: true };
 }
 
 /** Deletes this user's triggers for the handler; returns how many were deleted. */
 export function removeTriggers(handler: string): number {
   const existing = triggersOf(handler);
-  for (const t of existing) ScriptApp.deleteTrigger(t);
+  for (const t of existing) deleteTrigger(t);
   return existing.length;
 }
 
@@ -34,12 +59,12 @@ export function removeTriggers(handler: string): number {
 export const CONTINUE_AFTER_MS = 60_000;
 
 /**
- * Runs `handler` once more in about a minute, as this user: the next part of a job too large for
+ * Runs `handler` once more in about a minute (or `afterMs`), as this user: the next part of a job too large for
  * one execution. A fired one-off trigger stays listed and never fires again, so it is replaced.
  */
-export function continueLater(handler: string): void {
+export function continueLater(handler: string, afterMs = CONTINUE_AFTER_MS): void {
   removeTriggers(handler);
-  ScriptApp.newTrigger(handler).timeBased().after(CONTINUE_AFTER_MS).create();
+  created(handler, ScriptApp.newTrigger(handler).timeBased().after(afterMs).create());
 }
 
 // ---- one trigger per kind for the whole document --------------------------------------------
@@ -76,12 +101,17 @@ function writeEntry(handler: string, entry: DocumentTrigger | null): void {
   writeJson(DOC_KEYS.triggers, registry);
 }
 
-const me = () => {
-  try {
-    return Session.getEffectiveUser().getEmail().trim().toLowerCase();
-  } catch {
-    return '';
-  }
+let effective: string | null = null;
+
+/** The account this runs as (once per execution). */
+const me = (): string => {
+  if (effective === null)
+    try {
+      effective = Session.getEffectiveUser().getEmail().trim().toLowerCase();
+    } catch {
+      return '';
+    }
+  return effective;
 };
 
 /** The document's recorded trigger for the handler, if any. */
@@ -143,6 +173,6 @@ export function isDocumentTriggerEvent(handler: string, triggerUid: unknown): bo
   const recorded = documentTrigger(handler);
   if (!recorded) return true;
   if (recorded.uid === triggerUid) return true;
-  for (const t of mine) if (t.getUniqueId() === triggerUid) ScriptApp.deleteTrigger(t);
+  for (const t of mine) if (t.getUniqueId() === triggerUid) deleteTrigger(t);
   return false;
 }

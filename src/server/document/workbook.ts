@@ -61,6 +61,18 @@ export interface Table extends Layout {
   grid: CellValue[][];
 }
 
+/** A header row as setup wrote it, with its tab's id and name. */
+export interface KnownHeader {
+  sheetId: number;
+  title: string;
+  header: HeaderMap;
+}
+
+function sameHeader(a: HeaderMap, b: HeaderMap): boolean {
+  const keys = Object.keys(a.byKey);
+  return keys.length === Object.keys(b.byKey).length && keys.every((k) => a.byKey[k] === b.byKey[k]);
+}
+
 export class Workbook {
   readonly ss: Spreadsheet;
   private sheetsById: Map<number, Sheet> | null = null;
@@ -156,6 +168,30 @@ export class Workbook {
     ids[key] = id;
   }
 
+  /** Records a tab's id as the one for a key, before any Sheet object of it is fetched (setup). */
+  rememberId(key: SheetKey, id: number): void {
+    this.index().ids[key] = id;
+    this.allSheets = null;
+  }
+
+  private known = new Map<SheetKey, KnownHeader>();
+
+  /**
+   * What setup wrote in a sheet's header row: later steps of the same run (validation rules,
+   * protections) take it from here instead of reading row 1 again. A cached read of the sheet
+   * whose header no longer matches is dropped.
+   */
+  knowHeader(key: SheetKey, known: KnownHeader): void {
+    this.known.set(key, known);
+    const cached = this.tables.get(key) ?? this.layouts.get(key);
+    if (cached && !sameHeader(cached.header, known.header)) this.forget(key);
+  }
+
+  /** The header setup wrote in this run, if it did. */
+  knownHeader(key: SheetKey): KnownHeader | null {
+    return this.known.get(key) ?? null;
+  }
+
   saveSheetIds(): void {
     writeJson(DOC_KEYS.sheetIds, this.index().ids);
   }
@@ -202,7 +238,7 @@ export class Workbook {
    * one range of row 1, without the calls for the last row and column that layout() makes.
    */
   headerOf(key: SheetKey, maxColumns: number): HeaderMap | null {
-    const known = this.tables.get(key) ?? this.layouts.get(key);
+    const known = this.tables.get(key) ?? this.layouts.get(key) ?? this.known.get(key);
     if (known) return known.header;
     const sheet = this.sheet(key);
     if (!sheet || maxColumns < 1) return null;

@@ -43,6 +43,7 @@ import {
   writeJson,
   ensureTrigger,
   removeTriggers,
+  continueLater,
   triggersOf,
 } from '../document';
 import { recordAction } from '../audit';
@@ -262,10 +263,9 @@ function planInput(ex: Execution, now: number, remainingQuota: number): PlanInpu
   };
 }
 
-/** Replaces this user's catch-up trigger (a fired one-off stays listed and never fires again). */
+/** Replaces this user's catch-up trigger. */
 function scheduleCatchUp(afterMs: number): void {
-  removeTriggers(CATCH_UP_HANDLER);
-  ScriptApp.newTrigger(CATCH_UP_HANDLER).timeBased().after(afterMs).create();
+  continueLater(CATCH_UP_HANDLER, afterMs);
 }
 
 const QUOTA_ERROR = /too many times|quota|limit exceeded/i;

@@ -14,10 +14,9 @@ import { Locale } from '../../i18n';
 import type { Execution } from '../session';
 import { batchUpdate } from '../document';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
 interface Layout {
-  sheet: Sheet;
+  sheetId: number;
+  name: string;
   header: HeaderMap;
 }
 
@@ -34,7 +33,7 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
     const layout = layoutOf(ref.sheetKey);
     const index = layout?.header.byKey[ref.columnKey];
     if (!layout || index === undefined) return null;
-    return openColumnRange(layout.sheet.getName(), columnLetter(index + 1));
+    return openColumnRange(layout.name, columnLetter(index + 1));
   };
   const requests: Request[] = [];
   for (const key of SHEET_KEYS) {
@@ -42,7 +41,7 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
     if (rules.length === 0) continue;
     const layout = layoutOf(key);
     if (!layout) continue;
-    const sheetId = layout.sheet.getSheetId();
+    const { sheetId } = layout;
     for (const rule of rules) {
       const index = layout.header.byKey[rule.columnKey];
       if (index === undefined) continue;
@@ -68,14 +67,16 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
   batchUpdate(ex.wb.id(), requests);
 }
 
-/** The header of a sheet only (setup has just written it): one read of values and notes. */
+/** The header of a sheet: as setup has just written it, else one read of its values and notes. */
 function readLayout(ex: Execution, key: SheetKey): Layout | null {
+  const known = ex.wb.knownHeader(key);
+  if (known) return { sheetId: known.sheetId, name: known.title, header: known.header };
   const sheet = ex.wb.sheet(key);
   if (!sheet) return null;
   const width = Math.max(sheet.getLastColumn(), 1);
   const range = sheet.getRange(1, 1, 1, width);
   const header = mapHeader(SHEETS[key], range.getValues()[0], range.getNotes()[0]);
-  return { sheet, header };
+  return { sheetId: sheet.getSheetId(), name: sheet.getName(), header };
 }
 
 /** A rule's criteria as the Sheets API's condition (ConditionType), or null when it cannot be set. */
