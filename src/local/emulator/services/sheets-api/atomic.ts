@@ -4,9 +4,13 @@
  * effects, so the batch runs on the live model after a snapshot of everything a request may change
  * (every part but cell values and range positions, which only a structural request such as
  * deleteDimension changes: those are saved too when the batch holds one), restored on failure.
+ * A request that writes cell values (updateCells) saves the rows it is about to change through
+ * `saveRows`, so a failing batch does not copy every grid to undo a few rows. Sheets added by the
+ * batch leave with the sheet list; deleted ones come back with it.
  * Model objects keep their identity, so Protection or DeveloperMetadata objects a script holds stay valid.
  */
 import type { Layers, LayerEntry } from '../../spreadsheet/layers';
+import type { Cell } from '../../spreadsheet/values';
 import { RangeValue } from '../../spreadsheet/model';
 import type {
   RangeRef,
@@ -35,6 +39,13 @@ interface SheetSaved {
 
 export interface Snapshot {
   restore(): void;
+  /** Saves rows `from`..`to` (1-based) of a sheet before a request writes their cells. */
+  saveRows(sheet: SheetModel, from: number, to: number): void;
+}
+
+interface RowsSaved {
+  length: number;
+  lines: Map<number, Cell[] | undefined>;
 }
 
 export function snapshot(wb: WorkbookModel, structural = false): Snapshot {
@@ -46,6 +57,8 @@ export function snapshot(wb: WorkbookModel, structural = false): Snapshot {
     ? wb.sheets.flatMap((s) => s.charts.map((c) => ({ c, ranges: [...c.ranges] })))
     : [];
   const activeRange = wb.activeRange;
+  const activeSheetId = wb.activeSheetId;
+  const journal = new Map<SheetModel, RowsSaved>();
   const nextId = wb.nextId;
   const sheets = [...wb.sheets];
   const protections = wb.protections.map((p) => ({ p, copy: structuredClone(p) as ProtectionModel }));
@@ -74,11 +87,26 @@ export function snapshot(wb: WorkbookModel, structural = false): Snapshot {
     hiddenRows: new Set(s.hiddenRows),
   }));
   return {
+    saveRows(sheet, from, to) {
+      let saved = journal.get(sheet);
+      if (!saved) journal.set(sheet, (saved = { length: sheet.rows.length, lines: new Map() }));
+      for (let r = from - 1; r < to; r++)
+        if (!saved.lines.has(r)) {
+          const line = sheet.rows[r];
+          saved.lines.set(r, line && [...line]);
+        }
+    },
     restore() {
+      // Journalled rows first: a structural batch's whole-grid copies below then win.
+      for (const [sheet, { length, lines }] of journal) {
+        for (const [r, line] of lines) if (r < sheet.rows.length) sheet.rows[r] = line;
+        if (sheet.rows.length > length) sheet.rows.length = length;
+      }
       for (const { s, rows } of grids) s.rows = rows;
       for (const { ref, rect } of rects) ref.rect = rect;
       for (const { c, ranges } of charts) c.ranges = ranges;
-      if (structural) wb.activeRange = activeRange;
+      wb.activeRange = activeRange;
+      wb.activeSheetId = activeSheetId;
       wb.nextId = nextId;
       wb.sheets = sheets;
       for (const { p, copy } of protections) Object.assign(p, copy);

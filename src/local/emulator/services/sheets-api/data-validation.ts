@@ -22,14 +22,14 @@ export function assertEditable(env: Env, sheet: SheetModel, rect: Rect): void {
 export function setDataValidation(env: Env, req: GoogleAppsScript.Sheets.Schema.SetDataValidationRequest) {
   const { sheet, rect } = toRect(env, req.range);
   assertEditable(env, sheet, rect);
-  const r = req.rule;
-  let rule: ValidationRule | undefined;
-  if (r) {
-    const { criteria, values } = conditionToModel(env, r.condition, 'validation', !!r.showCustomUi);
-    rule = { criteria, values, allowInvalid: !r.strict, helpText: r.inputMessage || null };
-  }
-  sheet.validations.set(rect, rule);
+  sheet.validations.set(rect, req.rule ? ruleFromApi(env, req.rule) : undefined);
   return {};
+}
+
+/** A DataValidationRule as the model's rule (setDataValidation, updateCells' dataValidation). */
+export function ruleFromApi(env: Env, r: GoogleAppsScript.Sheets.Schema.DataValidationRule): ValidationRule {
+  const { criteria, values } = conditionToModel(env, r.condition, 'validation', !!r.showCustomUi);
+  return { criteria, values, allowInvalid: !r.strict, helpText: r.inputMessage || null };
 }
 
 /** A stored rule as the API's DataValidationRule (GridData's cell dataValidation). */

@@ -28,54 +28,63 @@ const DEFAULT_PATTERN: Record<string, string> = {
 };
 
 /** userEnteredFormat sub-field -> (model layer, value from the CellFormat). */
-const FORMAT_FIELDS: Record<string, { layer: string; value: (f: CellFormat | undefined) => unknown }> = {
-  numberFormat: {
-    layer: 'numberFormat',
-    value: (f) => {
-      const nf = f?.numberFormat;
-      if (!nf) return undefined;
-      return nf.pattern || DEFAULT_PATTERN[nf.type ?? ''] || undefined;
+export const FORMAT_FIELDS: Record<string, { layer: string; value: (f: CellFormat | undefined) => unknown }> =
+  {
+    numberFormat: {
+      layer: 'numberFormat',
+      value: (f) => {
+        const nf = f?.numberFormat;
+        if (!nf) return undefined;
+        return nf.pattern || DEFAULT_PATTERN[nf.type ?? ''] || undefined;
+      },
     },
-  },
-  backgroundColor: { layer: 'background', value: (f) => colorToHex(f?.backgroundColor) },
-  'textFormat.bold': {
-    layer: 'fontWeight',
-    value: (f) => (f?.textFormat?.bold === undefined ? undefined : f.textFormat.bold ? 'bold' : 'normal'),
-  },
-  'textFormat.italic': {
-    layer: 'fontStyle',
-    value: (f) =>
-      f?.textFormat?.italic === undefined ? undefined : f.textFormat.italic ? 'italic' : 'normal',
-  },
-  'textFormat.foregroundColor': {
-    layer: 'fontColor',
-    value: (f) => colorToHex(f?.textFormat?.foregroundColor),
-  },
-  'textFormat.fontSize': { layer: 'fontSize', value: (f) => f?.textFormat?.fontSize },
-  'textFormat.fontFamily': { layer: 'fontFamily', value: (f) => f?.textFormat?.fontFamily },
-  horizontalAlignment: {
-    layer: 'horizontalAlignment',
-    value: (f) => (f?.horizontalAlignment ? f.horizontalAlignment.toLowerCase() : undefined),
-  },
-  verticalAlignment: {
-    layer: 'verticalAlignment',
-    value: (f) => (f?.verticalAlignment ? f.verticalAlignment.toLowerCase() : undefined),
-  },
-  wrapStrategy: { layer: 'wrapStrategy', value: (f) => f?.wrapStrategy },
-};
+    backgroundColor: { layer: 'background', value: (f) => colorToHex(f?.backgroundColor) },
+    'textFormat.bold': {
+      layer: 'fontWeight',
+      value: (f) => (f?.textFormat?.bold === undefined ? undefined : f.textFormat.bold ? 'bold' : 'normal'),
+    },
+    'textFormat.italic': {
+      layer: 'fontStyle',
+      value: (f) =>
+        f?.textFormat?.italic === undefined ? undefined : f.textFormat.italic ? 'italic' : 'normal',
+    },
+    'textFormat.foregroundColor': {
+      layer: 'fontColor',
+      value: (f) => colorToHex(f?.textFormat?.foregroundColor),
+    },
+    'textFormat.fontSize': { layer: 'fontSize', value: (f) => f?.textFormat?.fontSize },
+    'textFormat.fontFamily': { layer: 'fontFamily', value: (f) => f?.textFormat?.fontFamily },
+    horizontalAlignment: {
+      layer: 'horizontalAlignment',
+      value: (f) => (f?.horizontalAlignment ? f.horizontalAlignment.toLowerCase() : undefined),
+    },
+    verticalAlignment: {
+      layer: 'verticalAlignment',
+      value: (f) => (f?.verticalAlignment ? f.verticalAlignment.toLowerCase() : undefined),
+    },
+    wrapStrategy: { layer: 'wrapStrategy', value: (f) => f?.wrapStrategy },
+  };
+
+/**
+ * The modelled format leaves a field path names ("userEnteredFormat", "userEnteredFormat.textFormat",
+ * "userEnteredFormat.textFormat.bold", "*"), or null when it names no format field.
+ */
+export function formatLeavesOf(p: string): string[] | null {
+  if (p === '*' || p === 'userEnteredFormat') return Object.keys(FORMAT_FIELDS);
+  if (p === 'userEnteredFormat.textFormat')
+    return Object.keys(FORMAT_FIELDS).filter((k) => k.startsWith('textFormat.'));
+  if (p.startsWith('userEnteredFormat.') && FORMAT_FIELDS[p.slice('userEnteredFormat.'.length)])
+    return [p.slice('userEnteredFormat.'.length)];
+  return null;
+}
 
 /** Expands "userEnteredFormat" / "userEnteredFormat.textFormat" / "*" to the modelled leaves. */
 function formatLeaves(paths: string[]): string[] {
   const out = new Set<string>();
   for (const p of paths) {
-    if (p === '*' || p === 'userEnteredFormat') Object.keys(FORMAT_FIELDS).forEach((k) => out.add(k));
-    else if (p === 'userEnteredFormat.textFormat')
-      Object.keys(FORMAT_FIELDS)
-        .filter((k) => k.startsWith('textFormat.'))
-        .forEach((k) => out.add(k));
-    else if (p.startsWith('userEnteredFormat.') && FORMAT_FIELDS[p.slice('userEnteredFormat.'.length)])
-      out.add(p.slice('userEnteredFormat.'.length));
-    else reject(`repeatCell field "${p}" is not emulated.`);
+    const leaves = formatLeavesOf(p);
+    if (!leaves) reject(`repeatCell field "${p}" is not emulated.`);
+    leaves.forEach((k) => out.add(k));
   }
   return [...out];
 }
@@ -125,7 +134,7 @@ export function updateDimensionProperties(
   return {};
 }
 
-function setFrozen(sheet: SheetModel, kind: 'rows' | 'columns', n: number | undefined): void {
+export function setFrozen(sheet: SheetModel, kind: 'rows' | 'columns', n: number | undefined): void {
   const count = n ?? 0;
   const max = kind === 'rows' ? sheet.maxRows : sheet.maxColumns;
   if (count < 0) reject(`Invalid frozen ${kind} count: ${count}`);

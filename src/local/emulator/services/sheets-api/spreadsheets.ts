@@ -17,15 +17,17 @@ import type { SheetModel } from '../../spreadsheet/model';
 import { type Rect, bounded } from '../../spreadsheet/rect';
 import { spreadsheetEditors } from '../../spreadsheet/rights';
 import { Formula, type Cell } from '../../spreadsheet/values';
-import { snapshot } from './atomic';
+import { type Snapshot, snapshot } from './atomic';
+import { updateCells } from './cells';
 import {
   addConditionalFormatRule,
   conditionalFormatView,
   deleteConditionalFormatRule,
 } from './conditional-formats';
 import { setDataValidation, validationView } from './data-validation';
-import { deleteDimension } from './dimensions';
+import { appendDimension, deleteDimension } from './dimensions';
 import { createDeveloperMetadata, deleteDeveloperMetadata, metadataView } from './developer-metadata';
+import { addSheet, deleteSheet, sheetProperties } from './sheets';
 import { repeatCell, updateDimensionProperties, updateSheetProperties } from './formats';
 import {
   addProtectedRange,
@@ -38,14 +40,13 @@ import {
   SheetsApiError,
   applyFieldMask,
   compact,
-  hexToColor,
   maskSelects,
   parseA1Range,
   parseFieldMask,
   toGridRange,
 } from './shared';
 
-type Handler = (env: Env, req: never) => object;
+type Handler = (env: Env, req: never, batch: Snapshot) => object;
 
 const REQUESTS: Record<string, Handler> = {
   addProtectedRange,
@@ -60,9 +61,16 @@ const REQUESTS: Record<string, Handler> = {
   createDeveloperMetadata,
   deleteDeveloperMetadata,
   deleteDimension,
+  appendDimension,
+  addSheet,
+  deleteSheet,
+  updateCells,
 };
 
-/** Requests that move cells: the batch's snapshot then saves cell values and range positions too. */
+/**
+ * Requests that move cells: the batch's snapshot then saves cell values and range positions too.
+ * (updateCells saves the rows it writes itself; appendDimension moves nothing that exists.)
+ */
 const STRUCTURAL = ['deleteDimension'];
 
 export const NOT_FOUND = 'Requested entity was not found.';
@@ -110,7 +118,7 @@ export function batchUpdate(
       );
     }
     try {
-      replies.push(handler(env, (request as Record<string, unknown>)[kind] as never));
+      replies.push(handler(env, (request as Record<string, unknown>)[kind] as never, saved));
     } catch (e) {
       saved.restore();
       if (e instanceof ApiRequestError)
@@ -132,11 +140,63 @@ function extendedValue(c: Cell, tz: string): GoogleAppsScript.Sheets.Schema.Exte
   return { stringValue: String(c) };
 }
 
-function gridData(env: Env, sheet: SheetModel, rect: Rect): GoogleAppsScript.Sheets.Schema.GridData {
+/** Which GridData parts a response keeps: both metadata lists unless a fields mask leaves them out. */
+interface GridWant {
+  rowMetadata: boolean;
+  columnMetadata: boolean;
+}
+
+/**
+ * DimensionProperties for `count` rows or columns from 1-based `start`: pixelSize, hiddenByUser and
+ * "The developer metadata associated with a single row or column." (DimensionProperties).
+ */
+function dimensionProperties(
+  env: Env,
+  sheet: SheetModel,
+  rows: boolean,
+  start: number,
+  count: number,
+): GoogleAppsScript.Sheets.Schema.DimensionProperties[] {
+  const byIndex = new Map<number, GoogleAppsScript.Sheets.Schema.DeveloperMetadata[]>();
+  for (const m of env.wb.metadata) {
+    const l = m.location;
+    if (l.type !== (rows ? 'ROW' : 'COLUMN') || l.ref.sheetId !== sheet.id) continue;
+    const [first, len] = rows ? [l.ref.rect.row, l.ref.rect.rows] : [l.ref.rect.col, l.ref.rect.cols];
+    const from = Math.max(first, start);
+    const to = Math.min(first + len - 1, start + count - 1);
+    for (let i = from; i <= to; i++) {
+      const list = byIndex.get(i) ?? [];
+      list.push(metadataView(env, m));
+      byIndex.set(i, list);
+    }
+  }
+  const sizes = rows ? sheet.rowHeights : sheet.columnWidths;
+  const hidden = rows ? sheet.hiddenRows : sheet.hiddenColumns;
+  const size = rows ? 21 : 100; // Sheet.getRowHeight / getColumnWidth defaults
+  const out: GoogleAppsScript.Sheets.Schema.DimensionProperties[] = [];
+  for (let i = start; i < start + count; i++)
+    out.push(
+      compact({
+        pixelSize: sizes.get(i) ?? size,
+        hiddenByUser: hidden.has(i),
+        developerMetadata: byIndex.get(i),
+      }),
+    );
+  return out;
+}
+
+function gridData(
+  env: Env,
+  sheet: SheetModel,
+  rect: Rect,
+  want: GridWant,
+): GoogleAppsScript.Sheets.Schema.GridData {
   const b = bounded(rect, sheet.maxRows, sheet.maxColumns);
   const tz = env.wb.init.timeZone;
   env.ctx.counter.read(b.rows * b.cols);
   const nf = sheet.layer('numberFormat').paint(b);
+  const noteLayer = sheet.formats.get('note');
+  const notes = noteLayer && noteLayer.touches(b) ? noteLayer.paint(b) : null;
   const rowData: GoogleAppsScript.Sheets.Schema.RowData[] = [];
   for (let i = 0; i < b.rows; i++) {
     const values: GoogleAppsScript.Sheets.Schema.CellData[] = [];
@@ -155,6 +215,8 @@ function gridData(env: Env, sheet: SheetModel, rect: Rect): GoogleAppsScript.She
           ? { numberFormat: { type: fmt === '@' ? 'TEXT' : 'NUMBER', pattern: fmt } }
           : undefined,
         dataValidation: rule ? validationView(env, rule) : undefined,
+        // CellData.note: "Any note on the cell."
+        note: notes ? ((notes[i][j] as string | undefined) ?? undefined) : undefined,
       });
       values.push(cell);
     }
@@ -166,6 +228,10 @@ function gridData(env: Env, sheet: SheetModel, rect: Rect): GoogleAppsScript.She
     startRow: b.row - 1 || undefined,
     startColumn: b.col - 1 || undefined,
     rowData,
+    // "Metadata about the requested rows/columns in the grid, starting with the row in startRow /
+    // the column in startColumn." (GridData)
+    rowMetadata: want.rowMetadata ? dimensionProperties(env, sheet, true, b.row, b.rows) : undefined,
+    columnMetadata: want.columnMetadata ? dimensionProperties(env, sheet, false, b.col, b.cols) : undefined,
   });
 }
 
@@ -174,24 +240,11 @@ function sheetView(
   sheet: SheetModel,
   withData: boolean,
   rects: Rect[],
+  want: GridWant,
 ): GoogleAppsScript.Sheets.Schema.Sheet {
   const { wb } = env;
-  const grid = compact({
-    rowCount: sheet.maxRows,
-    columnCount: sheet.maxColumns,
-    frozenRowCount: sheet.frozenRows || undefined,
-    frozenColumnCount: sheet.frozenColumns || undefined,
-  });
   return compact<GoogleAppsScript.Sheets.Schema.Sheet>({
-    properties: compact({
-      sheetId: sheet.id,
-      title: sheet.name,
-      index: wb.sheets.indexOf(sheet),
-      sheetType: 'GRID',
-      gridProperties: grid,
-      hidden: sheet.hidden,
-      tabColor: hexToColor(sheet.tabColor),
-    }),
+    properties: sheetProperties(env, sheet),
     protectedRanges: wb.protections
       .filter((p) => p.sheetId === sheet.id)
       .map((p) => protectedRangeView(env, p)),
@@ -201,7 +254,7 @@ function sheetView(
       .map((m) => metadataView(env, m)),
     data: withData
       ? (rects.length ? rects : [{ row: 1, col: 1, rows: Infinity, cols: Infinity }]).map((r) =>
-          gridData(env, sheet, r),
+          gridData(env, sheet, r, want),
         )
       : undefined,
   });
@@ -216,6 +269,10 @@ export function get(
   const { wb } = env;
   const mask = optionalArgs.fields ? parseFieldMask(optionalArgs.fields) : null;
   const withData = mask ? maskSelects(mask, ['sheets', 'data']) : !!optionalArgs.includeGridData;
+  const want: GridWant = {
+    rowMetadata: !mask || maskSelects(mask, ['sheets', 'data', 'rowMetadata']),
+    columnMetadata: !mask || maskSelects(mask, ['sheets', 'data', 'columnMetadata']),
+  };
   const ranges = optionalArgs.ranges === undefined ? [] : ([] as string[]).concat(optionalArgs.ranges);
   const wanted = new Map<SheetModel, Rect[]>();
   try {
@@ -236,7 +293,7 @@ export function get(
       timeZone: wb.init.timeZone,
       autoRecalc: 'ON_CHANGE',
     },
-    sheets: sheets.map((s) => sheetView(env, s, withData, wanted.get(s) ?? [])),
+    sheets: sheets.map((s) => sheetView(env, s, withData, wanted.get(s) ?? [], want)),
     namedRanges: wb.namedRanges.map((n) => ({
       namedRangeId: n.name,
       name: n.name,
