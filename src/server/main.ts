@@ -7,7 +7,7 @@
 import { isLocale, t, UserError } from '../i18n';
 import { recordAction } from './audit';
 import { followUpOnEdit } from './tiering';
-import { buildMenu, buildMinimalMenu, begin, isInteractive, requireAction, roleNotice } from './session';
+import { buildMenu, buildMinimalMenu, begin, interactiveUi, requireAction, roleNotice } from './session';
 import { withDocumentLock } from './document';
 import { runSetup, SetupResult } from './workbook';
 
@@ -109,14 +109,15 @@ export function menuSetup(locale?: unknown): SetupResult {
     });
     return done;
   });
-  if (isInteractive()) {
+  const ui = interactiveUi();
+  if (ui) {
     const done = t(chosen, 'setup.done', { created: result.created.length, repaired: result.checked.length });
     const change = result.localeSwitch;
     const examples = (change?.unknown ?? [])
       .slice(0, 10)
       .map((u) => `${t(chosen, `sheet.${u.sheetKey}`)}${u.row ? ' ' + u.row : ''}: ${u.value}`)
       .join('; ');
-    SpreadsheetApp.getUi().alert(
+    ui.alert(
       change
         ? `${done}\n\n${t(chosen, 'setup.localeSwitched', { changed: change.changed, unknown: change.unknown.length, examples: examples || '-' })}`
         : done,

@@ -29,7 +29,9 @@
  *   is the call's. The emulator still counts those cells; the results show both.
  * - LOCAL calls cost nothing: builders (newDataValidation(), DataValidationBuilder.*, ...) assemble a
  *   request in the script, and accessors of an object already fetched (User.getEmail on the list
- *   getEditors returned, Range.getA1Notation/getRow/getColumn/getNumRows/getNumColumns) or that only
+ *   getEditors returned, Range.getA1Notation/getRow/getColumn/getNumRows/getNumColumns, the
+ *   handler, id, event type and source of a Trigger getProjectTriggers listed, the id of the
+ *   Spreadsheet getActiveSpreadsheet returned) or that only
  *   make a reference (Sheet.getRange, Sheet.getRangeList, RangeList.getRanges) need no round trip. An ASSUMPTION, consistent with the same
  *   bugbugnow.net page (1,000 getRange().getValue() pairs in 3,064 ms: about 3 ms a pair).
  * - APPS_SCRIPT_CPU_FACTOR 3: the script's own JavaScript (the core computation) is assumed to run 3x
@@ -55,7 +57,7 @@ export const COST_MODEL = {
 
 /** Calls answered inside the script (see LOCAL above). */
 export const LOCAL_CALL =
-  /^(SpreadsheetApp\.new\w+|(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|BooleanCondition|ChartOptions)\.\w+|User\.getEmail|Range\.(getA1Notation|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn)|Sheet\.getRange|Sheet\.getRangeList|RangeList\.getRanges)$/;
+  /^(SpreadsheetApp\.new\w+|(DataValidationBuilder|ConditionalFormatRuleBuilder|EmbeddedChartBuilder|BooleanCondition|ChartOptions)\.\w+|User\.getEmail|Trigger\.(getHandlerFunction|getUniqueId|getEventType|getTriggerSource|getTriggerSourceId)|Spreadsheet\.getId|Range\.(getA1Notation|getRow|getColumn|getNumRows|getNumColumns|getLastRow|getLastColumn)|Sheet\.getRange|Sheet\.getRangeList|RangeList\.getRanges)$/;
 
 /**
  * Range-wide single-property setters: one request per range whatever its size (see above). A
@@ -110,7 +112,7 @@ export function modeledTime(input: CostInput): ModeledTime {
 
 /** The model's constants and sources, for RESULTS.md. */
 export const COST_MODEL_NOTES = [
-  'No cost for local calls (an assumption): builders (newDataValidation(), DataValidationBuilder.*, ...), accessors of objects already fetched (User.getEmail, Range.getA1Notation, getRow, ...) and Sheet.getRange, Sheet.getRangeList, RangeList.getRanges (references).',
+  'No cost for local calls (an assumption): builders (newDataValidation(), DataValidationBuilder.*, ...), accessors of objects already fetched (User.getEmail, the handler and id of a listed Trigger, Spreadsheet.getId, Range.getA1Notation, getRow, ...) and Sheet.getRange, Sheet.getRangeList, RangeList.getRanges (references).',
   `${COST_MODEL.CALL_SECONDS} s per other service call (an uncached round trip: 1,000 getLastRow() calls in a loop took 160 s, bugbugnow.net 2019; 1,000 interleaved getValue/setValue pairs about 318 s). Conservative: a cached read costs about 3 ms.`,
   `${COST_MODEL.ADVANCED_CALL_SECONDS} s per call of the Sheets advanced service (Sheets.Spreadsheets.get, batchUpdate, Values.batchGet/batchUpdate: one Sheets API request each, whatever it carries): an estimate above the per-request cost tanaikech measured (2023, "Best Practices for Discontinuous Cells").`,
   `${COST_MODEL.CELL_WRITE_SECONDS * 1000} ms per cell written (one setValues of 4,000 cells plus flush() took 610 ms: Stack Overflow, "What is faster: ScriptDb or SpreadsheetApp?").`,

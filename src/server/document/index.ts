@@ -16,6 +16,7 @@ export {
   removeTriggers,
   continueLater,
   triggersOf,
+  knowEffectiveUser,
 } from './triggers';
 export type { DocumentTrigger, InstallOutcome, InstallResult } from './triggers';
 export type { KnownHeader } from './workbook';

@@ -105,12 +105,15 @@ export function readText(key: DocKey): string | null {
   return snapshot()[key] ?? null;
 }
 
+/** Writes a key; a value the snapshot already holds is not written again (a call saved). */
 export function writeText(key: DocKey, value: string): void {
+  if (values && values[key] === value) return;
   documentProperties().setProperty(key, value);
   if (values) values[key] = value;
 }
 
 export function deleteKey(key: DocKey): void {
+  if (values && !(key in values)) return;
   documentProperties().deleteProperty(key);
   if (values) delete values[key];
 }

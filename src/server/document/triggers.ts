@@ -103,6 +103,14 @@ function writeEntry(handler: string, entry: DocumentTrigger | null): void {
 
 let effective: string | null = null;
 
+/**
+ * The account this execution runs as, when the session already knows it (the person revealed as
+ * active in a run as the user, or the effective user of a trigger): no Session call then.
+ */
+export function knowEffectiveUser(email: string): void {
+  if (email) effective = email.trim().toLowerCase();
+}
+
 /** The account this runs as (once per execution). */
 const me = (): string => {
   if (effective === null)

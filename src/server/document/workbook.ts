@@ -52,6 +52,8 @@ export interface Layout {
   width: number;
   /** the sheet's last row with content (1 when only the header or nothing) */
   lastRow: number;
+  /** the sheet's row count, when a Sheets get or an append gave it */
+  maxRows?: number;
 }
 
 export interface Table extends Layout {
@@ -66,6 +68,9 @@ export interface KnownHeader {
   sheetId: number;
   title: string;
   header: HeaderMap;
+  /** row 1 as written */
+  values: CellValue[];
+  maxRows: number;
 }
 
 function sameHeader(a: HeaderMap, b: HeaderMap): boolean {
@@ -225,6 +230,22 @@ export class Workbook {
     const data = sheet.getDataRange();
     const lastRow = data.getLastRow();
     const width = Math.max(data.getLastColumn(), 1);
+    const known = this.known.get(key);
+    if (known) {
+      // Setup wrote this header in this run: no second read of row 1.
+      const { header, values: headerValues, maxRows } = known;
+      const layout: Layout = {
+        key,
+        sheet,
+        header,
+        headerValues,
+        width,
+        lastRow: Math.max(lastRow, 1),
+        maxRows,
+      };
+      this.layouts.set(key, layout);
+      return layout;
+    }
     const headerRange = sheet.getRange(1, 1, 1, width);
     const headerValues = headerRange.getValues()[0] as CellValue[];
     const header = mapHeader(SHEETS[key], headerValues, headerRange.getNotes()[0]);
@@ -404,7 +425,12 @@ export class Workbook {
     });
     const first = layout.lastRow + 1;
     // Logs grow a row at a time: leave headroom so appends do not insert rows on every call.
-    ensureRows(layout.sheet, first + grid.length - 1, SHEETS[key].systemOnly ? LOG_HEADROOM : 0);
+    const maxRows = ensureRows(
+      layout.sheet,
+      first + grid.length - 1,
+      SHEETS[key].systemOnly ? LOG_HEADROOM : 0,
+      layout.maxRows,
+    );
     const skipped = new Set(skip.map((k) => layout.header.byKey[k]).filter((i) => i !== undefined));
     let start = 0;
     for (let c = 0; c <= width; c++) {
@@ -416,7 +442,7 @@ export class Workbook {
       start = c + 1;
     }
     this.tables.delete(key);
-    this.layouts.set(key, { ...layout, lastRow: first + grid.length - 1 });
+    this.layouts.set(key, { ...layout, lastRow: first + grid.length - 1, maxRows });
     return first;
   }
 }
@@ -482,10 +508,14 @@ export function canEditSheet(sheet: Sheet): boolean {
     .every((p) => p.isWarningOnly() || p.canEdit());
 }
 
-/** Makes sure a sheet has at least `rows` rows (writes outside its size fail in Sheets). */
-export function ensureRows(sheet: Sheet, rows: number, headroom = 0): void {
-  const max = sheet.getMaxRows();
-  if (rows > max) sheet.insertRowsAfter(max, rows - max + headroom);
+/**
+ * Makes sure a sheet has at least `rows` rows (writes outside its size fail in Sheets); `max` is its
+ * row count when already known. Returns the row count after.
+ */
+export function ensureRows(sheet: Sheet, rows: number, headroom = 0, max = sheet.getMaxRows()): number {
+  if (rows <= max) return max;
+  sheet.insertRowsAfter(max, rows - max + headroom);
+  return rows + headroom;
 }
 
 export function ensureColumns(sheet: Sheet, columns: number): void {

@@ -8,6 +8,7 @@ export {
   begin,
   beginAsInstaller,
   isInteractive,
+  interactiveUi,
   readSettings,
   requireAction,
   requireTable,

@@ -5,7 +5,7 @@
 import { Action, ActingUser, can, parseRoles, resolveRole, RoleEntry } from '../../core/roles';
 import { SettingsMap, SHEETS, withDefaults, SheetKey } from '../../core/schema';
 import { isLocale, Locale, resolveLocale, tDynamic, translator, Translate, UserError } from '../../i18n';
-import { Table, Workbook } from '../document';
+import { knowEffectiveUser, Table, Workbook } from '../document';
 import { IdentityOptions, IdentitySource, resolveIdentity } from './identity';
 
 export interface Execution {
@@ -53,6 +53,7 @@ export function begin(wb: Workbook = new Workbook(), options: IdentityOptions = 
   const roles = parseRoles(wb.read('roles')?.rows ?? []);
   const owner = ownerOf(wb.ss);
   const identity = resolveIdentity(options);
+  if (identity.source === 'active' || identity.source === 'effective') knowEffectiveUser(identity.email);
   const user = resolveRole(identity.email, owner, roles);
   let timeZone: string | undefined;
   return {
@@ -124,10 +125,14 @@ function columnLabel(ex: Execution, sheet: SheetKey, column: string): string {
 
 /** Ui calls fail in time-driven triggers; handlers that may run there ask first. */
 export function isInteractive(): boolean {
+  return interactiveUi() !== null;
+}
+
+/** The spreadsheet's UI where a person is looking at it (one call), else null (a trigger). */
+export function interactiveUi(): GoogleAppsScript.Base.Ui | null {
   try {
-    SpreadsheetApp.getUi();
-    return true;
+    return SpreadsheetApp.getUi();
   } catch {
-    return false;
+    return null;
   }
 }

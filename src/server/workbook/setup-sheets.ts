@@ -7,6 +7,7 @@
  * rewritten with anything but what they held: kept header cells are sent back as read.
  */
 import {
+  CellValue,
   ColumnType,
   isSheetKey,
   METADATA_COLUMN_KEY,
@@ -130,7 +131,14 @@ export function setUpSheets(wb: Workbook, locale: Locale): SheetsOutcome {
     requests.push(
       ...headerRequests(key, tab, plan, plan.insertRow ? [] : (rows.get(tab.sheetId)?.raw ?? [])),
     );
-    wb.knowHeader(key, { sheetId: tab.sheetId, title: tab.title, header: plan.header });
+    const raw = plan.insertRow ? [] : (rows.get(tab.sheetId)?.values ?? []);
+    wb.knowHeader(key, {
+      sheetId: tab.sheetId,
+      title: tab.title,
+      header: plan.header,
+      values: plan.labels.map((label, i) => (label ?? raw[i] ?? '') as CellValue),
+      maxRows: Math.max(tab.rowCount, 2),
+    });
   }
   wb.saveSheetIds();
   batchUpdate(wb.id(), requests);
