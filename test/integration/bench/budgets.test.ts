@@ -2,12 +2,9 @@
  * The benchmark's budgets at 1,000 and 10,000 customers, on both workloads (interleaved, date
  * ordered; grouped by owner), through the built bundle: counters and the cost model, not timers.
  *
- * Every budget the bench checks is in exactly one of two lists. EXPECTED_TO_PASS: every check of
- * that budget passes at both sizes on both workloads. AWAITING_PERMISSION_REDESIGN: budgets the
- * current protection code misses (one protection per owner block and one Protection call per
- * setting make them grow with rows on the interleaved workload); the permission redesign moves each
- * name to EXPECTED_TO_PASS as it meets it. The last test fails when a list names a budget the bench
- * no longer checks, or the bench checks a budget neither list names.
+ * Every budget the bench checks is in EXPECTED_TO_PASS: every check of that budget passes at both
+ * sizes on both workloads. The last test fails when the list names a budget the bench no longer
+ * checks, or the bench checks a budget the list does not name.
  */
 import { ACTIONS } from '../../../src/local/bench/actions';
 import { allBudgets, callBudgets, timeBudgets } from '../../../src/local/bench/budgets';
@@ -49,12 +46,9 @@ const EXPECTED_TO_PASS: string[] = [
   'remote calls <= 30: protect',
   'remote calls <= 30: protectAgain',
   'time < 5 s: hourlyCheck',
-];
-
-const AWAITING_PERMISSION_REDESIGN: string[] = [
-  // Not met yet. Setup still writes each sheet's header, notes, formats and column marks with
-  // SpreadsheetApp and reads every column mark through DeveloperMetadata objects (about 630 remote
-  // calls, 105 s modeled; only number formats and validation rules go out as one batchUpdate each).
+  // met by setup's three Sheets requests (two gets of tabs and header rows, one batchUpdate of every
+  // tab, header, note, format and mark), steps reusing the headers it wrote, the trigger list and
+  // the effective user read once, and unchanged document properties left unwritten
   'remote calls <= 30: setup',
   'time < 30 s: setup',
 ];
@@ -101,8 +95,8 @@ test.each(EXPECTED_TO_PASS)('budget met on both workloads at 1,000 and 10,000: %
   if (!name.startsWith('runs: ')) expect(checks.length).toBeGreaterThan(0); // runs: only lists failures
 });
 
-test('every budget the bench checks is listed once: expected to pass, or awaiting the permission redesign', () => {
-  const listed = [...EXPECTED_TO_PASS, ...AWAITING_PERMISSION_REDESIGN];
+test('every budget the bench checks is listed once', () => {
+  const listed = EXPECTED_TO_PASS;
   expect(listed.length).toBe(new Set(listed).size);
   const checked = [...new Set(allBudgets(run.results).map((b) => b.name))];
   expect(checked.filter((n) => !listed.includes(n))).toEqual([]);
