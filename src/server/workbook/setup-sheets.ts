@@ -244,10 +244,9 @@ function newTab(key: SheetKey, locale: Locale, titles: Set<string>, ids: Set<num
   let title = name;
   for (let i = 2; titles.has(title); i++) title = `${name} (${i})`;
   titles.add(title);
-  let sheetId = 0;
-  // Ids as Sheets gives them: positive, below 2^31, unused.
-  do sheetId = 1 + Math.floor(Math.random() * 2_000_000_000);
-  while (ids.has(sheetId));
+  // Any unused non-negative id will do; one derived from the key keeps runs reproducible.
+  let sheetId = keyHash(key);
+  while (ids.has(sheetId)) sheetId = (sheetId + 1) % 2_147_483_647;
   ids.add(sheetId);
   // A tab comes with 26 columns; every spare one costs a cell per row against Sheets' 10,000,000
   // cell limit, so a new tab has only its own columns (inserting one later is always possible).
@@ -261,6 +260,13 @@ function newTab(key: SheetKey, locale: Locale, titles: Set<string>, ids: Set<num
     marks: [],
     created: true,
   };
+}
+
+/** FNV-1a of the key, as a positive 31-bit number. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (const ch of `sheets-crm:${key}`) h = Math.imul(h ^ ch.charCodeAt(0), 0x01000193);
+  return ((h >>> 0) % 2_147_483_646) + 1;
 }
 
 function headerPlan(
