@@ -22,8 +22,17 @@ export {
 } from './dedupe';
 export type { DuplicateGroup, LikelyDuplicate } from './dedupe';
 export { ZoneClock, exportCell, exportCsv } from './export';
-export { mapHeaders, planImport } from './import';
-export type { ImportInput, ImportReject, ImportSkip } from './import';
+export { importSkip, mapHeaders, planImport, whereText } from './import';
+export type {
+  ImportInput,
+  ImportReject,
+  ImportSkip,
+  Known,
+  RowProblem,
+  RowVerdict,
+  SheetImportRules,
+} from './import';
+export { rolesImportRules } from './import-roles';
 export {
   QUALITY_SHEETS,
   QUALITY_KINDS,
