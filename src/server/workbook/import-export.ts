@@ -225,7 +225,8 @@ function readSources(ex: Execution, sheetKey: ImportSheet): ImportSources {
   if (sheetKey === 'targets' || sheetKey === 'roles') return { layout: table, rows: table.rows };
   const columns = sheetKey === 'opportunities' ? ['id', 'owner'] : ['id'];
   const customers = ex.wb.readColumns('customers', columns);
-  if (!customers) throw new UserError(ex.locale, 'error.notSetUp');
+  if (!customers || customers.layout.header.byKey.id === undefined)
+    throw new UserError(ex.locale, 'error.notSetUp');
   const customerIds: string[] = [];
   const customerOwners = new Map<string, string>();
   for (const r of customers.rows) {
