@@ -3,7 +3,7 @@
  * a courtesy, not security: every handler checks the role again (server/session).
  */
 import type { MessageKey } from '../../i18n';
-import { Action, can } from './roles';
+import { Action, can, IMPORT_ANY_ACTIONS } from './roles';
 import { Role } from '../schema';
 
 export interface MenuItemDef {
@@ -11,8 +11,8 @@ export interface MenuItemDef {
   labelKey: Extract<MessageKey, `menu.${string}`>;
   /** the global function the item runs */
   functionName: string;
-  /** shown only to roles that may do this; always shown when absent */
-  action?: Action;
+  /** shown only to roles that may do this (any of a list); always shown when absent */
+  action?: Action | readonly Action[];
 }
 
 export type MenuEntry = MenuItemDef | 'separator';
@@ -23,7 +23,8 @@ export const MENU: MenuEntry[] = [
   // Customer workbook
   { labelKey: 'menu.customerForm', functionName: 'menuCustomerForm', action: 'addCustomers' },
   { labelKey: 'menu.customerSidebar', functionName: 'menuCustomerSidebar', action: 'viewCustomers' },
-  { labelKey: 'menu.import', functionName: 'menuImport', action: 'importData' },
+  // account managers import their own opportunities; the dialog lists what the role may import
+  { labelKey: 'menu.import', functionName: 'menuImport', action: IMPORT_ANY_ACTIONS },
   { labelKey: 'menu.export', functionName: 'menuExport', action: 'exportData' },
   { labelKey: 'menu.dedupe', functionName: 'menuDedupe', action: 'dedupe' },
   { labelKey: 'menu.dataQuality', functionName: 'menuDataQuality', action: 'dataQuality' },
@@ -58,7 +59,9 @@ export const MENU: MenuEntry[] = [
 
 /** The menu a role sees: hidden items removed, no leading, trailing or doubled separators. */
 export function menuFor(role: Role, menu: MenuEntry[] = MENU): MenuEntry[] {
-  const visible = menu.filter((e) => e === 'separator' || !e.action || can(role, e.action));
+  const allowed = (action: Action | readonly Action[]) =>
+    typeof action === 'string' ? can(role, action) : action.some((a) => can(role, a));
+  const visible = menu.filter((e) => e === 'separator' || !e.action || allowed(e.action));
   const out: MenuEntry[] = [];
   for (const e of visible) {
     if (e === 'separator' && (out.length === 0 || out[out.length - 1] === 'separator')) continue;

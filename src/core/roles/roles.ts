@@ -4,7 +4,7 @@
  * Every server entry point asks `can(role, action)` before acting; menus only hide what a role
  * cannot do, which is not security.
  */
-import { isRole, listKeyOf, Role, SheetRow } from '../schema';
+import { isRole, listKeyOf, Role, SheetKey, SheetRow } from '../schema';
 
 export const ACTIONS = [
   'setup',
@@ -78,6 +78,49 @@ const ALLOWED: Record<Action, Role[]> = {
 
 export function can(role: Role, action: Action): boolean {
   return ALLOWED[action].includes(role);
+}
+
+/** The sheets CSV import writes (DESIGN's runner contract: `crm import <sheetKey> <file.csv>`). */
+export const IMPORT_SHEETS = [
+  'customers',
+  'interactions',
+  'purchases',
+  'feedback',
+  'opportunities',
+  'targets',
+  'roles',
+] as const satisfies readonly SheetKey[];
+export type ImportSheet = (typeof IMPORT_SHEETS)[number];
+
+/**
+ * The action importing into each sheet needs, from the role matrix: the shared data sheets and
+ * targets are managers' and admins'; opportunities anyone who works on them (account managers
+ * only for their own customers, checked per row); roles admins only, as editing the roles sheet.
+ */
+const IMPORT_ACTIONS: Record<ImportSheet, Action> = {
+  customers: 'importData',
+  interactions: 'importData',
+  purchases: 'importData',
+  feedback: 'importData',
+  targets: 'importData',
+  opportunities: 'manageOpportunities',
+  roles: 'editSettings',
+};
+
+export function isImportSheet(key: unknown): key is ImportSheet {
+  return typeof key === 'string' && (IMPORT_SHEETS as readonly string[]).includes(key);
+}
+
+export function importAction(sheet: ImportSheet): Action {
+  return IMPORT_ACTIONS[sheet];
+}
+
+/** Every action some import needs: the import menu item shows for a role holding any of them. */
+export const IMPORT_ANY_ACTIONS: readonly Action[] = [...new Set(Object.values(IMPORT_ACTIONS))];
+
+/** The sheets a role may import into, in IMPORT_SHEETS order. */
+export function importSheetsFor(role: Role): ImportSheet[] {
+  return IMPORT_SHEETS.filter((s) => can(role, IMPORT_ACTIONS[s]));
 }
 
 /** Roles that may edit every customer row (account managers edit only their own). */

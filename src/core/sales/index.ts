@@ -39,6 +39,8 @@ export {
   windowValuesServe,
 } from './window-values';
 export type { WindowValue, WindowValueColumn } from './window-values';
+export { opportunityImportRules, targetImportRules } from './import-rules';
+export type { Importer, OpportunityImportArgs, TargetImportArgs } from './import-rules';
 export { parsePeriod, periodWithin } from './period';
 export type { Period } from './period';
 export { salesPerformance, visiblePeople } from './performance';

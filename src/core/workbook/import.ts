@@ -16,8 +16,12 @@
  * - New customers get ids above `highestIdAssigned` (ids are never reused). A row may bring its own
  *   id when that id was never assigned (e.g. an export of another workbook); an id that was assigned
  *   before and is gone (merged, archived) is refused, since reviving it would reuse it.
- * - Other sheets have no natural key: a row equal in every column to a row already in the sheet is
- *   skipped, so re-importing interactions or purchases does not double them either.
+ * - Interactions, purchases and feedback have no natural key: a row equal in every column to a row
+ *   already in the sheet is skipped, so re-importing them does not double them either.
+ * - Opportunities, targets and roles have rules of their own (`SheetImportRules`, given by the
+ *   shell from core/sales and ./import-roles): after the cell checks, each valid row is completed
+ *   (ids, owners, dates the add-on assigns), checked against what cells alone cannot say (the
+ *   importer's rights, uniqueness in the sheet and the file) and rejected or skipped with a reason.
  * - Text is written as text: formula triggers (= + - @ tab CR) and strings Sheets would coerce
  *   (0123, 13800138000, TRUE) get a leading apostrophe. "'=..." in the file (as exported) is "=...".
  */
@@ -52,6 +56,31 @@ export interface ImportInput {
   now: Date;
   /** values for blank cells, e.g. { owner: acting account manager }; validated like the file's */
   defaults?: Record<string, CellValue>;
+  /** the sheet's own row rules (opportunities, targets, roles); else rows equal to one there are skipped */
+  rules?: SheetImportRules;
+}
+
+/** A problem of one row found by a sheet's rules: a column's, or the whole row's (columnKey null). */
+export interface RowProblem {
+  columnKey: string | null;
+  /** localized */
+  message: string;
+}
+
+/**
+ * What a sheet's rules say about a row that passed the cell checks: write it (its values completed
+ * in place; `id` when the rules assigned one), skip it (already there) or reject it.
+ */
+export type RowVerdict = { write: true; id?: string } | { skip: ImportSkip } | { problems: RowProblem[] };
+
+/**
+ * Rules of a sheet beyond its cells. `row` is called once per valid row, in file order, and
+ * remembers what it accepted so later lines of the file are checked against it too.
+ */
+export interface SheetImportRules {
+  row(values: Record<string, CellValue>, line: number): RowVerdict;
+  /** sheets with ids: the highest id number assigned once every row was seen (kept by the shell) */
+  highestIdAssigned?(): number;
 }
 
 export interface ImportReject {
@@ -63,7 +92,8 @@ export interface ImportReject {
   message: string;
 }
 
-export type SkipReason = 'id' | 'email' | 'phone' | 'sameRow';
+/** key: the sheet's natural key (a target's person and period, a role's e-mail) is already there */
+export type SkipReason = 'id' | 'email' | 'phone' | 'sameRow' | 'key';
 
 export interface ImportSkip {
   line: number;
@@ -126,6 +156,23 @@ const HEADER_ALIASES: Partial<Record<SheetKey, Record<string, string[]>>> = {
     type: ['订单类型', '销售类型'],
   },
   interactions: { channel: ['方式', '联系方式'], date: ['联系日期', '跟进日期'] },
+  opportunities: {
+    title: ['机会名称', '项目名称', '商机名称'],
+    amount: ['预计金额', '金额(元)', '金额（元）'],
+    expectedClose: ['预计成交', '成交日期'],
+    probability: ['赢单概率', '概率'],
+    owner: ['客户经理', '销售'],
+  },
+  targets: {
+    owner: ['负责人', '邮箱', '销售', '客户经理'],
+    period: ['周期', '月份', '季度'],
+    revenueTarget: ['目标', '目标金额', '销售目标', '业绩目标'],
+  },
+  roles: {
+    email: ['电子邮箱', '邮件', 'e-mail'],
+    managerEmail: ['上级邮箱', '直属主管'],
+    active: ['是否在职'],
+  },
 };
 
 /**
@@ -180,7 +227,8 @@ function rowSig(sheetKey: SheetKey, values: Record<string, unknown>): string {
   return SHEETS[sheetKey].columns.map((c) => cellSig(values[c.key])).join('\u0000');
 }
 
-interface Known {
+/** A row already there: in the sheet (row) or earlier in the file (line). */
+export interface Known {
   row: number | null;
   line: number | null;
   id: string | null;
@@ -203,7 +251,7 @@ class CustomerIndex {
     if (p && !this.byPhone.has(p)) this.byPhone.set(p, known);
   }
 
-  match(values: Record<string, unknown>): { reason: SkipReason; known: Known } | null {
+  match(values: Record<string, unknown>): { reason: 'id' | 'email' | 'phone'; known: Known } | null {
     const id = String(values.id ?? '').toUpperCase();
     const byId = id ? this.byId.get(id) : undefined;
     if (byId) return { reason: 'id', known: byId };
@@ -221,7 +269,7 @@ const SKIP_KEYS = {
   email: 'import.skipEmail',
   phone: 'import.skipPhone',
   sameRow: 'import.skipSameRow',
-} as const satisfies Record<SkipReason, MessageKey>;
+} as const satisfies Record<Exclude<SkipReason, 'key'>, MessageKey>;
 
 export function planImport(input: ImportInput): ImportPlan {
   const { sheetKey, ctx } = input;
@@ -236,7 +284,7 @@ export function planImport(input: ImportInput): ImportPlan {
   const sigs = new Set<string>();
   for (const r of input.existing) {
     if (isCustomers) index.add(r.values, { row: r.row, line: null, id: String(r.values.id ?? '') || null });
-    else sigs.add(rowSig(sheetKey, r.values));
+    else if (!input.rules) sigs.add(rowSig(sheetKey, r.values));
   }
 
   let highest = input.highestIdAssigned ?? 0;
@@ -326,6 +374,26 @@ export function planImport(input: ImportInput): ImportPlan {
       if (values.updatedAt === '') values.updatedAt = input.now;
       index.add(values, { row: null, line, id: String(values.id) });
       plan.ids.push(String(values.id));
+    } else if (input.rules) {
+      const verdict = input.rules.row(values, line);
+      if ('skip' in verdict) {
+        plan.skipped.push(verdict.skip);
+        continue;
+      }
+      if ('problems' in verdict) {
+        reject(
+          line,
+          fields,
+          verdict.problems.map((p) => ({
+            line,
+            columnKey: p.columnKey,
+            column: p.columnKey === null ? '' : columnLabel(locale, sheetKey, p.columnKey),
+            message: p.message,
+          })),
+        );
+        continue;
+      }
+      if (verdict.id !== undefined) plan.ids.push(verdict.id);
     } else {
       const sig = rowSig(sheetKey, values);
       if (sigs.has(sig)) {
@@ -346,7 +414,7 @@ export function planImport(input: ImportInput): ImportPlan {
     plan.lines.push(line);
   }
 
-  plan.highestIdAssigned = highest;
+  plan.highestIdAssigned = input.rules?.highestIdAssigned?.() ?? highest;
   if (rejectRecords.length) {
     const head = [...header.fields, t(locale, 'import.rejectsLine'), t(locale, 'import.rejectsReason')];
     plan.rejectsCsv = serializeCsv(
@@ -362,21 +430,23 @@ export function planImport(input: ImportInput): ImportPlan {
   return plan;
 }
 
-function skip(locale: Locale, line: number, reason: SkipReason, known: Known): ImportSkip {
-  const where =
-    known.row !== null
-      ? t(locale, 'import.whereRow', { row: known.row })
-      : known.line !== null
-        ? t(locale, 'import.whereLine', { line: known.line })
-        : '';
-  return {
-    line,
-    reason,
-    matchedRow: known.row,
-    matchedLine: known.line,
-    matchedId: known.id,
-    message: t(locale, SKIP_KEYS[reason], { line, id: known.id ?? '', where }),
-  };
+/** ", row 12" or ", line 3 of this file": where the row a skipped line matched is. */
+export function whereText(locale: Locale, known: Known): string {
+  return known.row !== null
+    ? t(locale, 'import.whereRow', { row: known.row })
+    : known.line !== null
+      ? t(locale, 'import.whereLine', { line: known.line })
+      : '';
+}
+
+/** A skipped line with its localized `message` (which names the line and `whereText`). */
+export function importSkip(line: number, reason: SkipReason, known: Known, message: string): ImportSkip {
+  return { line, reason, matchedRow: known.row, matchedLine: known.line, matchedId: known.id, message };
+}
+
+function skip(locale: Locale, line: number, reason: Exclude<SkipReason, 'key'>, known: Known): ImportSkip {
+  const where = whereText(locale, known);
+  return importSkip(line, reason, known, t(locale, SKIP_KEYS[reason], { line, id: known.id ?? '', where }));
 }
 
 /** A parsed value as setValues must receive it: text stays text, everything else as is. */

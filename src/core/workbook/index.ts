@@ -24,8 +24,17 @@ export type { DuplicateGroup, LikelyDuplicate } from './dedupe';
 export { ZoneClock, exportCell, exportCsv } from './export';
 export { planHeader } from './header-plan';
 export type { ColumnMark, HeaderPlan, HeaderPlanResult } from './header-plan';
-export { mapHeaders, planImport } from './import';
-export type { ImportInput, ImportReject, ImportSkip } from './import';
+export { importSkip, mapHeaders, planImport, whereText } from './import';
+export type {
+  ImportInput,
+  ImportReject,
+  ImportSkip,
+  Known,
+  RowProblem,
+  RowVerdict,
+  SheetImportRules,
+} from './import';
+export { rolesImportRules } from './import-roles';
 export {
   QUALITY_SHEETS,
   QUALITY_KINDS,

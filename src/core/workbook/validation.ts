@@ -85,6 +85,7 @@ const ACTIVE_EMAIL_COLUMNS: Partial<Record<SheetKey, string[]>> = { customers: [
 /** Columns the add-on fills for a new record, so the form and import may leave them blank. */
 const ASSIGNED_ON_CREATE: Partial<Record<SheetKey, string[]>> = {
   customers: ['id', 'createdAt', 'updatedAt'],
+  opportunities: ['id', 'createdAt', 'stageChangedAt'],
 };
 
 export function isAssignedOnCreate(sheetKey: SheetKey, columnKey: string): boolean {

@@ -71,6 +71,27 @@ export const en = {
   'import.rejectsLine': 'Line',
   'import.rejectsReason': 'Reason',
   'import.summary': 'Imported {added} rows; skipped {skipped} already there; rejected {rejected}.',
+  'import.skipRole':
+    'Line {line}: {email} is already on the Roles sheet{where}; skipped (an import adds people, it does not change their role).',
+  'import.skipTarget': 'Line {line}: {owner} already has a target for {period}{where}; skipped, not changed.',
+  'import.skipOpportunityId': 'Line {line}: opportunity {id} is already there{where}; skipped.',
+  'import.skipOpportunity':
+    'Line {line}: the same opportunity (customer, title, amount and expected close) is already there ({id}{where}); skipped.',
+  'import.opportunityIdRetired':
+    'Opportunity ID {id} was used before by an opportunity that was removed; IDs are never reused. Clear the ID to import this row as a new opportunity.',
+  'import.badOpportunityId':
+    '{column}: "{value}" is not an opportunity ID (O000001). Leave it blank and the next ID is assigned.',
+  'import.ownerNotYou':
+    '{column}: account managers import only opportunities they own. Leave it blank or give your own address.',
+  'import.closedOnOpenStage':
+    '{column}: an opportunity in stage "{stage}" is still open. Leave the closed time blank.',
+  'import.lostReasonNotLost': '{column}: only a lost opportunity has a lost reason.',
+  'import.targetNotYourTeam':
+    '{owner} is not in your team: managers set targets for their own team, admins for everyone.',
+  'import.rolesNotice':
+    'Protections follow the new roles at the next hourly check; "Apply permissions" applies them now.',
+  'import.actionInto': 'import into {sheet}',
+  'import.unknownRole': '{column}: "{value}" is not a role. Roles: {allowed}.',
 
   'dedupe.reason.email': 'same e-mail',
   'dedupe.reason.phone': 'same phone',
@@ -258,6 +279,22 @@ export const zhCN: Catalog<typeof en> = {
   'import.rejectsLine': '行号',
   'import.rejectsReason': '原因',
   'import.summary': '已导入 {added} 行；跳过已存在的 {skipped} 行；拒绝 {rejected} 行。',
+  'import.skipRole': '第 {line} 行：{email} 已在"角色"表中{where}，已跳过（导入只添加人员，不修改其角色）。',
+  'import.skipTarget': '第 {line} 行：{owner} 已有 {period} 的目标{where}，已跳过，未作修改。',
+  'import.skipOpportunityId': '第 {line} 行：销售机会 {id} 已存在{where}，已跳过。',
+  'import.skipOpportunity':
+    '第 {line} 行：已有相同的销售机会（客户、标题、金额和预计成交日期相同）（{id}{where}），已跳过。',
+  'import.opportunityIdRetired':
+    '销售机会编号 {id} 曾被已删除的销售机会使用过，编号不会重复使用。清空编号即可将此行作为新的销售机会导入。',
+  'import.badOpportunityId':
+    '{column}："{value}" 不是销售机会编号（形如 O000001）。留空即可自动分配下一个编号。',
+  'import.ownerNotYou': '{column}：客户经理只能导入自己负责的销售机会。请留空或填写您自己的邮箱。',
+  'import.closedOnOpenStage': '{column}：处于"{stage}"阶段的销售机会尚未关闭，请将关闭时间留空。',
+  'import.lostReasonNotLost': '{column}：只有输单的销售机会才有丢单原因。',
+  'import.targetNotYourTeam': '{owner} 不在您的团队中：销售主管只能为本团队设定目标，管理员可为所有人设定。',
+  'import.rolesNotice': '保护范围会在下一次每小时检查时按新角色更新；运行"应用权限"可立即更新。',
+  'import.actionInto': '导入到"{sheet}"表',
+  'import.unknownRole': '{column}："{value}" 不是角色。可用角色：{allowed}。',
 
   'dedupe.reason.email': '邮箱相同',
   'dedupe.reason.phone': '电话相同',

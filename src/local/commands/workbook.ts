@@ -34,7 +34,7 @@ const importCommand: Command = {
   name: 'import',
   usage: '<sheetKey> <file.csv> [--json]',
   summary:
-    'Import a CSV file (UTF-8, header by column key or label): valid rows appended, rejected rows listed and written to <file>.rejects.csv.',
+    'Import a CSV file (UTF-8, header by column key or label) into customers, interactions, purchases, feedback, opportunities, targets or roles: valid rows appended, rejected rows listed and written to <file>.rejects.csv.',
   minArgs: 2,
   maxArgs: 2,
   run(ctx) {
@@ -49,6 +49,7 @@ const importCommand: Command = {
     } else {
       const lines = [result.summary];
       if (result.unknownNotice) lines.push(result.unknownNotice);
+      if (result.notice) lines.push(result.notice);
       for (const s of result.skipped) lines.push(`  skipped  ${s.message}`);
       for (const r of result.rejected)
         lines.push(`  rejected line ${r.line}${r.column ? `, ${r.column}` : ''}: ${r.message}`);

@@ -4,6 +4,7 @@
  */
 export { addOpportunity, listOpportunities, moveOpportunity } from './opportunities';
 export type { MoveResult } from './opportunities';
+export { highestOpportunityIdAssigned, saveHighestOpportunityId } from './opportunity-ids';
 export {
   VALUES_HANDLER,
   customerValuesAfterPurchases,

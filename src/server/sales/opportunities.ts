@@ -9,7 +9,6 @@
  */
 import {
   checkNewOpportunity,
-  highestOpportunityNumber,
   nextOpportunityId,
   Opportunity,
   opportunityView,
@@ -26,7 +25,8 @@ import { CellValue, SheetRow } from '../../core/schema';
 import { cellText, dayNumberToDate, parseIsoDay } from '../../core/shared';
 import { UserError } from '../../i18n';
 import { recordAction } from '../audit';
-import { canEditSheet, DOC_KEYS, readNumber, withDocumentLock, writeText } from '../document';
+import { canEditSheet, withDocumentLock } from '../document';
+import { highestOpportunityIdAssigned, saveHighestOpportunityId } from './opportunity-ids';
 import { begin, Execution, requireAction, requireTable } from '../session';
 import { customerValuesAfterPurchases } from './values';
 
@@ -61,10 +61,7 @@ export function addOpportunity(input: unknown): OpportunityView {
   return withDocumentLock(ex, () => {
     const table = requireTable(ex, 'opportunities');
     const owner = requireCustomer(ex, customerOwners(ex), checked.customerId) || ex.user.email;
-    const highest = Math.max(
-      readNumber(DOC_KEYS.highestOpportunityId) ?? 0,
-      highestOpportunityNumber(table.rows.map((r) => r.values.id)),
-    );
+    const highest = highestOpportunityIdAssigned(table.rows);
     const id = nextOpportunityId(highest);
     const labels = stageLabels(ex.settings, ex.locale);
     const now = new Date();
@@ -85,7 +82,7 @@ export function addOpportunity(input: unknown): OpportunityView {
       stageChangedAt: now,
     };
     const row = ex.wb.append('opportunities', [record]);
-    writeText(DOC_KEYS.highestOpportunityId, String(highest + 1));
+    saveHighestOpportunityId(highest + 1);
     recordAction(ex, { action: 'addOpportunity', sheet: 'opportunities', range: `A${row}`, details: { id } });
     const [o] = readOpportunities(
       [{ row, values: record as Record<string, CellValue> }],

@@ -2,7 +2,9 @@
  * CSV import and export (menu dialogs and `crm import` / `crm export`). Import: the file's bytes
  * (base64) are decoded strictly as UTF-8 in core, planned against the sheet read once, and the
  * valid rows appended in one setValues under the document lock; invalid rows are reported, never
- * written. Export: the sheet read once, rendered by core as UTF-8 CSV with a BOM.
+ * written. Who may import into which sheet is core/roles `importAction` (opportunities: account
+ * managers too, their own customers' only, checked per row by core/sales' rules). Export: the
+ * sheet read once, rendered by core as UTF-8 CSV with a BOM.
  */
 import {
   decodeCsvBytes,
@@ -11,19 +13,30 @@ import {
   ImportSkip,
   planImport,
   columnLabel,
+  rolesImportRules,
+  SheetImportRules,
   validationContext,
+  ValidationContext,
 } from '../../core/workbook';
+import { opportunityImportRules, targetImportRules } from '../../core/sales';
+import {
+  can,
+  IMPORT_SHEETS,
+  importAction,
+  ImportSheet,
+  importSheetsFor,
+  isImportSheet,
+  normalizeEmail,
+} from '../../core/roles';
 import { cellText, columnLetter, dayNumberOf, dayNumberToIso } from '../../core/shared';
-import { CellValue, isSheetKey, SHEET_KEYS, SheetKey, SheetRow, SHEETS } from '../../core/schema';
+import { isSheetKey, SHEET_KEYS, SheetKey, SheetRow, SHEETS } from '../../core/schema';
 import { MessageKey, messagesFor, UserError } from '../../i18n';
 import { recordAction } from '../audit';
 import { highestIdAssigned, saveHighestIdAssigned } from './customer-ids';
 import { customerRowsWritten, purchaseRowsWritten } from './hooks';
-import { begin, Execution, requireAction, requireTable } from '../session';
+import { begin, Execution, requireAction, requireTable, roleNotice } from '../session';
 import { ensureRows, type Layout, withDocumentLock } from '../document';
-
-/** Sheets users keep data in: the ones import offers. */
-export const DATA_SHEETS: SheetKey[] = ['customers', 'interactions', 'purchases', 'feedback'];
+import { highestOpportunityIdAssigned, saveHighestOpportunityId } from '../sales';
 
 /**
  * Every sheet can be exported: Google Sheets lets everyone with access read every cell (DESIGN's
@@ -56,6 +69,8 @@ export interface ImportResult {
   unknownHeaders: string[];
   /** localized notice about unknown headers, '' when none */
   unknownNotice: string;
+  /** localized note on what follows the import (roles: when protections catch up), '' when none */
+  notice: string;
 }
 
 export interface ExportResult {
@@ -98,7 +113,7 @@ export type ExportDialogData = DialogData<(typeof EXPORT_UI_KEYS)[number]> & { c
 function dialogData<K extends MessageKey>(
   ex: Execution,
   keys: readonly K[],
-  sheets: SheetKey[] = DATA_SHEETS,
+  sheets: SheetKey[],
 ): DialogData<K> {
   return {
     locale: ex.locale,
@@ -107,17 +122,23 @@ function dialogData<K extends MessageKey>(
   };
 }
 
+/** The sheets the acting role may import into; refuses (as for importData) a role with none. */
+function requireSomeImport(ex: Execution): ImportSheet[] {
+  const sheets = importSheetsFor(ex.user.role);
+  if (!sheets.length) requireAction(ex, 'importData');
+  return sheets;
+}
+
 export function menuImport(): void {
   const ex = begin();
-  requireAction(ex, 'importData');
+  requireSomeImport(ex);
   const html = HtmlService.createHtmlOutputFromFile('ImportDialog').setWidth(560).setHeight(480);
   SpreadsheetApp.getUi().showModalDialog(html, ex.t('import.dialogTitle'));
 }
 
 export function importDialogData(): ImportDialogData {
   const ex = begin();
-  requireAction(ex, 'importData');
-  return dialogData(ex, IMPORT_UI_KEYS);
+  return dialogData(ex, IMPORT_UI_KEYS, requireSomeImport(ex));
 }
 
 export function menuExport(): void {
@@ -133,13 +154,25 @@ export function exportDialogData(): ExportDialogData {
   return { ...dialogData(ex, EXPORT_UI_KEYS, XLSX_SHEETS), csvSheets: EXPORT_SHEETS };
 }
 
-function requireDataSheet(ex: Execution, sheetKey: unknown, among: SheetKey[] = DATA_SHEETS): SheetKey {
+function requireDataSheet(ex: Execution, sheetKey: unknown, among: readonly SheetKey[]): SheetKey {
   if (!isSheetKey(sheetKey) || !among.includes(sheetKey))
     throw new UserError(ex.locale, 'import.badSheet', {
       sheet: String(sheetKey),
       sheets: among.join(', '),
     });
   return sheetKey;
+}
+
+/** The sheet to import into, once the role may import into it (DESIGN's role matrix). */
+function requireImportSheet(ex: Execution, sheetKey: unknown): ImportSheet {
+  requireSomeImport(ex);
+  const key = requireDataSheet(ex, sheetKey, IMPORT_SHEETS);
+  if (!isImportSheet(key) || !can(ex.user.role, importAction(key)))
+    throw new UserError(ex.locale, 'error.notAllowed', {
+      role: ex.t(`role.${ex.user.role}`),
+      action: ex.t('import.actionInto', { sheet: ex.t(`sheet.${key}`) }),
+    }).withDetail(roleNotice(ex));
+  return key;
 }
 
 /** Utilities.base64Decode gives signed bytes (-128..127); core wants 0..255. */
@@ -160,8 +193,7 @@ function bytesOf(ex: Execution, data: string): Uint8Array {
  */
 export function importCsv(sheetKey: unknown, data: unknown, encoding?: unknown): ImportResult {
   const ex = begin();
-  requireAction(ex, 'importData');
-  const key = requireDataSheet(ex, sheetKey);
+  const key = requireImportSheet(ex, sheetKey);
   if (typeof data !== 'string') throw new UserError(ex.locale, 'import.badFile');
   const text = encoding === 'text' ? data : decodeCsvBytes(bytesOf(ex, data), ex.locale);
   return withDocumentLock(ex, () => importText(ex, key, text));
@@ -171,27 +203,75 @@ export function importCsv(sheetKey: unknown, data: unknown, encoding?: unknown):
 const CUSTOMER_MATCH_COLUMNS = ['id', 'email', 'phone'] as const;
 
 /**
- * The rows an import compares with: into customers, only the id, e-mail and phone columns (a
- * customer import matches on those); into another sheet, its whole rows (a row is skipped when
- * every column equals an existing row's) and the customers' id column alone.
+ * What an import reads besides the file: the sheet (into customers, only the id, e-mail and phone
+ * columns a customer import matches on; into another sheet, its whole rows) and, for sheets whose
+ * rows name a customer, the customers' ids (opportunities: and owners).
  */
-function existingRows(
-  ex: Execution,
-  sheetKey: SheetKey,
-): { layout: Layout; rows: SheetRow[]; ids: CellValue[] } {
+interface ImportSources {
+  layout: Layout;
+  rows: SheetRow[];
+  customerIds?: string[];
+  /** opportunities: customer id → owner, normalised */
+  customerOwners?: Map<string, string>;
+}
+
+function readSources(ex: Execution, sheetKey: ImportSheet): ImportSources {
   if (sheetKey === 'customers') {
     const read = ex.wb.readColumns('customers', CUSTOMER_MATCH_COLUMNS);
     if (!read) throw new UserError(ex.locale, 'error.notSetUp');
-    return { ...read, ids: read.rows.map((r) => r.values.id) };
+    return read;
   }
   const table = requireTable(ex, sheetKey);
-  const ids = ex.wb.readColumn('customers', 'id');
-  if (!ids) throw new UserError(ex.locale, 'error.notSetUp');
-  return { layout: table, rows: table.rows, ids: ids.values.filter((v) => v !== '' && v !== null) };
+  if (sheetKey === 'targets' || sheetKey === 'roles') return { layout: table, rows: table.rows };
+  const columns = sheetKey === 'opportunities' ? ['id', 'owner'] : ['id'];
+  const customers = ex.wb.readColumns('customers', columns);
+  if (!customers || customers.layout.header.byKey.id === undefined)
+    throw new UserError(ex.locale, 'error.notSetUp');
+  const customerIds: string[] = [];
+  const customerOwners = new Map<string, string>();
+  for (const r of customers.rows) {
+    const id = cellText(r.values.id).trim().toUpperCase();
+    if (!id) continue;
+    customerIds.push(id);
+    if (!customerOwners.has(id)) customerOwners.set(id, normalizeEmail(r.values.owner));
+  }
+  return { layout: table, rows: table.rows, customerIds, customerOwners };
 }
 
-function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResult {
-  const { layout: table, rows: existing, ids } = existingRows(ex, sheetKey);
+/** The rules of sheets with rules of their own (core/sales, core/workbook); none for the others. */
+function rulesFor(
+  ex: Execution,
+  sheetKey: ImportSheet,
+  sources: ImportSources,
+  ctx: ValidationContext,
+  now: Date,
+): SheetImportRules | undefined {
+  const importer = { email: ex.user.email, role: ex.user.role };
+  switch (sheetKey) {
+    case 'opportunities':
+      return opportunityImportRules({
+        locale: ex.locale,
+        timeZone: ex.timeZone,
+        settings: ex.settings,
+        importer,
+        existing: sources.rows,
+        customerOwners: sources.customerOwners ?? new Map(),
+        activeEmails: ctx.activeEmails ?? new Set(),
+        highestIdAssigned: highestOpportunityIdAssigned(sources.rows),
+        now,
+      });
+    case 'targets':
+      return targetImportRules({ locale: ex.locale, importer, existing: sources.rows, roles: ex.roles });
+    case 'roles':
+      return rolesImportRules({ locale: ex.locale, existing: sources.rows });
+    default:
+      return undefined;
+  }
+}
+
+function importText(ex: Execution, sheetKey: ImportSheet, text: string): ImportResult {
+  const sources = readSources(ex, sheetKey);
+  const { layout: table, rows: existing } = sources;
   requireAllColumns(ex, table);
   const layout: Array<string | null> = new Array(table.width).fill(null);
   for (const [k, i] of Object.entries(table.header.byKey)) layout[i] = k;
@@ -200,8 +280,10 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
     timeZone: ex.timeZone,
     settings: ex.settings,
     roles: ex.roles,
-    customerIds: ids.map((v) => cellText(v)),
+    customerIds: sources.customerIds,
   });
+  const now = new Date();
+  const rules = rulesFor(ex, sheetKey, sources, ctx, now);
   const highest = sheetKey === 'customers' ? highestIdAssigned(existing) : 0;
   const plan = planImport({
     sheetKey,
@@ -210,7 +292,8 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
     existing,
     ctx,
     highestIdAssigned: highest,
-    now: new Date(),
+    now,
+    rules,
   });
   let firstRow = 0;
   let lastRow = 0;
@@ -222,6 +305,7 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
     ex.wb.forget(sheetKey);
   }
   if (sheetKey === 'customers') saveHighestIdAssigned(plan.highestIdAssigned);
+  if (sheetKey === 'opportunities' && plan.rows.length) saveHighestOpportunityId(plan.highestIdAssigned);
   if (plan.rows.length && sheetKey === 'customers')
     customerRowsWritten(
       ex,
@@ -252,6 +336,9 @@ function importText(ex: Execution, sheetKey: SheetKey, text: string): ImportResu
     unknownNotice: plan.unknownHeaders.length
       ? ex.t('import.unknownHeaders', { headers: plan.unknownHeaders.join(', ') })
       : '',
+    // Editing the roles sheet changes protections at the hourly reconcile (its fingerprint holds
+    // the roles); an import of roles is the same edit, so it says when they follow.
+    notice: sheetKey === 'roles' && plan.rows.length ? ex.t('import.rolesNotice') : '',
   };
 }
 

@@ -76,6 +76,7 @@ function showResult(el: HTMLElement, r: ImportResult, fileName: string): void {
   el.className = '';
   el.appendChild(h('p', { class: r.rejected.length ? 'error' : 'ok' }, r.summary));
   if (r.unknownNotice) el.appendChild(h('p', { class: 'muted' }, r.unknownNotice));
+  if (r.notice) el.appendChild(h('p', { class: 'muted' }, r.notice));
   if (r.rejected.length) {
     el.appendChild(h('h2', {}, m('import.rejectedTitle')));
     el.appendChild(

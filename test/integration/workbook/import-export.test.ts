@@ -94,7 +94,7 @@ describe('crm import / export', () => {
     );
     const refused = await crm(wb, 'import', 'interactions', file, '--as', 'rep1@example.com');
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('may not import data');
+    expect(refused.stderr).toContain('Your role (Account manager) may not import into Interactions.');
     const r = await crm(wb, 'import', 'interactions', file);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(

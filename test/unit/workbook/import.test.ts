@@ -85,6 +85,30 @@ describe('header mapping', () => {
     );
     expect(mapHeaders('customers', ['name'], 'en').keys).toEqual(['name']);
   });
+
+  test('opportunities, targets and roles: the assigned opportunity id may be left out; common Chinese headers', () => {
+    expect(mapHeaders('opportunities', ['客户编号', '机会名称', '阶段', '预计金额'], 'zh-CN').keys).toEqual([
+      'customerId',
+      'title',
+      'stage',
+      'amount',
+    ]);
+    expect(() => mapHeaders('opportunities', ['id', 'customerId', 'stage', 'amount'], 'en')).toThrow(
+      'lacks required columns: Title.',
+    );
+    expect(mapHeaders('targets', ['负责人', '月份', '目标金额'], 'zh-CN').keys).toEqual([
+      'owner',
+      'period',
+      'revenueTarget',
+    ]);
+    expect(() => mapHeaders('targets', ['owner', 'revenueTarget'], 'zh-CN')).toThrow('缺少必需的列：期间');
+    expect(mapHeaders('roles', ['电子邮箱', '角色', '上级邮箱', '是否在职'], 'zh-CN').keys).toEqual([
+      'email',
+      'role',
+      'managerEmail',
+      'active',
+    ]);
+  });
 });
 
 describe('planImport: customers', () => {
