@@ -170,10 +170,11 @@ export function applyTiers(options: unknown, page?: unknown): TierApplyResult {
 /**
  * Tier changes one execution writes at most; the rest continue by trigger. A change costs its tier
  * cell and a Tier history row of 6 cells: 7 cells at 0.15 ms (the bench's cost model) is 1.05 ms,
- * so 40,000 changes are 42 s. Reading the customer columns (about 600,000 cells at 100,000
- * customers: 6 s) and about 45 calls for settings, colours, the audit row and the trigger (7 s)
- * bring an execution to about 55 s, well under the 90 s an action may take. A first apply over
- * 100,000 customers is three executions a minute apart.
+ * so 40,000 changes are 42 s. At 100,000 customers, reading the customer columns (about 600,000
+ * cells at 0.01 ms: 6 s), about 50 calls (reads, settings, colours, audit row, trigger: 8 s) and
+ * computing the tiers (about 2 s in node, 3x on Apps Script: 6 s) add about 20 s: about 62 s an
+ * execution, a third under the 90 s an action may take. A first apply over 100,000 customers is
+ * three executions a minute apart.
  */
 export const TIER_CHANGES_PER_RUN = 40_000;
 export const TIER_CONTINUE_HANDLER = 'continueTierApply';
