@@ -51,8 +51,9 @@ export {
 } from './permissions';
 export { handOverCustomers, menuHandOver } from './permissions';
 
-// ABC tiering: sidebar, preview, apply, the monthly re-tiering switch and trigger.
-export { applyTiers, menuTiering, previewTiers, tierSidebarData } from './tiering';
+// ABC tiering: sidebar, preview, apply (a large one continues by trigger), the monthly re-tiering
+// switch and trigger.
+export { applyTiers, continueTierApply, menuTiering, previewTiers, tierSidebarData } from './tiering';
 export { menuTierSchedule, scheduledRetiering } from './tiering';
 
 // Reminders: the daily trigger and its catch-up, the switch, the preview, row actions.

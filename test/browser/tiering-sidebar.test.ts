@@ -1,7 +1,8 @@
 /**
  * The built sidebar (dist/TierSidebar.html) in Chromium, its google.script.run wired to the built
  * bundle in the emulator as a given user: the form, the live preview, the chart, field errors,
- * Apply for managers only, and a customer named `<img src=x onerror=alert(1)>` shown as text.
+ * Apply for managers only (and its message when the apply continues in the background), and a
+ * customer named `<img src=x onerror=alert(1)>` shown as text.
  * Needs Debian's chromium (as the browser tests do; CI installs it).
  */
 import { readFileSync } from 'node:fs';
@@ -117,6 +118,26 @@ describe('the tiering sidebar in a browser', () => {
     );
     expect(await page.locator('#preview').textContent()).toContain('Tier changes: 0');
     expect(records(rt, 'tierHistory')).toHaveLength(121);
+    await page.close();
+  });
+
+  test('an apply too large for one execution says how many continue in the background', async () => {
+    const large = tieringWorkbook(120);
+    // the per-execution cap, lowered as the tests of the continuation do
+    large.services.properties.global
+      .getDocumentProperties()
+      .setProperty('sheetsCrm.tier.changesPerRun', '50');
+    const page = await openSidebar(browser, large, MANAGER);
+    await ready(page);
+    await page.click('#apply');
+    await ready(page);
+    expect(await page.locator('#status').textContent()).toBe(
+      'Tiers applied to 50 customers so far; 71 more customers change tier in the background, a part every ' +
+        'minute or so, each with its Tier history rows.',
+    );
+    // the preview after the apply: the changes the trigger has yet to write
+    expect(await page.locator('#preview').textContent()).toContain('Tier changes: 71');
+    expect(records(large, 'tierHistory')).toHaveLength(50);
     await page.close();
   });
 

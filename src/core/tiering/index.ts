@@ -18,6 +18,7 @@ export {
   activeCutoffs,
   parseSettingNumber,
   tierOptionProblems,
+  tierOptionsFromJson,
   tierOptionsFromSettings,
   tierOptionsToSettings,
   validateTierOptions,

@@ -99,6 +99,23 @@ export function tierOptionsToSettings(options: TierOptions): SettingsMap {
   return out;
 }
 
+/**
+ * Options read back from JSON (a large apply saves them for its continuation): every field of
+ * TierOptions with its type, or null. Whether they are valid is validateTierOptions' business.
+ */
+export function tierOptionsFromJson(value: unknown): TierOptions | null {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const field of Object.keys(TIER_SETTING_KEYS) as Array<keyof TierOptions>) {
+    const v = record[field];
+    const text = field === 'method' || field === 'metric' || field === 'groupBy';
+    if (text ? typeof v !== 'string' : typeof v !== 'number') return null;
+    out[field] = v;
+  }
+  return out as unknown as TierOptions;
+}
+
 /** The chosen method's two cut-offs, as the CLI's --a/--b and the sidebar's two inputs show them. */
 export function activeCutoffs(options: TierOptions): { a: number; b: number } {
   if (options.method === 'rank') return { a: options.rankA, b: options.rankB };

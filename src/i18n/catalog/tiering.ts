@@ -78,6 +78,8 @@ export const en = {
 
   'tier.applied': 'Tiers applied: {count} customers changed tier.',
   'tier.appliedNothing': 'Tiers are up to date: no customer changed tier.',
+  'tier.appliedContinuing':
+    'Tiers applied to {count|# customer|# customers} so far; {continuing|# more customer changes|# more customers change} tier in the background, a part every minute or so, each with its Tier history rows.',
   'tier.settingsNotSaved':
     'These options were used but not saved as the defaults: only admins may change settings.',
   'tier.schedule.on':
@@ -164,6 +166,8 @@ export const zhCN: Catalog<typeof en> = {
 
   'tier.applied': '分级已应用：{count} 位客户的级别发生变化。',
   'tier.appliedNothing': '分级已是最新：没有客户的级别变化。',
+  'tier.appliedContinuing':
+    '分级已应用：目前已有 {count} 位客户的级别更新；其余 {continuing} 位客户将在后台继续更新，约每分钟一批，每批同时写入分级历史。',
   'tier.settingsNotSaved': '已按这些选项分级，但未保存为默认设置：只有管理员可以修改设置。',
   'tier.schedule.on':
     '每月自动分级已开启：每月 1 日 {hour}:00（{timeZone}）以 {email} 的身份应用已保存的分级设置。',

@@ -172,6 +172,9 @@ export const ACTIONS: ActionSpec[] = [
     args: () => [{}],
     as: 'manager@example.com',
     core: 'tier',
+    splitsByDesign:
+      'one execution writes at most TIER_CHANGES_PER_RUN (40,000) tier changes, each a tier cell and a 6-cell ' +
+      'Tier history row; a one-off trigger recomputes with the saved options and writes the next part',
   },
   {
     key: 'formOpen',

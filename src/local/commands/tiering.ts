@@ -2,6 +2,7 @@
  * `crm tier`: the ABC tiering sidebar from the command line. It calls the same bundle functions as
  * the sidebar (previewTiers with --dry-run, applyTiers otherwise) as the --as user, with the flags
  * as the sidebar's form fields, so the add-on parses and validates them (localized errors, exit 1).
+ * An apply too large for one execution runs all its parts (continueTierApply) before saving.
  */
 import { UsageError } from '../cli-args';
 import type { Command, CommandContext } from '.';
@@ -86,6 +87,28 @@ function summaryText(p: Preview): string[] {
   return lines;
 }
 
+/**
+ * Runs a large apply to the end: the continuation trigger would write its remaining parts a minute
+ * apart; the runner runs them one after the other, as that trigger does, so the workbook saved
+ * holds the whole apply (and no trigger is left). The last part's message counts every part.
+ */
+function applyRest(
+  ctx: CommandContext,
+  first: TierApplyResult,
+): { result: TierApplyResult; parts: TierApplyResult[] } {
+  const rt = runtimeOf(ctx);
+  const parts = [first];
+  let result = first;
+  while (result.continuing > 0) {
+    const next = rt.run('continueTierApply', [], { as: ctx.as }) as TierApplyResult | null;
+    if (!next) break;
+    parts.push(next);
+    result = next;
+    if (next.changed === 0) break; // no progress: leave the rest to the trigger
+  }
+  return { result, parts };
+}
+
 const tier: Command = {
   name: 'tier',
   usage:
@@ -108,17 +131,24 @@ const tier: Command = {
       else ctx.io.out([...summaryText(response.preview), 'Dry run: nothing written.'].join('\n'));
       return { save: false };
     }
-    const result = rt.run('applyTiers', [input, page], { as: ctx.as }) as TierApplyResult;
+    const first = rt.run('applyTiers', [input, page], { as: ctx.as }) as TierApplyResult;
+    const last = applyRest(ctx, first);
     printUiEvents(ctx, before);
+    const changed = last.parts.reduce((n, r) => n + r.changed, 0);
     if (ctx.json)
       ctx.io.out(
         JSON.stringify(
-          summaryJson(result.preview, { applied: true, changed: result.changed, message: result.message }),
+          summaryJson(first.preview, {
+            applied: true,
+            changed,
+            parts: last.parts.length,
+            message: last.result.message,
+          }),
           null,
           2,
         ),
       );
-    else ctx.io.out([...summaryText(result.preview), result.message].join('\n'));
+    else ctx.io.out([...summaryText(first.preview), last.result.message].join('\n'));
     return { save: true };
   },
 };

@@ -30,6 +30,10 @@ export const DOC_KEYS = {
   protectionsRequestsPerRun: 'sheetsCrm.protections.requestsPerRun',
   /** {installer, hour, timeZone, since} of monthly re-tiering */
   tierSchedule: 'sheetsCrm.tierSchedule',
+  /** {options, by, scheduled, applied, started} of a tier apply whose changes continue by trigger */
+  tierApplyContinuation: 'sheetsCrm.tier.applyContinuation',
+  /** optional override of the tier changes one apply execution writes (tests inject a tiny one) */
+  tierChangesPerRun: 'sheetsCrm.tier.changesPerRun',
   /** {installer, hour, timeZone, since} of the daily reminder trigger */
   remindersTrigger: 'sheetsCrm.reminders.trigger',
   /** the last reminder run that got the lock */

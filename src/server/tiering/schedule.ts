@@ -12,10 +12,9 @@ import {
   reportingFailures,
   requireInstallerAction,
   begin,
-  Execution,
   requireAction,
 } from '../session';
-import { applyTierOptions, TierApplyResult } from './tiering';
+import { actingEmail, applyTierOptions, TierApplyResult } from './tiering';
 import { saveTierScheduleState, TierScheduleState, tierScheduleState } from './schedule-state';
 import { ensureTrigger, removeTriggers, withDocumentLock } from '../document';
 
@@ -27,10 +26,6 @@ export interface TierScheduleToggle {
   on: boolean;
   state: TierScheduleState | null;
   message: string;
-}
-
-function actingEmail(ex: Execution): string {
-  return normalizeEmail(ex.user.email || Session.getEffectiveUser().getEmail());
 }
 
 /**

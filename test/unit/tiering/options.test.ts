@@ -4,6 +4,7 @@ import {
   parseSettingNumber,
   TierOptions,
   tierOptionProblems,
+  tierOptionsFromJson,
   tierOptionsFromSettings,
   tierOptionsToSettings,
   validateTierOptions,
@@ -173,5 +174,25 @@ describe('validation', () => {
     expect(() => validateTierOptions({ ...defaults, metric: 'x', windowMonths: -2 }, 'en')).toThrow(
       /Unknown value metric "x".*\nThe window must be/s,
     );
+  });
+});
+
+describe('options read back from JSON (a continuing apply saves them)', () => {
+  it('gives back exactly what was saved', () => {
+    const o: TierOptions = { ...defaults, method: 'rank', groupBy: 'owner', rankA: 0.1 };
+    expect(tierOptionsFromJson(JSON.parse(JSON.stringify(o)))).toEqual(o);
+  });
+
+  it('refuses a value without every field, or with a field of the wrong type', () => {
+    const { rankB: _dropped, ...missing } = defaults;
+    expect(tierOptionsFromJson(missing)).toBeNull();
+    expect(tierOptionsFromJson({ ...defaults, a: '0.8' })).toBeNull();
+    expect(tierOptionsFromJson({ ...defaults, method: 1 })).toBeNull();
+    expect(tierOptionsFromJson([defaults])).toBeNull();
+    expect(tierOptionsFromJson(null)).toBeNull();
+  });
+
+  it('keeps only the option fields', () => {
+    expect(tierOptionsFromJson({ ...defaults, extra: true })).toEqual(defaults);
   });
 });
