@@ -47,6 +47,6 @@ export {
 } from './state';
 export type { DocKey } from './state';
 export { INTERACTIVE_WAIT_MS, withDocumentLock } from './lock';
-export { batchUpdate, REQUESTS_PER_CALL, sheetsService } from './sheets-api';
+export { batchUpdate, flushRequests, queueRequests, REQUESTS_PER_CALL, sheetsService } from './sheets-api';
 export type { LockPolicy } from './lock';
 export type { Layout, Table } from './workbook';

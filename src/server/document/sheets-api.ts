@@ -17,8 +17,28 @@ export function sheetsService(): GoogleAppsScript.Sheets {
   return Sheets;
 }
 
-/** Sends the requests, REQUESTS_PER_CALL per batchUpdate; returns the calls made (0 for none). */
-export function batchUpdate(spreadsheetId: string, requests: Request[]): number {
+/**
+ * Requests left to go out with the run's next batchUpdate: setup's validation rules travel with its
+ * protections, one call for both (a run ends with flushRequests, so none are left behind).
+ */
+let queued: Request[] = [];
+
+export function queueRequests(requests: Request[]): void {
+  queued.push(...requests);
+}
+
+/** Sends what is queued; returns the calls made (0 for none). */
+export function flushRequests(spreadsheetId: string): number {
+  return batchUpdate(spreadsheetId, []);
+}
+
+/**
+ * Sends the queued requests and these, REQUESTS_PER_CALL per batchUpdate; returns the calls made (0
+ * for none).
+ */
+export function batchUpdate(spreadsheetId: string, given: Request[]): number {
+  const requests = queued.length ? [...queued, ...given] : given;
+  queued = [];
   let calls = 0;
   for (let i = 0; i < requests.length; i += REQUESTS_PER_CALL) {
     sheetsService().Spreadsheets!.batchUpdate(

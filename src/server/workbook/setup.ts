@@ -10,7 +10,7 @@ import { LocaleSwitch, switchLocale } from './locale-switch';
 import { Execution, readSettings } from '../session';
 import { SETUP_STEPS } from './setup-steps';
 import { setUpSheets } from './setup-sheets';
-import { Workbook } from '../document';
+import { flushRequests, Workbook } from '../document';
 
 export interface SetupResult {
   created: SheetKey[];
@@ -34,6 +34,7 @@ export function runSetup(ex: Execution, locale: Locale): SetupResult {
   ex.settings = readSettings(wb);
   seedOwner(wb, ex.owner, locale);
   for (const step of SETUP_STEPS) step(ex, locale);
+  flushRequests(wb.id());
   return result;
 }
 

@@ -5,14 +5,14 @@
  * help text is localized. Re-running setup sets each rule on its column again, which replaces the
  * rule in place (a cell holds one rule), so rules are never duplicated and follow moved columns.
  * Dropdowns take their values from the settings sheet; re-run setup after extending a list.
- * Every rule is one setDataValidation request of one batchUpdate (the Sheets advanced service).
+ * Every rule is one setDataValidation request, sent in the batchUpdate of setup's protections.
  */
 import { columnLetter } from '../../core/shared';
 import { mapHeader, HeaderMap, SHEET_KEYS, SheetKey, SHEETS } from '../../core/schema';
 import { ColumnRef, openColumnRange, RuleCriteria, sheetValidationRules } from '../../core/workbook';
 import { Locale } from '../../i18n';
 import type { Execution } from '../session';
-import { batchUpdate } from '../document';
+import { queueRequests } from '../document';
 
 interface Layout {
   sheetId: number;
@@ -64,7 +64,8 @@ export function applyValidationRules(ex: Execution, locale: Locale): void {
       });
     }
   }
-  batchUpdate(ex.wb.id(), requests);
+  // Sent with the protections setup applies next: one call for both.
+  queueRequests(requests);
 }
 
 /** The header of a sheet: as setup has just written it, else one read of its values and notes. */
