@@ -39,6 +39,15 @@ export {
   windowValuesServe,
 } from './window-values';
 export type { WindowValue, WindowValueColumn } from './window-values';
+export {
+  KEPT_VALUE_COLUMNS,
+  holdsValue,
+  nextValuePart,
+  valueBlocks,
+  valueCellsOf,
+  valueChanges,
+} from './value-cells';
+export type { KeptValueColumn, ValueBlock, ValueCell, ValueCells, ValueChange } from './value-cells';
 export { parsePeriod, periodWithin } from './period';
 export type { Period } from './period';
 export { salesPerformance, visiblePeople } from './performance';
