@@ -5,13 +5,17 @@
 export { addOpportunity, listOpportunities, moveOpportunity } from './opportunities';
 export type { MoveResult } from './opportunities';
 export {
+  VALUES_CONTINUE_HANDLER,
+  VALUES_CELLS_PER_RUN,
   VALUES_HANDLER,
+  continueCustomerValues,
   customerValuesAfterPurchases,
   nightlyCustomerValues,
   recomputeCustomerValues,
   recomputeCustomerValuesNow,
   setUpCustomerValues,
 } from './values';
+export type { RecomputeResult } from './values';
 export { valuesComputedDay } from './values-state';
 export { salesPerformance } from './performance';
 export type { PerformanceResult } from './performance';

@@ -10,6 +10,7 @@ export {
   isInteractive,
   readSettings,
   requireAction,
+  requireLayout,
   requireTable,
   roleNotice,
 } from './session';
