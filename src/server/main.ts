@@ -81,7 +81,12 @@ export { backupScheduled, listBackups, menuApplyBackupSchedule, menuBackupNow } 
 
 // Sales: opportunities, per-customer value (nightly job), per-rep performance.
 export { addOpportunity, listOpportunities, moveOpportunity } from './sales';
-export { nightlyCustomerValues, recomputeCustomerValuesNow, salesPerformance } from './sales';
+export {
+  continueCustomerValues,
+  nightlyCustomerValues,
+  recomputeCustomerValuesNow,
+  salesPerformance,
+} from './sales';
 
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
   if (e && e.authMode === ScriptApp.AuthMode.NONE) return buildMinimalMenu();

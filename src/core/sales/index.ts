@@ -41,6 +41,15 @@ export {
 export type { WindowValue, WindowValueColumn } from './window-values';
 export { opportunityImportRules, targetImportRules } from './import-rules';
 export type { Importer, OpportunityImportArgs, TargetImportArgs } from './import-rules';
+export {
+  KEPT_VALUE_COLUMNS,
+  holdsValue,
+  nextValuePart,
+  valueBlocks,
+  valueCellsOf,
+  valueChanges,
+} from './value-cells';
+export type { KeptValueColumn, ValueBlock, ValueCell, ValueCells, ValueChange } from './value-cells';
 export { parsePeriod, periodWithin } from './period';
 export type { Period } from './period';
 export { salesPerformance, visiblePeople } from './performance';

@@ -53,7 +53,9 @@ export const en = {
   'sales.error.badPeriod':
     'Unknown period "{period}". Use a month (2026-11), a quarter (2026-Q4), a year (2026) or FROM..TO (2026-10-01..2026-12-31).',
 
-  'sales.valuesRecomputed': 'Customer value recomputed for {customers} customers.',
+  'sales.valuesRecomputed': 'Customer value recomputed: {changed} of {customers} customers changed.',
+  'sales.valuesContinuing':
+    'Customer value recomputed: {changed} of {customers} customers changed. The first {written} are written; the rest continues in the background in about a minute.',
 
   'menu.dataReview': 'Monthly data review on/off',
   'review.confirmOn':
@@ -135,7 +137,9 @@ export const zhCN: Catalog<typeof en> = {
   'sales.error.badPeriod':
     '未知期间“{period}”。请使用月份（2026-11）、季度（2026-Q4）、年份（2026）或 起..止（2026-10-01..2026-12-31）。',
 
-  'sales.valuesRecomputed': '已重新计算 {customers} 位客户的价值。',
+  'sales.valuesRecomputed': '已重新计算客户价值：{customers} 位客户中有 {changed} 位发生变化。',
+  'sales.valuesContinuing':
+    '已重新计算客户价值：{customers} 位客户中有 {changed} 位发生变化。已写入前 {written} 位，其余约一分钟后在后台继续。',
 
   'menu.dataReview': '每月数据检查 开/关',
   'review.confirmOn': '开启每月数据检查？每月 1 日检查数据，并将摘要发送给管理员。',

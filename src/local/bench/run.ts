@@ -9,6 +9,7 @@
  * first, unmeasured, when the group does not measure it).
  */
 import os from 'node:os';
+import type { Runtime } from '../runtime';
 import type { SheetKey } from '../../core/schema';
 import { ACTIONS, ActionSpec } from './actions';
 import { allBudgets, BudgetCheck } from './budgets';
@@ -74,6 +75,29 @@ export function planGroups(
   return [...groups.values()];
 }
 
+/** More continuations than any split action needs: a chain that never ends is a bug, not a wait. */
+const MAX_CONTINUATIONS = 50;
+
+/**
+ * Fires the handler's pending one-off trigger at its due time until none is pending (each part
+ * schedules the next, the last removes it); returns the executions run. Throws when a part fails.
+ */
+export function finishContinuation(rt: Runtime, handler: string): number {
+  let parts = 0;
+  for (;;) {
+    const now = rt.ctx.clock.now();
+    const next = rt.services.scriptApp
+      ._due(now, now + 24 * 3_600_000)
+      .find((f) => f.trigger.handler === handler && f.trigger.clock?.kind === 'once');
+    if (!next) return parts;
+    if (++parts > MAX_CONTINUATIONS)
+      throw new Error(`${handler}: more than ${MAX_CONTINUATIONS} continuations`);
+    const fired = rt.tick(next.at).filter((f) => f.handler === handler);
+    const failed = fired.find((f) => f.error);
+    if (failed) throw new Error(`${handler} failed: ${failed.error}`);
+  }
+}
+
 export function runBench(sizes: number[], options: RunOptions = {}): BenchRun {
   const started = Date.now();
   const log = options.log ?? (() => undefined);
@@ -118,6 +142,10 @@ export function runBench(sizes: number[], options: RunOptions = {}): BenchRun {
             `  ${spec.key.padEnd(12)} ${m.status === 'ok' ? `${m.spreadsheetCalls} spreadsheet calls, ${m.emulatedWallMs} ms, ${m.protections} protections` : m.status}` +
               (m.error ? `: ${m.error}` : ''),
           );
+          if (spec.continuedBy && m.status === 'ok') {
+            const parts = finishContinuation(wb.rt, spec.continuedBy);
+            if (parts) log(`  (${spec.continuedBy}: ${parts} more executions, unmeasured)`);
+          }
         }
         sizeRuns.push({
           workload: workload.key,

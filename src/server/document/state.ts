@@ -62,6 +62,10 @@ export const DOC_KEYS = {
   dataQualityStageCells: 'sheetsCrm.dataQuality.stageCells',
   /** {day, timeZone}: when the per-customer value columns were last recomputed whole */
   valuesComputed: 'sheetsCrm.values.computed',
+  /** optional override of the value cells one recompute execution writes (tests inject a tiny one) */
+  valuesCellsPerRun: 'sheetsCrm.values.cellsPerRun',
+  /** the row a value recompute split across executions continues from */
+  valuesNextRow: 'sheetsCrm.values.nextRow',
   /** {reportKey: day}: reports mailed to admins, so a repeating fault mails once a day */
   adminReports: 'sheetsCrm.notify.reported',
 } as const;

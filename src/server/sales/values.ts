@@ -1,9 +1,16 @@
 /**
- * Per-customer value columns on the Customers sheet (revenue, orders, avgOrder, lastPurchase),
- * computed in core/sales. Two writers:
+ * Per-customer value columns on the Customers sheet (revenue, orders, avgOrder, lastPurchase and the
+ * 12-month revenue12m, orders12m), computed in core/sales. Two writers:
  * - the nightly job (`nightlyCustomerValues`, a time-driven trigger setup installs, running as its
- *   installer) recomputes every customer from all purchases: the customers' id column and the
- *   purchases sheet read once, one setValues per block of adjacent value columns;
+ *   installer) recomputes every customer from all purchases. It reads only the columns it needs
+ *   (the customers' id and value columns, five columns of purchases), compares (core
+ *   `valueChanges`) and writes only the cells that changed, in one Values.batchUpdate, at most
+ *   VALUES_CELLS_PER_RUN cells per execution: when more changed (the first fill of a large
+ *   workbook), a one-off trigger (`continueCustomerValues`) recomputes a minute later and writes
+ *   the next part, until none is left. Each part recomputes and finds what still differs; only
+ *   the row to go on from is kept, so the parts sweep the sheet once (cells that never take the
+ *   value written cannot hold it up). The day is recorded (`recordValuesComputed`, which tiering
+ *   trusts) only once the sweep has written every changed row;
  * - after purchase rows are added (import, a won opportunity, the sidebar) the new rows are added
  *   to the affected customers' cells: one read and one write of the rows between the first and the
  *   last affected customer.
@@ -13,18 +20,32 @@
 import {
   addPurchases,
   addWindowPurchases,
-  customerValues,
-  customerWindowValues,
   CustomerValue,
-  VALUE_COLUMNS,
+  KEPT_VALUE_COLUMNS,
+  KeptValueColumn,
+  nextValuePart,
+  valueBlocks,
+  valueChanges,
   WINDOW_VALUE_COLUMNS,
   WindowValue,
 } from '../../core/sales';
 import { can, editsAllCustomers, resolveRole } from '../../core/roles';
 import { CellValue, SheetRow } from '../../core/schema';
-import { cellText, dayNumberOf, dayNumberToDate } from '../../core/shared';
+import { a1Range, cellText, dayNumberOf, dayNumberToDate } from '../../core/shared';
 import { recordAction } from '../audit';
-import { installDocumentTrigger, isDocumentTriggerEvent, withDocumentLock } from '../document';
+import {
+  continueLater,
+  deleteKey,
+  DOC_KEYS,
+  installDocumentTrigger,
+  isDocumentTriggerEvent,
+  readNumber,
+  readText,
+  removeTriggers,
+  sheetsService,
+  withDocumentLock,
+  writeText,
+} from '../document';
 import { recordValuesComputed } from './values-state';
 import {
   begin,
@@ -33,23 +54,37 @@ import {
   reportingFailures,
   requireAction,
   requireInstallerAction,
-  requireTable,
+  requireLayout,
 } from '../session';
 
 export const VALUES_HANDLER = 'nightlyCustomerValues';
+/** The one-off trigger that writes what one execution left (document `continueLater`). */
+export const VALUES_CONTINUE_HANDLER = 'continueCustomerValues';
 const NIGHTLY_HOUR = 2;
+
+/**
+ * Changed value cells one execution writes at most. At 100,000 customers and about 780,000
+ * purchase rows, in the bench's cost model (src/local/emulator/cost-model.ts): the customers' id
+ * and six value columns are 700,000 cells read (7 s), the purchases' five columns 3.9M (39 s), the
+ * 35 or so calls 6 s (the Values.batchUpdate 1 s of it): some 52 s before writing. 150,000 cells
+ * written at 0.15 ms are 22.5 s more: about 75 s, well under the 90 s an action may take, with room
+ * for the comparison's own JavaScript and more purchases. A first fill (6 cells a customer: 600,000
+ * at 100,000 customers) thus takes four executions a minute apart; a night's changes (new
+ * purchases, purchases leaving the 12 months) are far fewer.
+ */
+export const VALUES_CELLS_PER_RUN = 150_000;
+
+/** The purchase columns core/sales reads: `customerValues` and `customerWindowValues`. */
+const PURCHASE_COLUMNS = ['customerId', 'date', 'amount', 'orderId', 'type'];
 
 type Layout = NonNullable<ReturnType<Execution['wb']['layout']>>;
 
-/** Every column the add-on keeps from purchases: all-time and 12-month value. */
-const KEPT_COLUMNS = [...VALUE_COLUMNS, ...WINDOW_VALUE_COLUMNS];
-
 /** Sheet columns (0-based) of the value columns present, and their adjacent runs. */
-function valueRuns(layout: Layout): Array<{ start: number; keys: string[] }> {
-  const cols = KEPT_COLUMNS.map((k) => ({ k, i: layout.header.byKey[k] }))
-    .filter((c): c is { k: (typeof KEPT_COLUMNS)[number]; i: number } => c.i !== undefined)
+function valueRuns(layout: Layout): Array<{ start: number; keys: KeptValueColumn[] }> {
+  const cols = KEPT_VALUE_COLUMNS.map((k) => ({ k, i: layout.header.byKey[k] }))
+    .filter((c): c is { k: KeptValueColumn; i: number } => c.i !== undefined)
     .sort((a, b) => a.i - b.i);
-  const runs: Array<{ start: number; keys: string[] }> = [];
+  const runs: Array<{ start: number; keys: KeptValueColumn[] }> = [];
   for (const c of cols) {
     const last = runs[runs.length - 1];
     if (last && last.start + last.keys.length === c.i) last.keys.push(c.k);
@@ -74,32 +109,81 @@ function cellsOf(
   };
 }
 
-/** Recomputes every customer's value; returns the number of customer rows written. */
-export function recomputeCustomerValues(ex: Execution): number {
-  const ids = ex.wb.readColumn('customers', 'id');
-  if (!ids || ids.values.length === 0) return 0;
-  const purchases = ex.wb.read('purchases')?.rows ?? [];
+export interface RecomputeResult {
+  /** customer rows with an id */
+  customers: number;
+  /** customer rows whose value cells differed from the purchases */
+  changed: number;
+  /** of those, the rows this execution wrote */
+  written: number;
+  cellsWritten: number;
+  /** whether the continuation trigger writes the changed cells left */
+  continues: boolean;
+}
+
+function cellsPerRun(): number {
+  const n = readNumber(DOC_KEYS.valuesCellsPerRun);
+  return n !== null && n > 0 ? n : VALUES_CELLS_PER_RUN;
+}
+
+/**
+ * Recomputes every customer's value and writes the cells that differ, up to the cap. A first part
+ * starts a sweep of the sheet at its top; `part` 'next' (the continuation) goes on from the row the
+ * part before stopped at. Schedules the next part while the sweep has changed rows ahead, and
+ * records the day once it has none.
+ */
+export function recomputeCustomerValues(ex: Execution, part: 'first' | 'next' = 'first'): RecomputeResult {
+  const customers = ex.wb.readColumns('customers', ['id', ...KEPT_VALUE_COLUMNS]);
+  if (!customers) return { customers: 0, changed: 0, written: 0, cellsWritten: 0, continues: false };
+  const { layout } = customers;
+  const runs = valueRuns(layout);
+  const purchases = ex.wb.readColumns('purchases', PURCHASE_COLUMNS)?.rows ?? [];
   const today = dayNumberOf(new Date(), ex.timeZone);
-  const values = customerValues(purchases, ex.timeZone);
-  const window = customerWindowValues(purchases, ex.timeZone, today);
-  const rows = ids.values.map((id) => {
-    const key = cellText(id).trim().toUpperCase();
-    return cellsOf(values.get(key), window.get(key), ex.timeZone);
-  });
-  // Rows without an id stay blank: a value there would belong to no one.
-  const blank = Object.fromEntries(KEPT_COLUMNS.map((k) => [k, '']));
-  ids.values.forEach((id, i) => {
-    if (cellText(id).trim() === '') rows[i] = blank;
-  });
-  for (const run of valueRuns(ids.layout))
-    ids.layout.sheet
-      .getRange(2, run.start + 1, rows.length, run.keys.length)
-      .setValues(rows.map((r) => run.keys.map((k) => r[k])));
-  ex.wb.forget('customers');
-  // Only when the sheet holds the 12-month columns: tiering trusts the day recorded here.
-  if (WINDOW_VALUE_COLUMNS.every((k) => ids.layout.header.byKey[k] !== undefined))
-    recordValuesComputed(today, ex.timeZone);
-  return rows.length;
+  const changes = valueChanges(
+    customers.rows,
+    runs.flatMap((r) => r.keys),
+    purchases,
+    ex.timeZone,
+    today,
+  );
+  const fromRow = (part === 'next' ? readNumber(DOC_KEYS.valuesNextRow) : null) ?? 2;
+  const { now, cellsNow, nextRow } = nextValuePart(changes, fromRow, cellsPerRun());
+  const blocks = valueBlocks(now, runs);
+  if (blocks.length) {
+    const name = `'${layout.sheet.getName().replace(/'/g, "''")}'`;
+    // One call for every block. USER_ENTERED parses the ISO days as dates; numbers are sent as
+    // numbers, which it stores as they are ("Numbers will stay as numbers"), and null cells are
+    // skipped, so a block writes only its changed cells.
+    sheetsService().Spreadsheets!.Values!.batchUpdate(
+      {
+        valueInputOption: 'USER_ENTERED',
+        data: blocks.map((b) => ({
+          range: `${name}!${a1Range(b.row, b.column, b.values.length, b.values[0].length)}`,
+          values: b.values,
+        })),
+      },
+      ex.wb.id(),
+    );
+    ex.wb.forget('customers');
+  }
+  const continues = nextRow !== null;
+  if (continues) {
+    writeText(DOC_KEYS.valuesNextRow, String(nextRow));
+    continueLater(VALUES_CONTINUE_HANDLER);
+  } else {
+    if (readText(DOC_KEYS.valuesNextRow) !== null) deleteKey(DOC_KEYS.valuesNextRow);
+    // Only once the sweep has written every changed row, and when the sheet holds the 12-month
+    // columns: tiering trusts the day recorded here.
+    if (WINDOW_VALUE_COLUMNS.every((k) => layout.header.byKey[k] !== undefined))
+      recordValuesComputed(today, ex.timeZone);
+  }
+  return {
+    customers: customers.rows.filter((r) => cellText(r.values.id).trim() !== '').length,
+    changed: changes.length,
+    written: now.length,
+    cellsWritten: cellsNow,
+    continues,
+  };
 }
 
 /**
@@ -173,22 +257,54 @@ export function nightlyCustomerValues(e?: { triggerUid?: string }): void {
       if (e?.triggerUid !== undefined && !isDocumentTriggerEvent(VALUES_HANDLER, e.triggerUid)) return;
       const ex = beginAsInstaller();
       requireInstallerAction(ex, 'recomputeValues', VALUES_HANDLER);
-      requireTable(ex, 'customers');
-      withDocumentLock(ex, () => recomputeCustomerValues(ex), { onBusy: () => 0 });
+      requireLayout(ex, 'customers');
+      withDocumentLock(ex, () => recomputeCustomerValues(ex), { onBusy: () => null });
+    },
+    e,
+  );
+}
+
+/**
+ * The continuation's one-off trigger (runs as whoever started the recompute): recomputes and writes
+ * the next part; when nothing is left it removes its own trigger (a fired one-off trigger stays
+ * listed). A busy workbook tries again a minute later.
+ */
+export function continueCustomerValues(e?: { triggerUid?: unknown }): RecomputeResult | null {
+  return reportingFailures(
+    VALUES_CONTINUE_HANDLER,
+    () => {
+      const ex = beginAsInstaller();
+      if (e?.triggerUid) requireInstallerAction(ex, 'recomputeValues', VALUES_CONTINUE_HANDLER);
+      else requireAction(ex, 'recomputeValues');
+      requireLayout(ex, 'customers');
+      const result = withDocumentLock(ex, () => recomputeCustomerValues(ex, 'next'), {
+        onBusy: () => {
+          continueLater(VALUES_CONTINUE_HANDLER);
+          return null;
+        },
+      });
+      if (result && !result.continues) removeTriggers(VALUES_CONTINUE_HANDLER);
+      return result;
     },
     e,
   );
 }
 
 /** `crm run recomputeCustomerValuesNow` and the menu: recompute at once. */
-export function recomputeCustomerValuesNow(): { customers: number } {
+export function recomputeCustomerValuesNow(): RecomputeResult {
   const ex = begin();
   requireAction(ex, 'recomputeValues');
-  requireTable(ex, 'customers');
-  const customers = withDocumentLock(ex, () => recomputeCustomerValues(ex));
-  recordAction(ex, { action: 'recomputeValues', sheet: 'customers', details: { customers } });
-  ex.wb.ss.toast(ex.t('sales.valuesRecomputed', { customers }), ex.t('menu.title'));
-  return { customers };
+  requireLayout(ex, 'customers');
+  const result = withDocumentLock(ex, () => recomputeCustomerValues(ex));
+  const { customers, changed, written, continues } = result;
+  recordAction(ex, {
+    action: 'recomputeValues',
+    sheet: 'customers',
+    details: { customers, changed, written, continues },
+  });
+  const message = continues ? 'sales.valuesContinuing' : 'sales.valuesRecomputed';
+  ex.wb.ss.toast(ex.t(message, { customers, changed, written }), ex.t('menu.title'));
+  return result;
 }
 
 /**

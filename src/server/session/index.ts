@@ -11,6 +11,7 @@ export {
   interactiveUi,
   readSettings,
   requireAction,
+  requireLayout,
   requireTable,
   roleNotice,
 } from './session';

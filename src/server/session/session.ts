@@ -5,7 +5,7 @@
 import { Action, ActingUser, can, parseRoles, resolveRole, RoleEntry } from '../../core/roles';
 import { SettingsMap, SHEETS, withDefaults, SheetKey } from '../../core/schema';
 import { isLocale, Locale, resolveLocale, tDynamic, translator, Translate, UserError } from '../../i18n';
-import { knowEffectiveUser, Table, Workbook } from '../document';
+import { knowEffectiveUser, Layout, Table, Workbook } from '../document';
 import { IdentityOptions, IdentitySource, resolveIdentity } from './identity';
 
 export interface Execution {
@@ -109,14 +109,30 @@ export function requireAction(ex: Execution, action: Action): void {
 export function requireTable(ex: Execution, key: SheetKey, columns?: readonly string[]): Table {
   const table = ex.wb.read(key);
   if (!table) throw new UserError(ex.locale, 'error.notSetUp');
+  requireColumns(ex, table, columns);
+  return table;
+}
+
+/**
+ * Like requireTable from the sheet's header alone: for an action that then reads only some columns
+ * (Workbook.readColumns), so the check does not read every cell of a large sheet.
+ */
+export function requireLayout(ex: Execution, key: SheetKey, columns?: readonly string[]): Layout {
+  const layout = ex.wb.layout(key);
+  if (!layout) throw new UserError(ex.locale, 'error.notSetUp');
+  requireColumns(ex, layout, columns);
+  return layout;
+}
+
+function requireColumns(ex: Execution, layout: Layout, columns?: readonly string[]): void {
+  const key = layout.key;
   const wanted = columns ?? SHEETS[key].columns.filter((c) => c.required).map((c) => c.key);
-  const missing = wanted.filter((c) => table.header.byKey[c] === undefined);
+  const missing = wanted.filter((c) => layout.header.byKey[c] === undefined);
   if (missing.length)
     throw new UserError(ex.locale, 'error.missingColumns', {
       sheet: ex.t(`sheet.${key}`),
       columns: missing.map((c) => columnLabel(ex, key, c)).join(', '),
     });
-  return table;
 }
 
 function columnLabel(ex: Execution, sheet: SheetKey, column: string): string {

@@ -24,6 +24,7 @@ const EXPECTED_TO_PASS: string[] = [
     'logFollowUp',
     'perf',
     'values',
+    'valuesAgain',
   ].flatMap((a) => [`runs: ${a}`, `calls grow: ${a}`]),
   'runs: import',
   'runs: dedupeMerge',
@@ -87,6 +88,10 @@ test('the actions did real work on the larger workbook', () => {
   expect(at('tierApply', 10_000).cellsWritten).toBeGreaterThan(10_000);
   expect(at('audit', 10_000).cellsRead).toBeGreaterThan(10_000 * 23);
   expect(at('formSave', 10_000).cellsWritten).toBeGreaterThan(0);
+  // The first value recompute fills every customer's cells; the next, with nothing bought since,
+  // writes none.
+  expect(at('values', 10_000).cellsWritten).toBeGreaterThan(10_000 * 5);
+  expect(at('valuesAgain', 10_000).cellsWritten).toBe(0);
 });
 
 test.each(EXPECTED_TO_PASS)('budget met on both workloads at 1,000 and 10,000: %s', (name) => {

@@ -1,7 +1,7 @@
 /**
  * Per-customer value and per-rep performance through the built bundle: the value columns follow an
- * import of purchases and are recomputed by the nightly trigger setup installs (one write per column
- * block), they are locked like tier; `crm perf` is scoped by role and reads the Targets sheet.
+ * import of purchases and are recomputed by the nightly trigger setup installs (the changed cells in
+ * one Values.batchUpdate), they are locked like tier; `crm perf` is scoped by role and reads the Targets sheet.
  */
 import { Runtime } from '../../../src/local/runtime';
 import { readTable } from '../../../src/local/inspect';
@@ -66,7 +66,7 @@ const window12m = (rt: Runtime) =>
   Object.fromEntries(readTable(rt, 'customers').records.map((c) => [c.id, [c.revenue12m, c.orders12m]]));
 
 describe('per-customer value', () => {
-  test('setup installs the nightly trigger; the trigger recomputes every customer with one write per block', () => {
+  test('setup installs the nightly trigger; the trigger recomputes every customer', () => {
     const rt = workbook();
     expect(values(rt).C000001).toEqual(['', '', '', '']);
     rt.tick(NOW + 24 * 3_600_000);
@@ -106,9 +106,11 @@ describe('per-customer value', () => {
     expectUserError(() => rt.run('recomputeCustomerValuesNow', [], { as: REP }), 'error.notAllowed');
     rt.run('recomputeCustomerValuesNow', [], { as: MANAGER });
     const calls = spreadsheetCallsByMethod(rt);
-    // one write of the six adjacent value columns (all-time and 12 months), one audit row
-    expect(calls['Range.setValues']).toBe(2);
-    expect(rt.lastStats!.cellsWritten).toBe(3 * 6 + 7);
+    // the value cells in one Values.batchUpdate (C000002 has no purchase: its average and last
+    // purchase stay blank, 4 cells), the audit row in one setValues
+    expect(rt.lastStats!.calls['Sheets.Spreadsheets.Values.batchUpdate']).toBe(1);
+    expect(calls['Range.setValues']).toBe(1);
+    expect(rt.lastStats!.cellsWritten).toBe(6 + 4 + 6 + 7);
   });
 });
 
