@@ -55,6 +55,8 @@ import {
   requireAction,
   requireInstallerAction,
   requireLayout,
+  runContinuation,
+  underLockOrLater,
 } from '../session';
 
 export const VALUES_HANDLER = 'nightlyCustomerValues';
@@ -270,24 +272,14 @@ export function nightlyCustomerValues(e?: { triggerUid?: string }): void {
  * listed). A busy workbook tries again a minute later.
  */
 export function continueCustomerValues(e?: { triggerUid?: unknown }): RecomputeResult | null {
-  return reportingFailures(
-    VALUES_CONTINUE_HANDLER,
-    () => {
-      const ex = beginAsInstaller();
-      if (e?.triggerUid) requireInstallerAction(ex, 'recomputeValues', VALUES_CONTINUE_HANDLER);
-      else requireAction(ex, 'recomputeValues');
-      requireLayout(ex, 'customers');
-      const result = withDocumentLock(ex, () => recomputeCustomerValues(ex, 'next'), {
-        onBusy: () => {
-          continueLater(VALUES_CONTINUE_HANDLER);
-          return null;
-        },
-      });
-      if (result && !result.continues) removeTriggers(VALUES_CONTINUE_HANDLER);
-      return result;
-    },
-    e,
-  );
+  return runContinuation(VALUES_CONTINUE_HANDLER, 'recomputeValues', e, (ex) => {
+    requireLayout(ex, 'customers');
+    const result = underLockOrLater(ex, VALUES_CONTINUE_HANDLER, e, () =>
+      recomputeCustomerValues(ex, 'next'),
+    );
+    if (result && !result.continues) removeTriggers(VALUES_CONTINUE_HANDLER);
+    return result;
+  });
 }
 
 /** `crm run recomputeCustomerValuesNow` and the menu: recompute at once. */

@@ -20,4 +20,10 @@ export { emailFromUserKey, eventEmail, rememberIdentity, resolveIdentity } from 
 export type { Identity, IdentityOptions, IdentitySource } from './identity';
 export { adminEmails, notifyAdmins } from './notify';
 export type { ReportTopic } from './notify';
-export { reportLostRole, reportingFailures, requireInstallerAction } from './jobs';
+export {
+  reportLostRole,
+  reportingFailures,
+  requireInstallerAction,
+  runContinuation,
+  underLockOrLater,
+} from './jobs';

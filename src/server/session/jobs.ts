@@ -1,11 +1,13 @@
 /**
  * Time-driven and installable jobs: nobody watches them run, so a failure is mailed to the admins
  * rather than left in the installer's execution log, and a job whose installer lost the role says
- * so (once a day) instead of failing quietly every hour.
+ * so (once a day) instead of failing quietly every hour. A job too large for one execution goes on
+ * in the next (runContinuation, underLockOrLater).
  */
 import { Action, can } from '../../core/roles';
 import { messageOf } from '../../core/shared';
 import { UserError } from '../../i18n';
+import { continueLater, withDocumentLock } from '../document';
 import { notifyAdmins } from './notify';
 import { beginAsInstaller, Execution, requireAction } from './session';
 
@@ -63,4 +65,48 @@ export function reportLostRole(ex: Execution, job: string): void {
     ex.t('notify.installerLostRole', { job, email: ex.user.email || '?' }),
     `lostRole:${job}`,
   );
+}
+
+type TriggerEvent = { triggerUid?: unknown } | null | undefined;
+
+/**
+ * The next part of a job split across executions: its one-off trigger firing (as the installer,
+ * who must still hold `action`), or a person running it at once (`crm`), who must hold it too.
+ * A trigger run's failure is mailed like any job's.
+ */
+export function runContinuation<T>(
+  handler: string,
+  action: Action,
+  event: TriggerEvent,
+  fn: (ex: Execution) => T,
+): T {
+  return reportingFailures(
+    handler,
+    () => {
+      const ex = beginAsInstaller();
+      if (event?.triggerUid) requireInstallerAction(ex, action, handler);
+      else requireAction(ex, action);
+      return fn(ex);
+    },
+    event,
+  );
+}
+
+/**
+ * Runs a continuation's part under the document lock. A busy document (someone applying, say) is
+ * tried again a minute later rather than given up; a person running it is told it is busy.
+ */
+export function underLockOrLater<T>(
+  ex: Execution,
+  handler: string,
+  event: TriggerEvent,
+  fn: () => T,
+): T | null {
+  return withDocumentLock<T | null>(ex, fn, {
+    onBusy: () => {
+      if (!event?.triggerUid) throw new UserError(ex.locale, 'error.busy');
+      continueLater(handler);
+      return null;
+    },
+  });
 }

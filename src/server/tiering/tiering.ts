@@ -38,15 +38,7 @@ import { can, normalizeEmail } from '../../core/roles';
 import { Role } from '../../core/schema';
 import { Locale, MessageKey, messagesWithPrefix, UserError } from '../../i18n';
 import { recordAction } from '../audit';
-import {
-  begin,
-  beginAsInstaller,
-  Execution,
-  reportingFailures,
-  requireAction,
-  requireInstallerAction,
-  requireTable,
-} from '../session';
+import { begin, Execution, requireAction, requireTable, runContinuation, underLockOrLater } from '../session';
 import { ensureTierColours } from './colours';
 import { TierScheduleState, tierScheduleState } from './schedule-state';
 import {
@@ -255,35 +247,20 @@ export function applyTierOptions(
  * this person continues (finished, or replaced by someone's later apply): its trigger is removed.
  */
 export function continueTierApply(e?: { triggerUid?: unknown }): TierApplyResult | null {
-  return reportingFailures(
-    TIER_CONTINUE_HANDLER,
-    () => {
-      const ex = beginAsInstaller();
-      if (e?.triggerUid) requireInstallerAction(ex, 'applyTiers', TIER_CONTINUE_HANDLER);
-      else requireAction(ex, 'applyTiers');
-      const run = () => {
-        const state = readJson(DOC_KEYS.tierApplyContinuation, asContinuation);
-        if (!state || normalizeEmail(state.by) !== actingEmail(ex)) {
-          removeTriggers(TIER_CONTINUE_HANDLER);
-          return null;
-        }
-        const options = validateTierOptions(state.options, ex.locale);
-        const { result, customers } = computeFor(ex, options);
-        const part = applyPart(ex, result, customers.layout, state);
-        const settingsKept = !can(ex.user.role, 'editSettings') && !savedSettingsHold(ex, options);
-        const flags = { settingsSaved: false, coloursUpdated: false, settingsKept };
-        return applyResult(ex, result, customers, part, flags, 1);
-      };
-      // A busy document (someone applying, say) is tried again a minute later, not given up.
-      return withDocumentLock(ex, run, {
-        onBusy: () => {
-          if (!e?.triggerUid) throw new UserError(ex.locale, 'error.busy');
-          continueLater(TIER_CONTINUE_HANDLER);
-          return null;
-        },
-      });
-    },
-    e,
+  return runContinuation(TIER_CONTINUE_HANDLER, 'applyTiers', e, (ex) =>
+    underLockOrLater(ex, TIER_CONTINUE_HANDLER, e, () => {
+      const state = readJson(DOC_KEYS.tierApplyContinuation, asContinuation);
+      if (!state || normalizeEmail(state.by) !== actingEmail(ex)) {
+        removeTriggers(TIER_CONTINUE_HANDLER);
+        return null;
+      }
+      const options = validateTierOptions(state.options, ex.locale);
+      const { result, customers } = computeFor(ex, options);
+      const part = applyPart(ex, result, customers.layout, state);
+      const settingsKept = !can(ex.user.role, 'editSettings') && !savedSettingsHold(ex, options);
+      const flags = { settingsSaved: false, coloursUpdated: false, settingsKept };
+      return applyResult(ex, result, customers, part, flags, 1);
+    }),
   );
 }
 

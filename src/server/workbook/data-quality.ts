@@ -68,15 +68,7 @@ import {
   type Layout,
 } from '../document';
 import { customerRowsWritten } from './hooks';
-import {
-  begin,
-  beginAsInstaller,
-  Execution,
-  reportingFailures,
-  requireAction,
-  requireInstallerAction,
-  requireTable,
-} from '../session';
+import { begin, Execution, requireAction, requireTable, runContinuation } from '../session';
 
 export interface DuplicateMemberView {
   row: number;
@@ -614,22 +606,15 @@ export function runDataQuality(): QualityResult {
  * progress; null when none is (the trigger then removes itself).
  */
 export function continueDataQuality(e?: { triggerUid?: unknown }): QualityResult | null {
-  return reportingFailures(
-    CONTINUE_HANDLER,
-    () => {
-      const ex = beginAsInstaller();
-      if (e?.triggerUid) requireInstallerAction(ex, 'dataQuality', CONTINUE_HANDLER);
-      else requireAction(ex, 'dataQuality');
-      const progress = readJson(DOC_KEYS.dataQualityProgress, asProgress);
-      if (!progress || progress.next >= progress.stages.length) {
-        deleteKey(DOC_KEYS.dataQualityProgress);
-        removeTriggers(CONTINUE_HANDLER);
-        return null;
-      }
-      return runStage(ex, progress);
-    },
-    e,
-  );
+  return runContinuation(CONTINUE_HANDLER, 'dataQuality', e, (ex) => {
+    const progress = readJson(DOC_KEYS.dataQualityProgress, asProgress);
+    if (!progress || progress.next >= progress.stages.length) {
+      deleteKey(DOC_KEYS.dataQualityProgress);
+      removeTriggers(CONTINUE_HANDLER);
+      return null;
+    }
+    return runStage(ex, progress);
+  });
 }
 
 function stageCells(): number {
