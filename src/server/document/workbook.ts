@@ -70,7 +70,8 @@ export interface KnownHeader {
   header: HeaderMap;
   /** row 1 as written */
   values: CellValue[];
-  maxRows: number;
+  /** the row count setup read (until something writes to the sheet) */
+  maxRows?: number;
 }
 
 function sameHeader(a: HeaderMap, b: HeaderMap): boolean {
@@ -187,9 +188,9 @@ export class Workbook {
    * whose header no longer matches is dropped.
    */
   knowHeader(key: SheetKey, known: KnownHeader): void {
-    this.known.set(key, known);
     const cached = this.tables.get(key) ?? this.layouts.get(key);
     if (cached && !sameHeader(cached.header, known.header)) this.forget(key);
+    this.known.set(key, known);
   }
 
   /** The header setup wrote in this run, if it did. */
@@ -212,6 +213,9 @@ export class Workbook {
   forget(key: SheetKey): void {
     this.tables.delete(key);
     this.layouts.delete(key);
+    // The row count setup read may be out of date after a write: ask the sheet next time.
+    const known = this.known.get(key);
+    if (known) this.known.set(key, { ...known, maxRows: undefined });
   }
 
   /**
