@@ -123,6 +123,8 @@ export const en = {
     '{user} changed {range} of the "{sheet}" sheet (before: "{oldValue}", after: "{newValue}"). Only the add-on should write this log; the change is recorded in the Audit log, as are further changes today (without another mail).',
   'notify.installerLostRole':
     'The trigger "{job}" was installed by {email}, who no longer holds the role to run it, so it does nothing. An admin can take it over by running "Set up workbook".',
+  'notify.continuationLostRole':
+    'The rest of "{job}" was to run as {email}, who no longer holds the role to run it, so it stopped. Someone who holds the role can start it again.',
   'setup.columnNote':
     'Sheets CRM finds this column by the key above: keep this note. You may rename the header or move the column.',
   'action.setup': 'set up the workbook',
@@ -271,6 +273,8 @@ export const zhCN: Catalog<typeof en> = {
     '{user} 修改了“{sheet}”表的 {range}（修改前：“{oldValue}”，修改后：“{newValue}”）。此日志应只由插件写入；本次修改已记入审计日志，今天的后续修改也会记入（不再另行发信）。',
   'notify.installerLostRole':
     '触发器“{job}”由 {email} 安装，但此人已不再拥有运行它所需的角色，因此它不再执行任何操作。管理员运行"初始化工作簿"即可接管。',
+  'notify.continuationLostRole':
+    '“{job}”的其余部分原应以 {email} 的身份运行，但此人已不再拥有所需的角色，因此已停止。拥有该角色的人可以重新开始。',
   'setup.columnNote': '客户管理通过上面的键识别此列：请保留此批注。您可以重命名表头或移动此列。',
   'action.setup': '初始化工作簿',
   'action.applyPermissions': '应用权限',

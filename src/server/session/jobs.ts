@@ -44,11 +44,17 @@ export function reportingFailures<T>(job: string, fn: () => T, event?: { trigger
 
 /**
  * The installer of a job must still hold the role for it: otherwise the admins are told (once a
- * day) that an admin can take the trigger over by running setup, and the job refuses.
+ * day) what to do, and the job refuses. A recurring job's trigger is taken over by running setup;
+ * the next part of a split job (`continuation`) is started again by someone who holds the role.
  */
-export function requireInstallerAction(ex: Execution, action: Action, job: string): void {
+export function requireInstallerAction(
+  ex: Execution,
+  action: Action,
+  job: string,
+  kind: 'recurring' | 'continuation' = 'recurring',
+): void {
   if (can(ex.user.role, action)) return;
-  reportLostRole(ex, job);
+  reportLostRole(ex, job, kind);
   try {
     requireAction(ex, action);
   } catch (e) {
@@ -57,12 +63,17 @@ export function requireInstallerAction(ex: Execution, action: Action, job: strin
   }
 }
 
-/** Tells the admins (once a day) that the job's installer lost the role and setup can take it over. */
-export function reportLostRole(ex: Execution, job: string): void {
+/** Tells the admins (once a day) that the job's installer lost the role, and what to do. */
+export function reportLostRole(
+  ex: Execution,
+  job: string,
+  kind: 'recurring' | 'continuation' = 'recurring',
+): void {
+  const key = kind === 'recurring' ? 'notify.installerLostRole' : 'notify.continuationLostRole';
   notifyAdmins(
     ex,
     'notify.topic.installerLostRole',
-    ex.t('notify.installerLostRole', { job, email: ex.user.email || '?' }),
+    ex.t(key, { job, email: ex.user.email || '?' }),
     `lostRole:${job}`,
   );
 }
@@ -84,7 +95,7 @@ export function runContinuation<T>(
     handler,
     () => {
       const ex = beginAsInstaller();
-      if (event?.triggerUid) requireInstallerAction(ex, action, handler);
+      if (event?.triggerUid) requireInstallerAction(ex, action, handler, 'continuation');
       else requireAction(ex, action);
       return fn(ex);
     },

@@ -168,6 +168,9 @@ describe('while an apply continues', () => {
     const mail = rt.services.mail._outbox().filter((m) => m.body.includes(HANDLER));
     expect(mail).toEqual([expect.objectContaining({ to: [OWNER] })]);
     expect(mail[0].body).toContain('no longer holds the role');
+    // the advice fits a one-off part: start it again, not take a recurring trigger over by setup
+    expect(mail[0].body).toContain('Someone who holds the role can start it again');
+    expect(mail[0].body).not.toContain('Set up workbook');
     // called by a person without the role, it refuses too
     expectUserError(() => rt.run(HANDLER, [], { as: MANAGER }), 'error.notAllowed');
   });
