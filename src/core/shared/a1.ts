@@ -14,6 +14,11 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
+/** A sheet's name as an A1 range names it: quoted, its quotes doubled (`'Q4 ''plan'''`). */
+export function quotedSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /** A1 notation of a block: `B3`, or `B3:D7`. */
 export function a1Range(row: number, column: number, numRows = 1, numColumns = 1): string {
   const start = columnLetter(column) + row;

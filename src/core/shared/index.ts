@@ -2,7 +2,7 @@
  * Small pure helpers every feature uses: A1 notation, calendar days in a time zone, text
  * normalisation, HTML escaping and formula-injection guards.
  */
-export { a1Range, columnLetter, columnNumber } from './a1';
+export { a1Range, columnLetter, columnNumber, quotedSheetName } from './a1';
 export {
   addMonths,
   cellToDayNumber,

@@ -21,6 +21,7 @@ import {
   zonedTimeToInstant,
   cellText,
   foldWidth,
+  quotedSheetName,
 } from '../shared';
 import { normalizeEmail, RoleEntry } from '../roles';
 import {
@@ -581,7 +582,7 @@ export interface SheetValidationRule {
 
 /** `'Tab name'!$K$2:$K`: a column from firstRow down, open-ended so it follows appended rows. */
 export function openColumnRange(tabName: string, column: string, firstRow = 2): string {
-  return `'${tabName.replace(/'/g, "''")}'!$${column}$${firstRow}:$${column}`;
+  return `${quotedSheetName(tabName)}!$${column}$${firstRow}:$${column}`;
 }
 
 const regexRule =

@@ -30,7 +30,7 @@ export const DOC_KEYS = {
   protectionsRequestsPerRun: 'sheetsCrm.protections.requestsPerRun',
   /** {installer, hour, timeZone, since} of monthly re-tiering */
   tierSchedule: 'sheetsCrm.tierSchedule',
-  /** {options, by, scheduled, applied, started} of a tier apply whose changes continue by trigger */
+  /** {options, by, applied, started} of a tier apply whose changes continue by trigger */
   tierApplyContinuation: 'sheetsCrm.tier.applyContinuation',
   /** optional override of the tier changes one apply execution writes (tests inject a tiny one) */
   tierChangesPerRun: 'sheetsCrm.tier.changesPerRun',

@@ -17,7 +17,7 @@ import {
   SheetRow,
   SHEETS,
 } from '../../core/schema';
-import { columnLetter, neutralizeFormula, phoneCell, serialToDate } from '../../core/shared';
+import { columnLetter, neutralizeFormula, phoneCell, quotedSheetName, serialToDate } from '../../core/shared';
 import { sheetsService } from './sheets-api';
 import { CATALOGS, LOCALES } from '../../i18n';
 import { asNumberMap, DOC_KEYS, readJson, writeJson } from './state';
@@ -158,20 +158,6 @@ export class Workbook {
     const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
     for (const sheet of all.values()) if (labels.includes(sheet.getName())) return sheet;
     return null;
-  }
-
-  /** Whether setup has marked this sheet as the one for its key. */
-  isMarked(key: SheetKey, sheet: Sheet): boolean {
-    return this.marked().get(key) === sheet.getSheetId();
-  }
-
-  /** Records a sheet as the one for a key (setup). */
-  remember(key: SheetKey, sheet: Sheet): void {
-    const { byId, ids } = this.index();
-    const id = sheet.getSheetId();
-    byId.set(id, sheet);
-    this.allSheets?.set(id, sheet);
-    ids[key] = id;
   }
 
   /** Records a tab's id as the one for a key, before any Sheet object of it is fetched (setup). */
@@ -351,7 +337,7 @@ export class Workbook {
     if (rows.length > MAX_ROWS_BY_RANGE)
       return (this.read(key)?.rows ?? []).filter((r) => same(r.values[columnKey]));
     const { layout } = column;
-    const name = `'${layout.sheet.getName().replace(/'/g, "''")}'`;
+    const name = quotedSheetName(layout.sheet.getName());
     const last = columnLetter(layout.width);
     const response = sheetsService().Spreadsheets!.Values!.batchGet(this.id(), {
       ranges: rows.map((r) => `${name}!A${r}:${last}${r}`),

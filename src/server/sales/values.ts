@@ -31,7 +31,7 @@ import {
 } from '../../core/sales';
 import { can, editsAllCustomers, resolveRole } from '../../core/roles';
 import { CellValue, SheetRow } from '../../core/schema';
-import { a1Range, cellText, dayNumberOf, dayNumberToDate } from '../../core/shared';
+import { a1Range, cellText, dayNumberOf, dayNumberToDate, quotedSheetName } from '../../core/shared';
 import { recordAction } from '../audit';
 import {
   continueLater,
@@ -40,7 +40,6 @@ import {
   installDocumentTrigger,
   isDocumentTriggerEvent,
   readNumber,
-  readText,
   removeTriggers,
   sheetsService,
   withDocumentLock,
@@ -152,7 +151,7 @@ export function recomputeCustomerValues(ex: Execution, part: 'first' | 'next' = 
   const { now, cellsNow, nextRow } = nextValuePart(changes, fromRow, cellsPerRun());
   const blocks = valueBlocks(now, runs);
   if (blocks.length) {
-    const name = `'${layout.sheet.getName().replace(/'/g, "''")}'`;
+    const name = quotedSheetName(layout.sheet.getName());
     // One call for every block. USER_ENTERED parses the ISO days as dates; numbers are sent as
     // numbers, which it stores as they are ("Numbers will stay as numbers"), and null cells are
     // skipped, so a block writes only its changed cells.
@@ -173,7 +172,7 @@ export function recomputeCustomerValues(ex: Execution, part: 'first' | 'next' = 
     writeText(DOC_KEYS.valuesNextRow, String(nextRow));
     continueLater(VALUES_CONTINUE_HANDLER);
   } else {
-    if (readText(DOC_KEYS.valuesNextRow) !== null) deleteKey(DOC_KEYS.valuesNextRow);
+    deleteKey(DOC_KEYS.valuesNextRow);
     // Only once the sweep has written every changed row, and when the sheet holds the 12-month
     // columns: tiering trusts the day recorded here.
     if (WINDOW_VALUE_COLUMNS.every((k) => layout.header.byKey[k] !== undefined))

@@ -45,6 +45,7 @@ import {
   columnLetter,
   serialToDate,
   wallClock,
+  quotedSheetName,
 } from '../../core/shared';
 import { CellValue, CUSTOMER_COLUMNS, SheetKey, SheetRow } from '../../core/schema';
 import { MessageKey, messagesFor, tDynamic, UserError } from '../../i18n';
@@ -277,11 +278,6 @@ export function mergeDuplicates(keys?: unknown, options?: unknown): MergeResult 
   });
 }
 
-/** A sheet's name quoted for an A1 range. */
-function quotedName(sheet: GoogleAppsScript.Spreadsheet.Sheet): string {
-  return `'${sheet.getName().replace(/'/g, "''")}'`;
-}
-
 interface MemberRows {
   /** the members as records by column key (dates as Dates) */
   rows: SheetRow[];
@@ -300,7 +296,7 @@ interface MemberRows {
 function readMemberRows(ex: Execution, layout: Layout, rows: number[]): MemberRows {
   const wanted = [...new Set(rows)].sort((a, b) => a - b);
   const width = Math.max(layout.width, ...Object.values(layout.header.byKey).map((i) => i + 1));
-  const name = quotedName(layout.sheet);
+  const name = quotedSheetName(layout.sheet.getName());
   const last = columnLetter(width);
   const ranges = wanted.map((r) => `${name}!A${r}:${last}${r}`);
   const id = layout.sheet.getParent().getId();
@@ -360,7 +356,7 @@ function repointSheet(
   const changes = repointColumn(column.values, repoint);
   if (changes.length === 0) return 0;
   const index = column.layout.header.byKey.customerId;
-  const name = quotedName(column.layout.sheet);
+  const name = quotedSheetName(column.layout.sheet.getName());
   for (const { to, a1 } of repointRanges(changes, index + 1))
     for (const part of a1) {
       const [first, lastCell] = part.split(':');
@@ -386,7 +382,7 @@ function keptRowChanges(
   data: ValueRange[],
   dates: ValueRange[],
 ): void {
-  const name = quotedName(layout.sheet);
+  const name = quotedSheetName(layout.sheet.getName());
   const put = (index: number, row: number, v: CellValue) => {
     const range = `${name}!${columnLetter(index + 1)}${row}`;
     if (v instanceof Date) dates.push({ range, values: [[isoWallClock(v, ex.timeZone)]] });

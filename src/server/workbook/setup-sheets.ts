@@ -9,7 +9,6 @@
 import {
   CellValue,
   ColumnType,
-  isSheetKey,
   METADATA_COLUMN_KEY,
   METADATA_SHEET_KEY,
   SHEET_KEYS,
@@ -17,6 +16,7 @@ import {
   SHEETS,
 } from '../../core/schema';
 import { ColumnMark, HeaderPlan, planHeader } from '../../core/workbook';
+import { quotedSheetName } from '../../core/shared';
 import { CATALOGS, LOCALES, Locale, t, tDynamic } from '../../i18n';
 import { batchUpdate, recordedSheetIds, sheetsService, Workbook } from '../document';
 
@@ -182,7 +182,7 @@ function locate(tabs: Tab[]): Map<SheetKey, Tab> {
   for (const key of SHEET_KEYS)
     take(
       key,
-      tabs.find((tab) => !taken.has(tab.sheetId) && tab.marks.some((m) => isSheetKey(m) && m === key)),
+      tabs.find((tab) => !taken.has(tab.sheetId) && tab.marks.includes(key)),
     );
   for (const key of SHEET_KEYS) {
     const labels = LOCALES.map((l) => CATALOGS[l][`sheet.${key}`]);
@@ -194,18 +194,13 @@ function locate(tabs: Tab[]): Map<SheetKey, Tab> {
   return out;
 }
 
-/** A sheet's name quoted for an A1 range. */
-function quotedTitle(title: string): string {
-  return `'${title.replace(/'/g, "''")}'`;
-}
-
 /** Row 1 of each tab (values, notes, column marks): one get for all of them. */
 function readHeaderRows(spreadsheetId: string, tabs: Tab[]): Map<number, HeaderRow> {
   const out = new Map<number, HeaderRow>();
   const wanted = tabs.filter((tab) => tab.columnCount > 0 && tab.rowCount > 0);
   if (wanted.length === 0) return out;
   const got = sheetsService().Spreadsheets!.get(spreadsheetId, {
-    ranges: wanted.map((tab) => `${quotedTitle(tab.title)}!1:1`),
+    ranges: wanted.map((tab) => `${quotedSheetName(tab.title)}!1:1`),
     fields: ROW_FIELDS,
   });
   for (const s of got.sheets ?? []) {
